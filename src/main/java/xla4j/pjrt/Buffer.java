@@ -1,0 +1,148 @@
+package xla4j.pjrt;
+
+import static xla4j.pjrt.capi.global.PjrtC.*;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.PointerScope;
+import xla4j.array.NdArray;
+import xla4j.pjrt.capi.PJRT_Api;
+import xla4j.pjrt.capi.PJRT_Buffer;
+import xla4j.pjrt.capi.PJRT_Buffer_Destroy_Args;
+import xla4j.pjrt.capi.PJRT_Buffer_Device_Args;
+import xla4j.pjrt.capi.PJRT_Buffer_Dimensions_Args;
+import xla4j.pjrt.capi.PJRT_Buffer_ElementType_Args;
+import xla4j.pjrt.capi.PJRT_Buffer_OnDeviceSizeInBytes_Args;
+import xla4j.pjrt.capi.PJRT_Buffer_ReadyEvent_Args;
+import xla4j.pjrt.capi.PJRT_Buffer_ToHostBuffer_Args;
+
+/**
+ * An array on a device ({@code PJRT_Buffer}). Close it when done (try-with-resources); its dtype and
+ * shape are read once when it is created.
+ */
+public final class Buffer extends NativeResource {
+  private final Client client;
+  private final PJRT_Api api;
+  private final PJRT_Buffer buffer;
+  private final TensorSpec spec;
+
+  Buffer(Client client, PJRT_Buffer buffer) {
+    this(client, buffer, readSpec(client.api(), buffer));
+  }
+
+  private Buffer(Client client, PJRT_Buffer buffer, TensorSpec spec) {
+    super(client, "Buffer " + spec, destroyer(client.api(), buffer));
+    this.client = client;
+    this.api = client.api();
+    this.buffer = buffer;
+    this.spec = spec;
+  }
+
+  private static TensorSpec readSpec(PJRT_Api api, PJRT_Buffer buffer) {
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Buffer_ElementType_Args t = new PJRT_Buffer_ElementType_Args();
+      t.struct_size(PJRT_Buffer_ElementType_Args_STRUCT_SIZE()).buffer(buffer);
+      CApi.check(api, api.PJRT_Buffer_ElementType().call(t), "PJRT_Buffer_ElementType");
+      PJRT_Buffer_Dimensions_Args d = new PJRT_Buffer_Dimensions_Args();
+      d.struct_size(PJRT_Buffer_Dimensions_Args_STRUCT_SIZE()).buffer(buffer);
+      CApi.check(api, api.PJRT_Buffer_Dimensions().call(d), "PJRT_Buffer_Dimensions");
+      return TensorSpec.of(CApi.dtype(t.type()), CApi.longs(d.dims(), 0, d.num_dims()));
+    }
+  }
+
+  private static Runnable destroyer(PJRT_Api api, PJRT_Buffer buffer) {
+    return () -> {
+      try (PointerScope scope = new PointerScope()) {
+        PJRT_Buffer_Destroy_Args args = new PJRT_Buffer_Destroy_Args();
+        args.struct_size(PJRT_Buffer_Destroy_Args_STRUCT_SIZE()).buffer(buffer);
+        CApi.check(api, api.PJRT_Buffer_Destroy().call(args), "PJRT_Buffer_Destroy");
+      }
+    };
+  }
+
+  PJRT_Buffer handle() {
+    return buffer;
+  }
+
+  public Client client() {
+    return client;
+  }
+
+  /** Element type and dimensions. */
+  public TensorSpec spec() {
+    return spec;
+  }
+
+  public xla4j.array.DType dtype() {
+    return spec.dtype();
+  }
+
+  /** A copy of the dimensions. */
+  public long[] shape() {
+    return spec.dims();
+  }
+
+  /** The device holding it. */
+  public Device device() {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Buffer_Device_Args args = new PJRT_Buffer_Device_Args();
+      args.struct_size(PJRT_Buffer_Device_Args_STRUCT_SIZE()).buffer(buffer);
+      CApi.check(api, api.PJRT_Buffer_Device().call(args), "PJRT_Buffer_Device");
+      return client.deviceAt(args.device().address());
+    } finally {
+      release();
+    }
+  }
+
+  /** Bytes it occupies on the device (may differ from the dense host size, e.g. with padding). */
+  public long onDeviceSizeInBytes() {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Buffer_OnDeviceSizeInBytes_Args args = new PJRT_Buffer_OnDeviceSizeInBytes_Args();
+      args.struct_size(PJRT_Buffer_OnDeviceSizeInBytes_Args_STRUCT_SIZE()).buffer(buffer);
+      CApi.check(api, api.PJRT_Buffer_OnDeviceSizeInBytes().call(args), "PJRT_Buffer_OnDeviceSizeInBytes");
+      return args.on_device_size_in_bytes();
+    } finally {
+      release();
+    }
+  }
+
+  /** Completes when the buffer's contents are computed (exceptionally if computing them failed). */
+  public CompletableFuture<Void> ready() {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Buffer_ReadyEvent_Args args = new PJRT_Buffer_ReadyEvent_Args();
+      args.struct_size(PJRT_Buffer_ReadyEvent_Args_STRUCT_SIZE()).buffer(buffer);
+      CApi.check(api, api.PJRT_Buffer_ReadyEvent().call(args), "PJRT_Buffer_ReadyEvent");
+      return Event.toFuture(api, args.event(), "PJRT_Buffer_ReadyEvent");
+    } finally {
+      release();
+    }
+  }
+
+  /** Copies the contents to a host array (waits for them to be ready). */
+  public NdArray toHost() {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      long size = spec.byteSize();
+      BytePointer dst = new BytePointer(Math.max(1, size));
+      PJRT_Buffer_ToHostBuffer_Args args = new PJRT_Buffer_ToHostBuffer_Args();
+      args.struct_size(PJRT_Buffer_ToHostBuffer_Args_STRUCT_SIZE()).src(buffer).dst(dst).dst_size(size);
+      CApi.check(api, api.PJRT_Buffer_ToHostBuffer().call(args), "PJRT_Buffer_ToHostBuffer");
+      if (args.event() != null && !args.event().isNull()) {
+        Event.awaitAndDestroy(api, args.event(), "PJRT_Buffer_ToHostBuffer");
+      }
+      ByteBuffer bytes = dst.capacity(size).limit(size).asByteBuffer();
+      return NdArray.fromBytes(spec.dtype(), spec.dims(), bytes);
+    } finally {
+      release();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return isClosed() ? description() + " (closed)" : description();
+  }
+}

@@ -1,0 +1,279 @@
+package xla4j.pjrt;
+
+import static xla4j.pjrt.capi.global.PjrtC.*;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.PointerScope;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+import xla4j.pjrt.capi.PJRT_Api;
+import xla4j.pjrt.capi.PJRT_Client;
+import xla4j.pjrt.capi.PJRT_Client_AddressableDevices_Args;
+import xla4j.pjrt.capi.PJRT_Client_BufferFromHostBuffer_Args;
+import xla4j.pjrt.capi.PJRT_Client_Compile_Args;
+import xla4j.pjrt.capi.PJRT_Client_Destroy_Args;
+import xla4j.pjrt.capi.PJRT_Client_Devices_Args;
+import xla4j.pjrt.capi.PJRT_Client_PlatformName_Args;
+import xla4j.pjrt.capi.PJRT_Client_PlatformVersion_Args;
+import xla4j.pjrt.capi.PJRT_Client_ProcessIndex_Args;
+import xla4j.pjrt.capi.PJRT_Device;
+import xla4j.pjrt.capi.PJRT_Device_GetDescription_Args;
+import xla4j.pjrt.capi.PJRT_Executable_DeserializeAndLoad_Args;
+import xla4j.pjrt.capi.PJRT_Program;
+
+/**
+ * A PJRT client: the devices of one plugin in this process, compilation for them, and buffers on them.
+ * Thread-safe. {@link #close()} also closes the buffers and executables it created that are still open.
+ */
+public final class Client extends NativeResource {
+  private final PjrtPlugin plugin;
+  private final PJRT_Api api;
+  private final PJRT_Client client;
+  private final String platformName;
+  private final String platformVersion;
+  private final int processIndex;
+  private final List<Device> devices;
+  private final List<Device> addressableDevices;
+  private final Map<Long, Device> byAddress = new HashMap<>();
+
+  Client(PjrtPlugin plugin, PJRT_Client client) {
+    super(null, "PJRT client of " + plugin.path().getFileName(), destroyer(plugin.api(), client));
+    this.plugin = plugin;
+    this.api = plugin.api();
+    this.client = client;
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Client_PlatformName_Args name = new PJRT_Client_PlatformName_Args();
+      name.struct_size(PJRT_Client_PlatformName_Args_STRUCT_SIZE()).client(client);
+      CApi.check(api, api.PJRT_Client_PlatformName().call(name), "PJRT_Client_PlatformName");
+      platformName = CApi.string(name.platform_name(), name.platform_name_size());
+      PJRT_Client_PlatformVersion_Args version = new PJRT_Client_PlatformVersion_Args();
+      version.struct_size(PJRT_Client_PlatformVersion_Args_STRUCT_SIZE()).client(client);
+      CApi.check(api, api.PJRT_Client_PlatformVersion().call(version), "PJRT_Client_PlatformVersion");
+      platformVersion = CApi.string(version.platform_version(), version.platform_version_size());
+      PJRT_Client_ProcessIndex_Args pi = new PJRT_Client_ProcessIndex_Args();
+      pi.struct_size(PJRT_Client_ProcessIndex_Args_STRUCT_SIZE()).client(client);
+      CApi.check(api, api.PJRT_Client_ProcessIndex().call(pi), "PJRT_Client_ProcessIndex");
+      processIndex = pi.process_index();
+
+      PJRT_Client_AddressableDevices_Args ad = new PJRT_Client_AddressableDevices_Args();
+      ad.struct_size(PJRT_Client_AddressableDevices_Args_STRUCT_SIZE()).client(client);
+      CApi.check(api, api.PJRT_Client_AddressableDevices().call(ad), "PJRT_Client_AddressableDevices");
+      java.util.Set<Long> addressable = new java.util.HashSet<>();
+      for (long i = 0; i < ad.num_addressable_devices(); i++) {
+        addressable.add(ad.addressable_devices().get(i).address());
+      }
+      PJRT_Client_Devices_Args d = new PJRT_Client_Devices_Args();
+      d.struct_size(PJRT_Client_Devices_Args_STRUCT_SIZE()).client(client);
+      CApi.check(api, api.PJRT_Client_Devices().call(d), "PJRT_Client_Devices");
+      List<Device> all = new ArrayList<>();
+      List<Device> mine = new ArrayList<>();
+      for (long i = 0; i < d.num_devices(); i++) {
+        PJRT_Device dev = new PJRT_Device(d.devices().get(i));
+        PJRT_Device_GetDescription_Args g = new PJRT_Device_GetDescription_Args();
+        g.struct_size(PJRT_Device_GetDescription_Args_STRUCT_SIZE()).device(dev);
+        CApi.check(api, api.PJRT_Device_GetDescription().call(g), "PJRT_Device_GetDescription");
+        boolean isAddressable = addressable.contains(dev.address());
+        Device device = new Device(this, dev, DeviceDescription.read(api, g.device_description()), isAddressable);
+        all.add(device);
+        if (isAddressable) {
+          mine.add(device);
+        }
+        byAddress.put(dev.address(), device);
+      }
+      devices = Collections.unmodifiableList(all);
+      addressableDevices = Collections.unmodifiableList(mine);
+    }
+  }
+
+  private static Runnable destroyer(PJRT_Api api, PJRT_Client client) {
+    return () -> {
+      try (PointerScope scope = new PointerScope()) {
+        PJRT_Client_Destroy_Args args = new PJRT_Client_Destroy_Args();
+        args.struct_size(PJRT_Client_Destroy_Args_STRUCT_SIZE()).client(client);
+        CApi.check(api, api.PJRT_Client_Destroy().call(args), "PJRT_Client_Destroy");
+      }
+    };
+  }
+
+  PJRT_Api api() {
+    return api;
+  }
+
+  PJRT_Client handle() {
+    return client;
+  }
+
+  Device deviceAt(long address) {
+    Device d = byAddress.get(address);
+    if (d == null) {
+      throw new IllegalStateException("PJRT returned a device unknown to " + description());
+    }
+    return d;
+  }
+
+  public PjrtPlugin plugin() {
+    return plugin;
+  }
+
+  /** E.g. "cpu" or "tpu". */
+  public String platformName() {
+    return platformName;
+  }
+
+  public String platformVersion() {
+    return platformVersion;
+  }
+
+  public int processIndex() {
+    return processIndex;
+  }
+
+  /** All devices, of every process. */
+  public List<Device> devices() {
+    return devices;
+  }
+
+  /** The devices this process can use. */
+  public List<Device> addressableDevices() {
+    return addressableDevices;
+  }
+
+  /** The device with this id. */
+  public Device device(int id) {
+    for (Device d : devices) {
+      if (d.id() == id) {
+        return d;
+      }
+    }
+    throw new IllegalArgumentException("no device with id " + id + " in " + devices);
+  }
+
+  /** Compiles a StableHLO module (MLIR text) and loads it onto this client's devices. */
+  public LoadedExecutable compile(String mlir, CompileOptions options) {
+    ProgramSignature signature;
+    try {
+      signature = ProgramSignature.parse(mlir);
+    } catch (IllegalArgumentException e) {
+      signature = null; // let the compiler report what is wrong with the program
+    }
+    return compile(mlir.getBytes(StandardCharsets.UTF_8), "mlir", options, signature);
+  }
+
+  /**
+   * Compiles a program in a plugin-supported format ({@code "mlir"}: StableHLO text or bytecode;
+   * {@code "hlo"}: serialized HloModuleProto) and loads it.
+   *
+   * @param signature the entry function's types, used to check inputs before each call, or null
+   */
+  public LoadedExecutable compile(byte[] code, String format, CompileOptions options, ProgramSignature signature) {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Program program = program(code, format);
+      byte[] opts = options.toByteArray();
+      BytePointer o = new BytePointer(opts);
+      PJRT_Client_Compile_Args args = new PJRT_Client_Compile_Args();
+      args.struct_size(PJRT_Client_Compile_Args_STRUCT_SIZE()).client(client).program(program)
+          .compile_options(o).compile_options_size(opts.length);
+      CApi.check(api, api.PJRT_Client_Compile().call(args), "PJRT_Client_Compile");
+      return new LoadedExecutable(this, args.executable(), signature);
+    } finally {
+      release();
+    }
+  }
+
+  static PJRT_Program program(byte[] code, String format) {
+    BytePointer c = new BytePointer(code);
+    BytePointer f = CApi.utf8(format);
+    PJRT_Program program = new PJRT_Program();
+    program.struct_size(PJRT_Program_STRUCT_SIZE()).code(c).code_size(code.length)
+        .format(f).format_size(CApi.utf8Length(f));
+    return program;
+  }
+
+  /**
+   * Loads an executable serialized by {@link Executable#serialize()} (same plugin and platform version).
+   *
+   * @param signature the entry function's types (from an artifact's manifest), or null
+   */
+  public LoadedExecutable deserializeAndLoad(byte[] serialized, ProgramSignature signature) {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      BytePointer bytes = new BytePointer(serialized);
+      PJRT_Executable_DeserializeAndLoad_Args args = new PJRT_Executable_DeserializeAndLoad_Args();
+      args.struct_size(PJRT_Executable_DeserializeAndLoad_Args_STRUCT_SIZE()).client(client)
+          .serialized_executable(bytes).serialized_executable_size(serialized.length);
+      CApi.check(api, api.PJRT_Executable_DeserializeAndLoad().call(args), "PJRT_Executable_DeserializeAndLoad");
+      return new LoadedExecutable(this, args.loaded_executable(), signature);
+    } finally {
+      release();
+    }
+  }
+
+  /** Copies a host array to the first addressable device. */
+  public Buffer buffer(NdArray array) {
+    return buffer(array, addressableDevices.get(0));
+  }
+
+  /** Copies a host array to {@code device}. */
+  public Buffer buffer(NdArray array, Device device) {
+    return buffer(array.data(), array.dtype(), array.shape(), device);
+  }
+
+  /**
+   * Copies {@code data} (little-endian, row-major, exactly {@code prod(dims) * dtype.byteSize()} bytes
+   * remaining) to {@code device}. A direct buffer is read in place, a heap buffer copied once.
+   */
+  public Buffer buffer(ByteBuffer data, DType dtype, long[] dims, Device device) {
+    long need = NdArray.numElements(dims) * dtype.byteSize();
+    if (data.remaining() != need) {
+      throw new IllegalArgumentException("buffer of " + TensorSpec.of(dtype, dims) + " needs " + need
+          + " bytes, got " + data.remaining());
+    }
+    if (device.client() != this) {
+      throw new IllegalArgumentException("device " + device + " belongs to another client");
+    }
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      BytePointer host;
+      if (data.isDirect()) {
+        host = new BytePointer(data);
+      } else {
+        host = new BytePointer(need);
+        ByteBuffer dst = host.asByteBuffer();
+        dst.put(data.duplicate());
+      }
+      PJRT_Client_BufferFromHostBuffer_Args args = new PJRT_Client_BufferFromHostBuffer_Args();
+      args.struct_size(PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE()).client(client)
+          .data(host).type(CApi.bufferType(dtype)).dims(new LongPointer(dims.length == 0 ? new long[1] : dims))
+          .num_dims(dims.length)
+          .host_buffer_semantics(PJRT_HostBufferSemantics_kImmutableOnlyDuringCall)
+          .device(device.handle());
+      CApi.check(api, api.PJRT_Client_BufferFromHostBuffer().call(args), "PJRT_Client_BufferFromHostBuffer");
+      if (args.done_with_host_buffer() != null && !args.done_with_host_buffer().isNull()) {
+        Event.awaitAndDestroy(api, args.done_with_host_buffer(), "PJRT_Client_BufferFromHostBuffer");
+      }
+      return new Buffer(this, args.buffer());
+    } finally {
+      release();
+    }
+  }
+
+  /** Copies a float array of the given shape to {@code device} as f32. */
+  public Buffer buffer(float[] values, Device device, long... shape) {
+    return buffer(NdArray.of(values, shape), device);
+  }
+
+  @Override
+  public String toString() {
+    return "Client[" + platformName + " " + platformVersion + ", " + devices.size() + " devices]";
+  }
+
+}

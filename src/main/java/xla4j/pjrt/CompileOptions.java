@@ -1,0 +1,159 @@
+package xla4j.pjrt;
+
+import xla4j.pjrt.proto.CompileOptionsProto;
+import xla4j.pjrt.proto.DeviceAssignmentProto;
+import xla4j.pjrt.proto.ExecutableBuildOptionsProto;
+
+/**
+ * Options for compiling a program: an {@code xla.CompileOptionsProto} (protobuf-java, from xla4j's
+ * subset of XLA's .proto with XLA's field numbers). Immutable; build with {@link #builder()} or the
+ * shortcuts {@link #singleDevice()} and {@link #spmd(int)}.
+ *
+ * <p>Always sets {@code num_replicas} and {@code num_partitions} (XLA rejects 0 replicas).
+ */
+public final class CompileOptions {
+  private final CompileOptionsProto proto;
+
+  private CompileOptions(CompileOptionsProto proto) {
+    this.proto = proto;
+  }
+
+  /** One replica, one partition. */
+  public static CompileOptions singleDevice() {
+    return builder().build();
+  }
+
+  /**
+   * {@code partitions}-way SPMD with the Shardy partitioner (the program's shardings are
+   * {@code sdy.sharding} attributes); 1 gives {@link #singleDevice()}.
+   */
+  public static CompileOptions spmd(int partitions) {
+    return builder().partitions(partitions).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Wraps a complete proto (e.g. one read from an artifact). */
+  public static CompileOptions fromProto(CompileOptionsProto proto) {
+    return new CompileOptions(proto);
+  }
+
+  public CompileOptionsProto proto() {
+    return proto;
+  }
+
+  public byte[] toByteArray() {
+    return proto.toByteArray();
+  }
+
+  public int numReplicas() {
+    return (int) proto.getExecutableBuildOptions().getNumReplicas();
+  }
+
+  public int numPartitions() {
+    return (int) proto.getExecutableBuildOptions().getNumPartitions();
+  }
+
+  @Override
+  public String toString() {
+    return "CompileOptions{" + com.google.protobuf.TextFormat.shortDebugString(proto) + "}";
+  }
+
+  /** Fluent builder; {@link #build()} checks the combination. */
+  public static final class Builder {
+    private int replicas = 1;
+    private int partitions = 1;
+    private Boolean spmd;
+    private boolean shardy = true;
+    private int[][] deviceAssignment;
+    private boolean portable;
+
+    private Builder() {}
+
+    public Builder replicas(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("CompileOptions requires replicas >= 1, got " + n);
+      }
+      replicas = n;
+      return this;
+    }
+
+    /** Number of SPMD partitions; more than one turns on SPMD partitioning unless told otherwise. */
+    public Builder partitions(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("CompileOptions requires partitions >= 1, got " + n);
+      }
+      partitions = n;
+      return this;
+    }
+
+    /** use_spmd_partitioning (default: partitions > 1). */
+    public Builder spmdPartitioning(boolean on) {
+      spmd = on;
+      return this;
+    }
+
+    /** use_shardy_partitioner (default true, as JAX); false selects GSPMD ({@code mhlo.sharding}). */
+    public Builder shardy(boolean on) {
+      shardy = on;
+      return this;
+    }
+
+    /**
+     * Device ids as {@code [replica][partition]}; omitted, the plugin picks its default assignment.
+     */
+    public Builder deviceAssignment(int[][] replicaByPartition) {
+      deviceAssignment = new int[replicaByPartition.length][];
+      for (int r = 0; r < replicaByPartition.length; r++) {
+        deviceAssignment[r] = replicaByPartition[r].clone();
+      }
+      return this;
+    }
+
+    /** compile_portable_executable: one device, chosen when executing. */
+    public Builder portable(boolean on) {
+      portable = on;
+      return this;
+    }
+
+    public CompileOptions build() {
+      boolean useSpmd = spmd != null ? spmd : partitions > 1;
+      ExecutableBuildOptionsProto.Builder b = ExecutableBuildOptionsProto.newBuilder()
+          .setDeviceOrdinal(-1)
+          .setNumReplicas(replicas)
+          .setNumPartitions(partitions)
+          .setUseSpmdPartitioning(useSpmd)
+          .setUseShardyPartitioner(useSpmd && shardy);
+      if (deviceAssignment != null) {
+        if (deviceAssignment.length != replicas) {
+          throw new IllegalArgumentException("CompileOptions device assignment requires one row per replica ("
+              + replicas + "), got " + deviceAssignment.length);
+        }
+        DeviceAssignmentProto.Builder da = DeviceAssignmentProto.newBuilder()
+            .setReplicaCount(replicas).setComputationCount(partitions);
+        for (int p = 0; p < partitions; p++) {
+          DeviceAssignmentProto.ComputationDevice.Builder cd = DeviceAssignmentProto.ComputationDevice.newBuilder();
+          for (int r = 0; r < replicas; r++) {
+            if (deviceAssignment[r].length != partitions) {
+              throw new IllegalArgumentException("CompileOptions device assignment requires one id per partition ("
+                  + partitions + ") in row " + r + ", got " + deviceAssignment[r].length);
+            }
+            cd.addReplicaDeviceIds(deviceAssignment[r][p]);
+          }
+          da.addComputationDevices(cd);
+        }
+        b.setDeviceAssignment(da);
+      }
+      if (portable && replicas * partitions != 1) {
+        throw new IllegalArgumentException("CompileOptions portable executables require 1 replica and 1 partition, got "
+            + replicas + " and " + partitions);
+      }
+      return new CompileOptions(CompileOptionsProto.newBuilder()
+          .setExecutableBuildOptions(b)
+          .setCompilePortableExecutable(portable)
+          .build());
+    }
+  }
+}

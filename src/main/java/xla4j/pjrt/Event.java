@@ -1,0 +1,108 @@
+package xla4j.pjrt;
+
+import static xla4j.pjrt.capi.global.PjrtC.*;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerScope;
+import xla4j.pjrt.capi.PJRT_Api;
+import xla4j.pjrt.capi.PJRT_Error;
+import xla4j.pjrt.capi.PJRT_Event;
+import xla4j.pjrt.capi.PJRT_Event_Await_Args;
+import xla4j.pjrt.capi.PJRT_Event_Destroy_Args;
+import xla4j.pjrt.capi.PJRT_Event_OnReadyCallback;
+import xla4j.pjrt.capi.PJRT_Event_OnReady_Args;
+
+/**
+ * Completion of asynchronous device work ({@code PJRT_Event}), seen from Java as a
+ * {@link CompletableFuture}: completed normally when the work is done, exceptionally with a
+ * {@link PjrtException} when it failed. The native event is freed as soon as it has fired.
+ */
+public final class Event {
+  private static final AtomicLong NEXT_ID = new AtomicLong(1);
+  private static final Map<Long, Pending> PENDING = new ConcurrentHashMap<>();
+  // One native callback for all events (JavaCPP callbacks are a limited resource); user_arg is the id.
+  private static final OnReady ON_READY = new OnReady();
+
+  private Event() {}
+
+  private static final class Pending {
+    final PJRT_Api api;
+    final PJRT_Event event;
+    final String operation;
+    final CompletableFuture<Void> future = new CompletableFuture<>();
+
+    Pending(PJRT_Api api, PJRT_Event event, String operation) {
+      this.api = api;
+      this.event = event;
+      this.operation = operation;
+    }
+  }
+
+  private static final class OnReady extends PJRT_Event_OnReadyCallback {
+    OnReady() {
+      super();
+    }
+
+    @Override
+    public void call(PJRT_Error error, Pointer userArg) {
+      Pending p = PENDING.remove(userArg.address());
+      if (p == null) {
+        return;
+      }
+      try {
+        CApi.check(p.api, error, p.operation);
+        p.future.complete(null);
+      } catch (Throwable t) {
+        p.future.completeExceptionally(t);
+      } finally {
+        destroy(p.api, p.event);
+      }
+    }
+  }
+
+  /** Takes ownership of {@code event}: the returned future completes when it fires, then it is freed. */
+  static CompletableFuture<Void> toFuture(PJRT_Api api, PJRT_Event event, String operation) {
+    long id = NEXT_ID.getAndIncrement();
+    Pending p = new Pending(api, event, operation);
+    PENDING.put(id, p);
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Event_OnReady_Args args = new PJRT_Event_OnReady_Args();
+      args.struct_size(PJRT_Event_OnReady_Args_STRUCT_SIZE()).event(event).callback(ON_READY)
+          .user_arg(new Pointer() {
+            {
+              address = id;
+            }
+          });
+      CApi.check(api, api.PJRT_Event_OnReady().call(args), "PJRT_Event_OnReady");
+    } catch (RuntimeException e) {
+      if (PENDING.remove(id) != null) {
+        destroy(api, event);
+      }
+      throw e;
+    }
+    return p.future;
+  }
+
+  /** Blocks until {@code event} fires, frees it, and throws its error if it carries one. */
+  static void awaitAndDestroy(PJRT_Api api, PJRT_Event event, String operation) {
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Event_Await_Args args = new PJRT_Event_Await_Args();
+      args.struct_size(PJRT_Event_Await_Args_STRUCT_SIZE()).event(event);
+      CApi.check(api, api.PJRT_Event_Await().call(args), operation);
+    } finally {
+      destroy(api, event);
+    }
+  }
+
+  static void destroy(PJRT_Api api, PJRT_Event event) {
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Event_Destroy_Args args = new PJRT_Event_Destroy_Args();
+      args.struct_size(PJRT_Event_Destroy_Args_STRUCT_SIZE()).event(event);
+      CApi.check(api, api.PJRT_Event_Destroy().call(args), "PJRT_Event_Destroy");
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package xla4j.pjrt;
+
+import static xla4j.pjrt.capi.global.PjrtC.*;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.PointerScope;
+import org.bytedeco.javacpp.SizeTPointer;
+import xla4j.pjrt.capi.PJRT_Api;
+import xla4j.pjrt.capi.PJRT_Executable;
+import xla4j.pjrt.capi.PJRT_Executable_Destroy_Args;
+import xla4j.pjrt.capi.PJRT_Executable_Fingerprint_Args;
+import xla4j.pjrt.capi.PJRT_Executable_GetCompiledMemoryStats_Args;
+import xla4j.pjrt.capi.PJRT_Executable_GetCostAnalysis_Args;
+import xla4j.pjrt.capi.PJRT_Executable_Name_Args;
+import xla4j.pjrt.capi.PJRT_Executable_NumOutputs_Args;
+import xla4j.pjrt.capi.PJRT_Executable_NumPartitions_Args;
+import xla4j.pjrt.capi.PJRT_Executable_NumReplicas_Args;
+import xla4j.pjrt.capi.PJRT_Executable_OptimizedProgram_Args;
+import xla4j.pjrt.capi.PJRT_Executable_OutputDimensions_Args;
+import xla4j.pjrt.capi.PJRT_Executable_OutputElementTypes_Args;
+import xla4j.pjrt.capi.PJRT_Executable_Serialize_Args;
+import xla4j.pjrt.capi.PJRT_Program;
+
+/**
+ * A compiled program, not bound to devices ({@code PJRT_Executable}): what a deviceless
+ * {@link Topology#compile} returns, and the description of a {@link LoadedExecutable}. Its properties
+ * (name, replicas, partitions, outputs) are read once.
+ */
+public final class Executable extends NativeResource {
+  private final PJRT_Api api;
+  private final PJRT_Executable executable;
+  private final String name;
+  private final int numReplicas;
+  private final int numPartitions;
+  private final List<TensorSpec> outputs;
+
+  Executable(NativeResource parent, PJRT_Api api, PJRT_Executable executable) {
+    super(parent, "Executable", destroyer(api, executable));
+    this.api = api;
+    this.executable = executable;
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Executable_Name_Args n = new PJRT_Executable_Name_Args();
+      n.struct_size(PJRT_Executable_Name_Args_STRUCT_SIZE()).executable(executable);
+      CApi.check(api, api.PJRT_Executable_Name().call(n), "PJRT_Executable_Name");
+      name = CApi.string(n.executable_name(), n.executable_name_size());
+      PJRT_Executable_NumReplicas_Args r = new PJRT_Executable_NumReplicas_Args();
+      r.struct_size(PJRT_Executable_NumReplicas_Args_STRUCT_SIZE()).executable(executable);
+      CApi.check(api, api.PJRT_Executable_NumReplicas().call(r), "PJRT_Executable_NumReplicas");
+      numReplicas = (int) r.num_replicas();
+      PJRT_Executable_NumPartitions_Args p = new PJRT_Executable_NumPartitions_Args();
+      p.struct_size(PJRT_Executable_NumPartitions_Args_STRUCT_SIZE()).executable(executable);
+      CApi.check(api, api.PJRT_Executable_NumPartitions().call(p), "PJRT_Executable_NumPartitions");
+      numPartitions = (int) p.num_partitions();
+      outputs = Collections.unmodifiableList(readOutputs(api, executable));
+    }
+  }
+
+  private static List<TensorSpec> readOutputs(PJRT_Api api, PJRT_Executable executable) {
+    PJRT_Executable_NumOutputs_Args no = new PJRT_Executable_NumOutputs_Args();
+    no.struct_size(PJRT_Executable_NumOutputs_Args_STRUCT_SIZE()).executable(executable);
+    CApi.check(api, api.PJRT_Executable_NumOutputs().call(no), "PJRT_Executable_NumOutputs");
+    long count = no.num_outputs();
+    PJRT_Executable_OutputElementTypes_Args t = new PJRT_Executable_OutputElementTypes_Args();
+    t.struct_size(PJRT_Executable_OutputElementTypes_Args_STRUCT_SIZE()).executable(executable);
+    CApi.check(api, api.PJRT_Executable_OutputElementTypes().call(t), "PJRT_Executable_OutputElementTypes");
+    PJRT_Executable_OutputDimensions_Args d = new PJRT_Executable_OutputDimensions_Args();
+    d.struct_size(PJRT_Executable_OutputDimensions_Args_STRUCT_SIZE()).executable(executable);
+    CApi.check(api, api.PJRT_Executable_OutputDimensions().call(d), "PJRT_Executable_OutputDimensions");
+    List<TensorSpec> out = new ArrayList<>();
+    long offset = 0;
+    SizeTPointer sizes = d.dim_sizes();
+    LongPointer dims = d.dims();
+    for (long i = 0; i < count; i++) {
+      long rank = sizes.get(i);
+      out.add(TensorSpec.of(CApi.dtype(t.output_types().get(i)), CApi.longs(dims, offset, rank)));
+      offset += rank;
+    }
+    return out;
+  }
+
+  private static Runnable destroyer(PJRT_Api api, PJRT_Executable executable) {
+    return () -> {
+      try (PointerScope scope = new PointerScope()) {
+        PJRT_Executable_Destroy_Args args = new PJRT_Executable_Destroy_Args();
+        args.struct_size(PJRT_Executable_Destroy_Args_STRUCT_SIZE()).executable(executable);
+        CApi.check(api, api.PJRT_Executable_Destroy().call(args), "PJRT_Executable_Destroy");
+      }
+    };
+  }
+
+  /** The program's name (the module name). */
+  public String name() {
+    return name;
+  }
+
+  public int numReplicas() {
+    return numReplicas;
+  }
+
+  public int numPartitions() {
+    return numPartitions;
+  }
+
+  /** Output types per device (for a partitioned program: the shape of each device's shard). */
+  public List<TensorSpec> outputs() {
+    return outputs;
+  }
+
+  /** The executable's bytes, for {@link Client#deserializeAndLoad} on the same plugin version. */
+  public byte[] serialize() {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Executable_Serialize_Args args = new PJRT_Executable_Serialize_Args();
+      args.struct_size(PJRT_Executable_Serialize_Args_STRUCT_SIZE()).executable(executable);
+      CApi.check(api, api.PJRT_Executable_Serialize().call(args), "PJRT_Executable_Serialize");
+      try {
+        return CApi.bytes(args.serialized_bytes(), args.serialized_bytes_size());
+      } finally {
+        if (args.serialized_executable_deleter() != null && !args.serialized_executable_deleter().isNull()) {
+          args.serialized_executable_deleter().call(args.serialized_executable());
+        }
+      }
+    } finally {
+      release();
+    }
+  }
+
+  /** Compiled memory use. */
+  public MemoryStats memoryStats() {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Executable_GetCompiledMemoryStats_Args a = new PJRT_Executable_GetCompiledMemoryStats_Args();
+      a.struct_size(PJRT_Executable_GetCompiledMemoryStats_Args_STRUCT_SIZE()).executable(executable);
+      CApi.check(api, api.PJRT_Executable_GetCompiledMemoryStats().call(a), "PJRT_Executable_GetCompiledMemoryStats");
+      return new MemoryStats(a.generated_code_size_in_bytes(), a.argument_size_in_bytes(), a.output_size_in_bytes(),
+          a.alias_size_in_bytes(), a.temp_size_in_bytes(), a.host_generated_code_size_in_bytes(),
+          a.host_argument_size_in_bytes(), a.host_output_size_in_bytes(), a.host_alias_size_in_bytes(),
+          a.host_temp_size_in_bytes(), a.peak_memory_in_bytes(), a.total_size_in_bytes());
+    } finally {
+      release();
+    }
+  }
+
+  /** XLA's cost analysis (e.g. "flops", "bytes accessed"); empty if the plugin offers none. */
+  public Map<String, Object> costAnalysis() {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Executable_GetCostAnalysis_Args a = new PJRT_Executable_GetCostAnalysis_Args();
+      a.struct_size(PJRT_Executable_GetCostAnalysis_Args_STRUCT_SIZE()).executable(executable);
+      CApi.check(api, api.PJRT_Executable_GetCostAnalysis().call(a), "PJRT_Executable_GetCostAnalysis");
+      return Collections.unmodifiableMap(CApi.namedValues(a.properties(), a.num_properties()));
+    } finally {
+      release();
+    }
+  }
+
+  /** A stable fingerprint of the compiled program, or "" if the plugin has none. */
+  public String fingerprint() {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Executable_Fingerprint_Args a = new PJRT_Executable_Fingerprint_Args();
+      a.struct_size(PJRT_Executable_Fingerprint_Args_STRUCT_SIZE()).executable(executable);
+      CApi.check(api, api.PJRT_Executable_Fingerprint().call(a), "PJRT_Executable_Fingerprint");
+      return CApi.string(a.executable_fingerprint(), a.executable_fingerprint_size());
+    } finally {
+      release();
+    }
+  }
+
+  /** The optimized program as the plugin returns it: its format and bytes. */
+  public record Program(String format, byte[] code) {
+    /** The code as text (meaningful for text formats). */
+    public String text() {
+      return new String(code, java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * The program after optimization ({@code PJRT_Executable_OptimizedProgram}); XLA plugins return format
+   * {@code "hlo_with_config"} (a serialized HloModuleProtoWithConfig).
+   */
+  public Program optimizedProgram() {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_Program program = new PJRT_Program();
+      program.struct_size(PJRT_Program_STRUCT_SIZE());
+      PJRT_Executable_OptimizedProgram_Args a = new PJRT_Executable_OptimizedProgram_Args();
+      a.struct_size(PJRT_Executable_OptimizedProgram_Args_STRUCT_SIZE()).executable(executable).program(program);
+      CApi.check(api, api.PJRT_Executable_OptimizedProgram().call(a), "PJRT_Executable_OptimizedProgram");
+      long size = program.code_size();
+      BytePointer code = new BytePointer(Math.max(1, size));
+      program.code(code);
+      CApi.check(api, api.PJRT_Executable_OptimizedProgram().call(a), "PJRT_Executable_OptimizedProgram");
+      return new Program(CApi.string(program.format(), program.format_size()), CApi.bytes(code, program.code_size()));
+    } finally {
+      release();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Executable[" + name + ", " + numReplicas + " replicas, " + numPartitions + " partitions, outputs "
+        + outputs + "]";
+  }
+}

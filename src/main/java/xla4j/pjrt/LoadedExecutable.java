@@ -1,0 +1,284 @@
+package xla4j.pjrt;
+
+import static xla4j.pjrt.capi.global.PjrtC.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.PointerScope;
+import xla4j.array.NdArray;
+import xla4j.pjrt.capi.PJRT_Api;
+import xla4j.pjrt.capi.PJRT_Buffer;
+import xla4j.pjrt.capi.PJRT_Event;
+import xla4j.pjrt.capi.PJRT_ExecuteOptions;
+import xla4j.pjrt.capi.PJRT_LoadedExecutable;
+import xla4j.pjrt.capi.PJRT_LoadedExecutable_AddressableDevices_Args;
+import xla4j.pjrt.capi.PJRT_LoadedExecutable_Destroy_Args;
+import xla4j.pjrt.capi.PJRT_LoadedExecutable_Execute_Args;
+import xla4j.pjrt.capi.PJRT_LoadedExecutable_GetExecutable_Args;
+
+/**
+ * A program compiled for and loaded onto a client's devices. {@link #execute} runs it on one device,
+ * {@link #executeSharded} on all its devices at once (SPMD partitions / replicas), each with its own
+ * argument buffers. Safe to call from many threads at once.
+ */
+public final class LoadedExecutable extends NativeResource {
+  private final Client client;
+  private final PJRT_Api api;
+  private final PJRT_LoadedExecutable loaded;
+  private final Executable executable;
+  private final List<Device> devices;
+  private final ProgramSignature signature;
+
+  LoadedExecutable(Client client, PJRT_LoadedExecutable loaded, ProgramSignature signature) {
+    super(client, "LoadedExecutable", destroyer(client.api(), loaded));
+    this.client = client;
+    this.api = client.api();
+    this.loaded = loaded;
+    this.signature = signature;
+    try (PointerScope scope = new PointerScope()) {
+      PJRT_LoadedExecutable_GetExecutable_Args g = new PJRT_LoadedExecutable_GetExecutable_Args();
+      g.struct_size(PJRT_LoadedExecutable_GetExecutable_Args_STRUCT_SIZE()).loaded_executable(loaded);
+      CApi.check(api, api.PJRT_LoadedExecutable_GetExecutable().call(g), "PJRT_LoadedExecutable_GetExecutable");
+      this.executable = new Executable(this, api, g.executable());
+      PJRT_LoadedExecutable_AddressableDevices_Args a = new PJRT_LoadedExecutable_AddressableDevices_Args();
+      a.struct_size(PJRT_LoadedExecutable_AddressableDevices_Args_STRUCT_SIZE()).executable(loaded);
+      CApi.check(api, api.PJRT_LoadedExecutable_AddressableDevices().call(a), "PJRT_LoadedExecutable_AddressableDevices");
+      List<Device> list = new ArrayList<>();
+      for (long i = 0; i < a.num_addressable_devices(); i++) {
+        list.add(client.deviceAt(a.addressable_devices().get(i).address()));
+      }
+      this.devices = Collections.unmodifiableList(list);
+    }
+  }
+
+  private static Runnable destroyer(PJRT_Api api, PJRT_LoadedExecutable loaded) {
+    return () -> {
+      try (PointerScope scope = new PointerScope()) {
+        PJRT_LoadedExecutable_Destroy_Args args = new PJRT_LoadedExecutable_Destroy_Args();
+        args.struct_size(PJRT_LoadedExecutable_Destroy_Args_STRUCT_SIZE()).executable(loaded);
+        CApi.check(api, api.PJRT_LoadedExecutable_Destroy().call(args), "PJRT_LoadedExecutable_Destroy");
+      }
+    };
+  }
+
+  public Client client() {
+    return client;
+  }
+
+  /** The compiled program's description: name, outputs, memory stats, serialization. */
+  public Executable executable() {
+    return executable;
+  }
+
+  /** The devices it runs on, in the order {@link #executeSharded} takes argument lists. */
+  public List<Device> devices() {
+    return devices;
+  }
+
+  /** The entry function's types, when known (compiled from MLIR text or loaded from an artifact). */
+  public Optional<ProgramSignature> signature() {
+    return Optional.ofNullable(signature);
+  }
+
+  /** Runs on its single device; waits for the results. */
+  public List<Buffer> execute(Buffer... args) {
+    return execute(Arrays.asList(args));
+  }
+
+  /** Runs on its single device; waits for the results. */
+  public List<Buffer> execute(List<Buffer> args) {
+    if (devices.size() != 1) {
+      throw new IllegalArgumentException("execute requires an executable on 1 device, got " + devices.size()
+          + " devices: use executeSharded with one argument list per device");
+    }
+    return executeSharded(List.of(args)).get(0);
+  }
+
+  /**
+   * Copies {@code inputs} to its single device, runs, and copies the results back, freeing all device
+   * buffers it made.
+   */
+  public List<NdArray> call(NdArray... inputs) {
+    if (devices.size() != 1) {
+      throw new IllegalArgumentException("call requires an executable on 1 device, got " + devices.size());
+    }
+    List<Buffer> in = new ArrayList<>();
+    List<Buffer> out = List.of();
+    try {
+      for (NdArray a : inputs) {
+        in.add(client.buffer(a, devices.get(0)));
+      }
+      out = execute(in);
+      List<NdArray> result = new ArrayList<>();
+      for (Buffer b : out) {
+        result.add(b.toHost());
+      }
+      return result;
+    } finally {
+      closeAll(in);
+      closeAll(out);
+    }
+  }
+
+  /**
+   * Runs on all its devices at once: {@code argsPerDevice.get(d)} are the arguments for
+   * {@code devices().get(d)}. Waits for completion; returns the outputs per device.
+   *
+   * @throws IllegalArgumentException for a wrong number of argument lists or arguments, or an argument
+   *     whose dtype (or, unpartitioned, shape) differs from the program's parameter
+   * @throws PjrtException if the plugin reports an error
+   */
+  public List<List<Buffer>> executeSharded(List<List<Buffer>> argsPerDevice) {
+    Launch launch = launch(argsPerDevice);
+    PjrtException failure = null;
+    for (PJRT_Event e : launch.events) {
+      try {
+        Event.awaitAndDestroy(api, e, "PJRT_LoadedExecutable_Execute of " + executable.name());
+      } catch (PjrtException ex) {
+        failure = failure == null ? ex : failure;
+      }
+    }
+    if (failure != null) {
+      launch.outputs.forEach(LoadedExecutable::closeAll);
+      throw failure;
+    }
+    return launch.outputs;
+  }
+
+  /**
+   * As {@link #executeSharded} without waiting: the outputs' future completes when all devices are
+   * done (exceptionally with a {@link PjrtException} if one failed, the outputs then being closed).
+   */
+  public CompletableFuture<List<List<Buffer>>> executeAsync(List<List<Buffer>> argsPerDevice) {
+    Launch launch = launch(argsPerDevice);
+    CompletableFuture<?>[] done = new CompletableFuture<?>[launch.events.size()];
+    for (int i = 0; i < done.length; i++) {
+      done[i] = Event.toFuture(api, launch.events.get(i), "PJRT_LoadedExecutable_Execute of " + executable.name());
+    }
+    return CompletableFuture.allOf(done).handle((ok, error) -> {
+      if (error != null) {
+        launch.outputs.forEach(LoadedExecutable::closeAll);
+        Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+        throw cause instanceof RuntimeException ? (RuntimeException) cause : new RuntimeException(cause);
+      }
+      return launch.outputs;
+    });
+  }
+
+  private static final class Launch {
+    final List<List<Buffer>> outputs;
+    final List<PJRT_Event> events;
+
+    Launch(List<List<Buffer>> outputs, List<PJRT_Event> events) {
+      this.outputs = outputs;
+      this.events = events;
+    }
+  }
+
+  private Launch launch(List<List<Buffer>> argsPerDevice) {
+    int numDevices = devices.size();
+    if (argsPerDevice.size() != numDevices) {
+      throw new IllegalArgumentException("execute of " + executable.name() + " requires one argument list per device ("
+          + numDevices + "), got " + argsPerDevice.size());
+    }
+    int numArgs = argsPerDevice.get(0).size();
+    for (int d = 0; d < numDevices; d++) {
+      checkArguments(argsPerDevice.get(d), d);
+    }
+    int numOutputs = executable.outputs().size();
+    List<Buffer> locked = new ArrayList<>();
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      PointerPointer argLists = new PointerPointer(numDevices);
+      PointerPointer outLists = new PointerPointer(numDevices);
+      PointerPointer events = new PointerPointer(numDevices);
+      List<PointerPointer> outs = new ArrayList<>();
+      for (int d = 0; d < numDevices; d++) {
+        PointerPointer a = new PointerPointer(Math.max(1, numArgs));
+        for (int i = 0; i < numArgs; i++) {
+          Buffer b = argsPerDevice.get(d).get(i);
+          b.acquire();
+          locked.add(b);
+          a.put(i, b.handle());
+        }
+        argLists.put(d, a);
+        PointerPointer o = new PointerPointer(Math.max(1, numOutputs));
+        for (int i = 0; i < Math.max(1, numOutputs); i++) {
+          o.put(i, null);
+        }
+        outLists.put(d, o);
+        outs.add(o);
+        events.put(d, null);
+      }
+      PJRT_ExecuteOptions options = new PJRT_ExecuteOptions();
+      options.struct_size(PJRT_ExecuteOptions_STRUCT_SIZE());
+      PJRT_LoadedExecutable_Execute_Args args = new PJRT_LoadedExecutable_Execute_Args();
+      args.struct_size(PJRT_LoadedExecutable_Execute_Args_STRUCT_SIZE()).executable(loaded).options(options)
+          .argument_lists(argLists).num_devices(numDevices).num_args(numArgs).output_lists(outLists)
+          .device_complete_events(events);
+      CApi.check(api, api.PJRT_LoadedExecutable_Execute().call(args),
+          "PJRT_LoadedExecutable_Execute of " + executable.name());
+      List<List<Buffer>> outputs = new ArrayList<>();
+      List<PJRT_Event> done = new ArrayList<>();
+      for (int d = 0; d < numDevices; d++) {
+        List<Buffer> deviceOutputs = new ArrayList<>();
+        for (int i = 0; i < numOutputs; i++) {
+          org.bytedeco.javacpp.Pointer out = outs.get(d).get(i);
+          if (out == null || out.isNull()) {
+            throw new PjrtException("PJRT_LoadedExecutable_Execute of " + executable.name(), PjrtException.Code.INTERNAL,
+                "plugin returned no buffer for output " + i + " on device " + d);
+          }
+          deviceOutputs.add(new Buffer(client, new PJRT_Buffer(out)));
+        }
+        outputs.add(Collections.unmodifiableList(deviceOutputs));
+        org.bytedeco.javacpp.Pointer event = events.get(d);
+        if (event != null && !event.isNull()) {
+          done.add(new PJRT_Event(event));
+        }
+      }
+      return new Launch(Collections.unmodifiableList(outputs), done);
+    } finally {
+      for (Buffer b : locked) {
+        b.release();
+      }
+      release();
+    }
+  }
+
+  private void checkArguments(List<Buffer> args, int device) {
+    String where = devices.size() == 1 ? "" : " on device " + devices.get(device);
+    if (signature == null) {
+      return;
+    }
+    List<TensorSpec> params = signature.inputs();
+    if (args.size() != params.size()) {
+      throw new IllegalArgumentException("execute of " + executable.name() + " requires " + params.size()
+          + " arguments " + params + where + ", got " + args.size());
+    }
+    boolean global = executable.numPartitions() == 1;
+    for (int i = 0; i < args.size(); i++) {
+      TensorSpec got = args.get(i).spec();
+      TensorSpec want = params.get(i);
+      if (got.dtype() != want.dtype() || (global && !got.equals(want)) || got.rank() != want.rank()) {
+        throw new IllegalArgumentException("execute of " + executable.name() + " requires argument " + i + " to be "
+            + want + (global ? "" : " (or a shard of it)") + where + ", got " + got);
+      }
+    }
+  }
+
+  static void closeAll(List<Buffer> buffers) {
+    for (Buffer b : buffers) {
+      b.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LoadedExecutable[" + executable.name() + " on " + devices + "]";
+  }
+}

@@ -1,0 +1,117 @@
+package xla4j.pjrt;
+
+import java.lang.ref.Cleaner;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Base of every handle that owns a PJRT object. Lifetime rules, in one place:
+ *
+ * <ul>
+ *   <li>{@link #close()} frees the native object at once; closing twice is harmless.
+ *   <li>Using a closed handle throws {@link IllegalStateException} naming it.
+ *   <li>A handle the program forgot is freed by a {@link Cleaner} when it becomes unreachable, and the
+ *       leak is logged (logger {@code xla4j.pjrt}). Freeing happens at most once, whichever comes first.
+ *   <li>Children (buffers and executables of a client) are freed before their parent: closing a client
+ *       closes what it created, and a forgotten parent stays alive while its children are open.
+ *   <li>Calls on a handle hold its read lock, {@code close} takes the write lock: many threads may use
+ *       a handle at once, and it is never freed under a running call.
+ * </ul>
+ */
+abstract class NativeResource implements AutoCloseable {
+  private static final Cleaner CLEANER = Cleaner.create();
+  static final System.Logger LOG = System.getLogger("xla4j.pjrt");
+
+  private final Owner owner;
+  private final Cleaner.Cleanable cleanable;
+
+  /**
+   * @param parent the handle this one depends on (closed after this one), or null
+   * @param description names the object in errors and leak reports, e.g. "Buffer f32[2,3] on cpu:0"
+   * @param free frees the native object; must not refer to this handle (else it is never collected)
+   */
+  NativeResource(NativeResource parent, String description, Runnable free) {
+    this.owner = new Owner(parent, description, free);
+    if (parent != null) {
+      parent.acquire();
+      try {
+        parent.owner.children.add(owner);
+      } finally {
+        parent.release();
+      }
+    }
+    this.cleanable = CLEANER.register(this, owner);
+  }
+
+  /** Frees the native object now (and everything created from it that is still open). */
+  @Override
+  public final void close() {
+    owner.explicit = true;
+    cleanable.clean();
+  }
+
+  public final boolean isClosed() {
+    return owner.closed;
+  }
+
+  /** Enters a call on this handle; pair with {@link #release()} in a finally block. */
+  final void acquire() {
+    owner.lock.readLock().lock();
+    if (owner.closed) {
+      owner.lock.readLock().unlock();
+      throw new IllegalStateException(owner.description + " is closed");
+    }
+  }
+
+  final void release() {
+    owner.lock.readLock().unlock();
+  }
+
+  final String description() {
+    return owner.description;
+  }
+
+  /** The cleanup state; holds no reference to the handle so the handle can become unreachable. */
+  private static final class Owner implements Runnable {
+    // Strong on purpose: keeps the parent handle (and so its native object) alive while this is open.
+    private final NativeResource parent;
+    private final String description;
+    private final Runnable free;
+    private final Set<Owner> children = ConcurrentHashMap.newKeySet();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile boolean closed;
+    private volatile boolean explicit;
+
+    Owner(NativeResource parent, String description, Runnable free) {
+      this.parent = parent;
+      this.description = description;
+      this.free = free;
+    }
+
+    @Override
+    public void run() {
+      for (Owner child : children) {
+        child.explicit |= explicit;
+        child.run();
+      }
+      lock.writeLock().lock();
+      try {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        if (!explicit) {
+          LOG.log(System.Logger.Level.WARNING,
+              "xla4j: " + description + " was not closed; freed by the garbage collector's Cleaner");
+        }
+        free.run();
+      } finally {
+        lock.writeLock().unlock();
+      }
+      if (parent != null) {
+        parent.owner.children.remove(this);
+      }
+    }
+  }
+}

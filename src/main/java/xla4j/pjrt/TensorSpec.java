@@ -1,0 +1,84 @@
+package xla4j.pjrt;
+
+import java.util.Arrays;
+import java.util.Objects;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+
+/** An element type and dimensions, e.g. {@code f32[2,3]}. Immutable. */
+public final class TensorSpec {
+  private final DType dtype;
+  private final long[] dims;
+
+  private TensorSpec(DType dtype, long[] dims) {
+    this.dtype = Objects.requireNonNull(dtype, "dtype");
+    this.dims = dims.clone();
+    for (long d : this.dims) {
+      if (d < 0) {
+        throw new IllegalArgumentException("TensorSpec dimensions must be >= 0, got " + Arrays.toString(dims));
+      }
+    }
+  }
+
+  public static TensorSpec of(DType dtype, long... dims) {
+    return new TensorSpec(dtype, dims);
+  }
+
+  public static TensorSpec of(NdArray array) {
+    return new TensorSpec(array.dtype(), array.shape());
+  }
+
+  /** Parses {@link #toString()}'s form, e.g. {@code f32[2,3]} or {@code s32[]}. */
+  public static TensorSpec parse(String s) {
+    int open = s.indexOf('[');
+    if (open < 0 || !s.endsWith("]")) {
+      throw new IllegalArgumentException("tensor spec must look like f32[2,3], got '" + s + "'");
+    }
+    DType t = DType.fromXlaName(s.substring(0, open).trim());
+    String inner = s.substring(open + 1, s.length() - 1).trim();
+    long[] dims = inner.isEmpty() ? new long[0]
+        : Arrays.stream(inner.split(",")).mapToLong(x -> Long.parseLong(x.trim())).toArray();
+    return new TensorSpec(t, dims);
+  }
+
+  public DType dtype() {
+    return dtype;
+  }
+
+  /** A copy of the dimensions. */
+  public long[] dims() {
+    return dims.clone();
+  }
+
+  public int rank() {
+    return dims.length;
+  }
+
+  public long numElements() {
+    return NdArray.numElements(dims);
+  }
+
+  public long byteSize() {
+    return numElements() * dtype.byteSize();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TensorSpec && ((TensorSpec) o).dtype == dtype && Arrays.equals(((TensorSpec) o).dims, dims);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * dtype.hashCode() + Arrays.hashCode(dims);
+  }
+
+  /** XLA's notation: {@code f32[2,3]}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder(dtype.xlaName()).append('[');
+    for (int i = 0; i < dims.length; i++) {
+      sb.append(i > 0 ? "," : "").append(dims[i]);
+    }
+    return sb.append(']').toString();
+  }
+}
