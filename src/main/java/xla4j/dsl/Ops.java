@@ -1,0 +1,520 @@
+package xla4j.dsl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import xla4j.array.DType;
+import xla4j.hlo.Clamp;
+import xla4j.hlo.Collectives;
+import xla4j.hlo.Compare;
+import xla4j.hlo.Concatenate;
+import xla4j.hlo.ConvDimensionNumbers;
+import xla4j.hlo.Convolution;
+import xla4j.hlo.DotGeneral;
+import xla4j.hlo.Elementwise;
+import xla4j.hlo.Gather;
+import xla4j.hlo.OptimizationBarrier;
+import xla4j.hlo.Precision;
+import xla4j.hlo.Reduce;
+import xla4j.hlo.ReduceWindow;
+import xla4j.hlo.Region;
+import xla4j.hlo.Scatter;
+import xla4j.hlo.Select;
+import xla4j.hlo.Shapes;
+import xla4j.hlo.Sort;
+import xla4j.hlo.TensorType;
+
+/** Ops over several tensors, and ops with many options (fluent builders with a terminal {@code build()}). */
+public final class Ops {
+  private Ops() {}
+
+  static Graph graphOf(String op, Tensor... ts) {
+    if (ts.length == 0 || ts[0] == null) {
+      throw new IllegalArgumentException(op + " requires at least one tensor, got none");
+    }
+    Graph g = ts[0].graph();
+    for (Tensor t : ts) {
+      g.use(t, op);
+    }
+    return g;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Selection and joining
+
+  /** {@code stablehlo.select}: {@code pred ? onTrue : onFalse}, broadcasting all three NumPy-style. */
+  public static Tensor select(Tensor pred, Tensor onTrue, Tensor onFalse) {
+    Graph g = graphOf("select", pred, onTrue, onFalse);
+    long[] s = Tensor.broadcastShape("select", Tensor.broadcastShape("select", pred.dims(), onTrue.dims()), onFalse.dims());
+    Tensor p = pred.broadcastTo(s);
+    Tensor t = onTrue.broadcastTo(s);
+    Tensor f = onFalse.broadcastTo(s);
+    return g.single(() -> Select.of(p.value(), t.value(), f.value()));
+  }
+
+  /** {@code stablehlo.clamp}: {@code min(max(x, lo), hi)}; lo and hi are scalars or of x's shape. */
+  public static Tensor clamp(Tensor lo, Tensor x, Tensor hi) {
+    Graph g = graphOf("clamp", lo, x, hi);
+    return g.single(() -> Clamp.of(lo.value(), x.value(), hi.value()));
+  }
+
+  public static Tensor clamp(double lo, Tensor x, double hi) {
+    return clamp(x.scalarLike(lo), x, x.scalarLike(hi));
+  }
+
+  /** {@code stablehlo.concatenate} along {@code axis}. */
+  public static Tensor concatenate(int axis, Tensor... ts) {
+    Graph g = graphOf("concatenate", ts);
+    int a = ts[0].axis(axis, "concatenate");
+    return g.single(() -> Concatenate.of(Graph.values(List.of(ts)), a));
+  }
+
+  /** {@code stablehlo.optimization_barrier}. */
+  public static List<Tensor> optimizationBarrier(Tensor... ts) {
+    Graph g = graphOf("optimization_barrier", ts);
+    return g.multi(() -> OptimizationBarrier.of(Graph.values(List.of(ts))));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reductions
+
+  /** Builds a body {@code (acc, x) -> acc op x} over scalars of {@code t}. */
+  static Region binaryBody(Graph g, String what, Reducer r, DType t) {
+    TensorType s = TensorType.scalar(t);
+    return g.region(what, true, List.of(s, s), a -> List.of(a.get(0).binary(r.op(), a.get(1))));
+  }
+
+  static Tensor reduce(Tensor x, Reducer r, int... axes) {
+    Graph g = graphOf("reduce", x);
+    int[] a = x.axes("reduce_" + r.name().toLowerCase(java.util.Locale.ROOT), axes);
+    Tensor init = g.constant(r.identity(x.dtype()));
+    Region body = binaryBody(g, "reduce body", r, x.dtype());
+    return g.single(() -> Reduce.of(List.of(x.value()), List.of(init.value()), a, body));
+  }
+
+  /**
+   * General multi-operand {@code stablehlo.reduce}: {@code body} receives {@code (acc_0..acc_n-1, x_0..x_n-1)}
+   * as scalar tensors and returns n scalars.
+   */
+  public static List<Tensor> reduce(List<Tensor> inputs, List<Tensor> inits, int[] axes,
+      Function<List<Tensor>, List<Tensor>> body) {
+    Graph g = graphOf("reduce", inputs.toArray(new Tensor[0]));
+    inits.forEach(t -> g.use(t, "reduce"));
+    int[] a = inputs.get(0).axes("reduce", axes);
+    List<TensorType> args = new ArrayList<>();
+    for (int k = 0; k < 2; k++) {
+      for (Tensor t : inits) {
+        args.add(t.value().type());
+      }
+    }
+    Region region = g.region("reduce body", true, args, body);
+    return g.multi(() -> Reduce.of(Graph.values(inputs), Graph.values(inits), a, region));
+  }
+
+  /** argmax / argmin as JAX lowers them: a two-operand reduce over (value, index). */
+  static Tensor argReduce(Tensor x, int axis, boolean isMax) {
+    Graph g = graphOf(isMax ? "argmax" : "argmin", x);
+    int a = x.axis(axis, isMax ? "argmax" : "argmin");
+    Tensor idx = g.iota(Shape.of(DType.S32, x.dims()), a);
+    Tensor initV = g.constant((isMax ? Reducer.MAX : Reducer.MIN).identity(x.dtype()));
+    Tensor initI = g.scalar(0, DType.S32);
+    List<Tensor> r = reduce(List.of(x, idx), List.of(initV, initI), new int[] {a}, args -> {
+      Tensor av = args.get(0);
+      Tensor ai = args.get(1);
+      Tensor bv = args.get(2);
+      Tensor bi = args.get(3);
+      Tensor pick = isMax ? av.gt(bv) : av.lt(bv);
+      if (x.dtype().isFloating()) {
+        pick = pick.or(av.ne(av));
+      }
+      Tensor tie = av.eq(bv).and(ai.lt(bi));
+      Tensor pickIndex = pick.or(tie);
+      return List.of(select(pick, av, bv), select(pickIndex, ai, bi));
+    });
+    return r.get(1);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Contractions
+
+  /** Matrix product (see {@link Tensor#matmul}). */
+  static Tensor matmul(Tensor a, Tensor b) {
+    graphOf("matmul", a, b);
+    int ra = a.rank();
+    int rb = b.rank();
+    if (ra < 1 || rb < 1) {
+      throw new IllegalArgumentException("matmul requires operands of rank >= 1, got " + Shapes.tuple(a.dims()) + " and "
+          + Shapes.tuple(b.dims()) + Graph.where(Graph.callerLocation()));
+    }
+    if (rb <= 2) {
+      return dotGeneral(a, b).contract(new int[] {ra - 1}, new int[] {rb == 1 ? 0 : rb - 2}).build();
+    }
+    if (ra != rb) {
+      throw new IllegalArgumentException("matmul requires batched operands of the same rank, got "
+          + Shapes.tuple(a.dims()) + " and " + Shapes.tuple(b.dims()) + Graph.where(Graph.callerLocation()));
+    }
+    int[] batch = new int[ra - 2];
+    for (int i = 0; i < batch.length; i++) {
+      batch[i] = i;
+    }
+    return dotGeneral(a, b).batch(batch, batch).contract(new int[] {ra - 1}, new int[] {rb - 2}).build();
+  }
+
+  /** Starts a {@code stablehlo.dot_general}; set contracting/batch dims, then {@link DotBuilder#build()}. */
+  public static DotBuilder dotGeneral(Tensor lhs, Tensor rhs) {
+    return new DotBuilder(lhs, rhs);
+  }
+
+  /** Fluent options of {@code dot_general}. */
+  public static final class DotBuilder {
+    private final Tensor lhs;
+    private final Tensor rhs;
+    private int[] lb = {};
+    private int[] rb = {};
+    private int[] lc = {};
+    private int[] rc = {};
+    private Precision precision = Precision.DEFAULT;
+    private DType resultType;
+
+    DotBuilder(Tensor lhs, Tensor rhs) {
+      this.lhs = lhs;
+      this.rhs = rhs;
+    }
+
+    public DotBuilder contract(int[] lhsDims, int[] rhsDims) {
+      lc = lhsDims.clone();
+      rc = rhsDims.clone();
+      return this;
+    }
+
+    public DotBuilder batch(int[] lhsDims, int[] rhsDims) {
+      lb = lhsDims.clone();
+      rb = rhsDims.clone();
+      return this;
+    }
+
+    public DotBuilder precision(Precision p) {
+      precision = p;
+      return this;
+    }
+
+    /** Result element type (e.g. f32 from bf16 operands); default the operands' dtype. */
+    public DotBuilder resultType(DType t) {
+      resultType = t;
+      return this;
+    }
+
+    public Tensor build() {
+      Graph g = graphOf("dot_general", lhs, rhs);
+      return g.single(() -> DotGeneral.of(lhs.value(), rhs.value(), lb, rb, lc, rc, precision, resultType));
+    }
+  }
+
+  /** {@code einsum("bqhd,bkhd->bhqk", q, k)}; see {@link Einsum}. */
+  public static Tensor einsum(String spec, Tensor... operands) {
+    return Einsum.apply(spec, operands);
+  }
+
+  /** Starts a {@code stablehlo.convolution} (default NHWC input, HWIO kernel, NHWC output, stride 1, VALID). */
+  public static ConvBuilder conv(Tensor input, Tensor kernel) {
+    return new ConvBuilder(input, kernel);
+  }
+
+  /** Fluent options of {@code convolution}. */
+  public static final class ConvBuilder {
+    private final Tensor input;
+    private final Tensor kernel;
+    private ConvDimensionNumbers dn;
+    private long[] strides;
+    private long[][] padding;
+    private String paddingMode = "VALID";
+    private long[] lhsDilation;
+    private long[] rhsDilation;
+    private long featureGroups = 1;
+    private long batchGroups = 1;
+    private Precision precision = Precision.DEFAULT;
+    private DType resultType;
+
+    ConvBuilder(Tensor input, Tensor kernel) {
+      this.input = input;
+      this.kernel = kernel;
+    }
+
+    /** Layout strings as in JAX, e.g. {@code ("NCHW", "OIHW", "NCHW")}. */
+    public ConvBuilder layout(String lhs, String rhs, String out) {
+      dn = ConvDimensionNumbers.of(lhs, rhs, out);
+      return this;
+    }
+
+    public ConvBuilder strides(long... s) {
+      strides = s.clone();
+      return this;
+    }
+
+    /** Explicit {@code {low, high}} per spatial dimension. */
+    public ConvBuilder padding(long[][] pads) {
+      padding = pads;
+      paddingMode = null;
+      return this;
+    }
+
+    /** "VALID" or "SAME" (JAX's rule: output = ceil(input / stride), extra padding at the high end). */
+    public ConvBuilder padding(String mode) {
+      if (!mode.equals("VALID") && !mode.equals("SAME")) {
+        throw new IllegalArgumentException("convolution requires padding 'VALID' or 'SAME', got '" + mode + "'");
+      }
+      paddingMode = mode;
+      padding = null;
+      return this;
+    }
+
+    public ConvBuilder lhsDilation(long... d) {
+      lhsDilation = d.clone();
+      return this;
+    }
+
+    public ConvBuilder rhsDilation(long... d) {
+      rhsDilation = d.clone();
+      return this;
+    }
+
+    public ConvBuilder featureGroupCount(long n) {
+      featureGroups = n;
+      return this;
+    }
+
+    public ConvBuilder batchGroupCount(long n) {
+      batchGroups = n;
+      return this;
+    }
+
+    public ConvBuilder precision(Precision p) {
+      precision = p;
+      return this;
+    }
+
+    public ConvBuilder resultType(DType t) {
+      resultType = t;
+      return this;
+    }
+
+    public Tensor build() {
+      Graph g = graphOf("convolution", input, kernel);
+      ConvDimensionNumbers d = dn == null ? ConvDimensionNumbers.of(spatialLayout("N", "C", input.rank()),
+          spatialLayout("", "IO", input.rank()), spatialLayout("N", "C", input.rank())) : dn;
+      int ns = d.numSpatial();
+      long[] s = strides == null ? ones(ns) : strides;
+      long[] ld = lhsDilation == null ? ones(ns) : lhsDilation;
+      long[] rd = rhsDilation == null ? ones(ns) : rhsDilation;
+      long[][] p = padding;
+      if (p == null) {
+        p = new long[ns][2];
+        if ("SAME".equals(paddingMode) && s.length == ns && rd.length == ns && input.rank() == ns + 2
+            && kernel.rank() == ns + 2) {
+          for (int i = 0; i < ns; i++) {
+            long in = input.dim(d.inputSpatial()[i]);
+            long win = (kernel.dim(d.kernelSpatial()[i]) - 1) * rd[i] + 1;
+            long out = (in + s[i] - 1) / s[i];
+            long total = Math.max((out - 1) * s[i] + win - in, 0);
+            p[i][0] = total / 2;
+            p[i][1] = total - total / 2;
+          }
+        }
+      }
+      long[][] pads = p;
+      return g.single(() -> Convolution.of(input.value(), kernel.value(), d, s, pads, ld, rd, featureGroups,
+          batchGroups, precision, resultType));
+    }
+
+    /** N + spatial letters + C (or spatial + IO for kernels). */
+    private static String spatialLayout(String first, String last, int rank) {
+      StringBuilder sb = new StringBuilder(first);
+      String letters = "HWDUVXYZ";
+      for (int i = 0; i < Math.max(rank - 2, 0); i++) {
+        sb.append(letters.charAt(i));
+      }
+      return sb.append(last).toString();
+    }
+
+    private static long[] ones(int n) {
+      long[] a = new long[n];
+      Arrays.fill(a, 1);
+      return a;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Windows, sorting, indexing
+
+  /** {@code stablehlo.reduce_window} with a reducer; {@code padding} one {@code {low, high}} per dimension. */
+  public static Tensor reduceWindow(Tensor x, Reducer r, long[] window, long[] strides, long[][] padding) {
+    Graph g = graphOf("reduce_window", x);
+    Tensor init = g.constant(r.identity(x.dtype()));
+    Region body = binaryBody(g, "reduce_window body", r, x.dtype());
+    long[] ones = new long[x.rank()];
+    Arrays.fill(ones, 1);
+    long[][] pad = padding == null ? new long[x.rank()][2] : padding;
+    return g.single(() -> ReduceWindow.of(List.of(x.value()), List.of(init.value()), window, strides, ones, ones, pad, body));
+  }
+
+  /** NHWC max pooling with VALID padding. */
+  public static Tensor maxPool(Tensor x, long[] window, long[] strides) {
+    return reduceWindow(x, Reducer.MAX, new long[] {1, window[0], window[1], 1}, new long[] {1, strides[0], strides[1], 1}, null);
+  }
+
+  /** NHWC average pooling with VALID padding. */
+  public static Tensor avgPool(Tensor x, long[] window, long[] strides) {
+    Tensor s = reduceWindow(x, Reducer.SUM, new long[] {1, window[0], window[1], 1}, new long[] {1, strides[0], strides[1], 1}, null);
+    return s.div((double) (window[0] * window[1]));
+  }
+
+  /**
+   * Multi-operand {@code stablehlo.sort} along {@code axis}, ordering by the first {@code numKeys} operands
+   * lexicographically, ascending ({@code descending} flips it), NaNs last (JAX's total order).
+   */
+  public static List<Tensor> sort(List<Tensor> operands, int axis, int numKeys, boolean descending, boolean stable) {
+    Graph g = graphOf("sort", operands.toArray(new Tensor[0]));
+    int a = operands.get(0).axis(axis, "sort");
+    if (numKeys < 1 || numKeys > operands.size()) {
+      throw new IllegalArgumentException("sort requires num_keys in range [1, " + operands.size() + "], got " + numKeys
+          + Graph.where(Graph.callerLocation()));
+    }
+    List<TensorType> args = new ArrayList<>();
+    for (Tensor t : operands) {
+      args.add(TensorType.scalar(t.dtype()));
+      args.add(TensorType.scalar(t.dtype()));
+    }
+    Region cmp = g.region("sort comparator", true, args, s -> {
+      Tensor result = null;
+      for (int k = numKeys - 1; k >= 0; k--) {
+        Tensor x = s.get(2 * k);
+        Tensor y = s.get(2 * k + 1);
+        Compare.CompareType ct = x.dtype().isFloating() ? Compare.CompareType.TOTALORDER : null;
+        Tensor less = compare(g, Compare.Direction.LT, ct, descending ? y : x, descending ? x : y);
+        if (result == null) {
+          result = less;
+        } else {
+          Tensor eq = compare(g, Compare.Direction.EQ, ct, x, y);
+          result = less.or(eq.and(result));
+        }
+      }
+      return List.of(result);
+    });
+    return g.multi(() -> Sort.of(Graph.values(operands), a, stable, cmp));
+  }
+
+  private static Tensor compare(Graph g, Compare.Direction d, Compare.CompareType ct, Tensor a, Tensor b) {
+    return ct == null ? a.compare(d, b) : g.single(() -> Compare.of(d, ct, a.value(), b.value()));
+  }
+
+  /**
+   * The {@code k} largest entries along the last axis and their s32 indices (lower index first on ties),
+   * by a stable descending sort, as {@code lax.top_k} returns them.
+   */
+  public static List<Tensor> topK(Tensor x, int k) {
+    Graph g = graphOf("top_k", x);
+    int last = x.rank() - 1;
+    if (x.rank() < 1 || k < 0 || k > x.dim(last)) {
+      throw new IllegalArgumentException("top_k requires k in range [0, " + (x.rank() < 1 ? 0 : x.dim(last))
+          + "] and an operand of rank >= 1, got k=" + k + " for shape " + Shapes.tuple(x.dims())
+          + Graph.where(Graph.callerLocation()));
+    }
+    Tensor idx = g.iota(Shape.of(DType.S32, x.dims()), last);
+    List<Tensor> s = sort(List.of(x, idx), last, 1, true, true);
+    return List.of(s.get(0).slice(last, 0, k), s.get(1).slice(last, 0, k));
+  }
+
+  /** Raw {@code stablehlo.gather} with explicit dimension numbers (no batching dims). */
+  public static Tensor gather(Tensor operand, Tensor indices, int[] offsetDims, int[] collapsedSliceDims,
+      int[] startIndexMap, int indexVectorDim, long[] sliceSizes) {
+    Graph g = graphOf("gather", operand, indices);
+    return g.single(() -> Gather.of(operand.value(), indices.value(), offsetDims, collapsedSliceDims, startIndexMap,
+        indexVectorDim, sliceSizes, false));
+  }
+
+  /**
+   * {@code jnp.take(x, indices, axis=0)}-style row lookup (embeddings): result shape
+   * {@code indices.shape + x.shape[1:]}. Out-of-range indices are clamped, as XLA's gather does.
+   */
+  public static Tensor take(Tensor x, Tensor indices) {
+    int r = indices.rank();
+    long[] sizes = x.dims();
+    sizes[0] = 1;
+    int[] offsetDims = new int[x.rank() - 1];
+    for (int i = 0; i < offsetDims.length; i++) {
+      offsetDims[i] = r + i;
+    }
+    return gather(x, indices, offsetDims, new int[] {0}, new int[] {0}, r, sizes);
+  }
+
+  /** Raw {@code stablehlo.scatter} with explicit dimension numbers; {@code combine} merges (current, update). */
+  public static Tensor scatter(Tensor operand, Tensor indices, Tensor updates, int[] updateWindowDims,
+      int[] insertedWindowDims, int[] scatterDimsToOperandDims, int indexVectorDim, Reducer combine) {
+    Graph g = graphOf("scatter", operand, indices, updates);
+    TensorType s = TensorType.scalar(operand.dtype());
+    Region body = combine == null
+        ? g.region("scatter update computation", true, List.of(s, s), a -> List.of(a.get(1)))
+        : binaryBody(g, "scatter update computation", combine, operand.dtype());
+    return g.single(() -> Scatter.of(operand.value(), indices.value(), updates.value(), updateWindowDims,
+        insertedWindowDims, scatterDimsToOperandDims, indexVectorDim, false, false, body));
+  }
+
+  /**
+   * {@code x.at[indices].add(updates)} along axis 0 (or {@code .set} when {@code combine} is null): updates
+   * have shape {@code indices.shape + x.shape[1:]}.
+   */
+  public static Tensor scatterRows(Tensor x, Tensor indices, Tensor updates, Reducer combine) {
+    int r = indices.rank();
+    int[] window = new int[x.rank() - 1];
+    for (int i = 0; i < window.length; i++) {
+      window[i] = r + i;
+    }
+    return scatter(x, indices, updates, window, new int[] {0}, new int[] {0}, r, combine);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Collectives (SPMD); replica groups list device ids
+
+  public static Tensor allReduce(Tensor x, Reducer r, long[][] groups) {
+    Graph g = graphOf("all_reduce", x);
+    Region body = binaryBody(g, "all_reduce body", r, x.dtype());
+    long ch = g.nextChannelId();
+    return g.single(() -> Collectives.AllReduce.of(x.value(), groups, ch, true, body));
+  }
+
+  public static Tensor allGather(Tensor x, int axis, long[][] groups) {
+    Graph g = graphOf("all_gather", x);
+    int a = x.axis(axis, "all_gather");
+    long ch = g.nextChannelId();
+    return g.single(() -> Collectives.AllGather.of(x.value(), a, groups, ch, true));
+  }
+
+  public static Tensor reduceScatter(Tensor x, Reducer r, int axis, long[][] groups) {
+    Graph g = graphOf("reduce_scatter", x);
+    int a = x.axis(axis, "reduce_scatter");
+    Region body = binaryBody(g, "reduce_scatter body", r, x.dtype());
+    long ch = g.nextChannelId();
+    return g.single(() -> Collectives.ReduceScatter.of(x.value(), a, groups, ch, true, body));
+  }
+
+  public static Tensor allToAll(Tensor x, int splitAxis, int concatAxis, long[][] groups) {
+    Graph g = graphOf("all_to_all", x);
+    int s = x.axis(splitAxis, "all_to_all");
+    int c = x.axis(concatAxis, "all_to_all");
+    long ch = g.nextChannelId();
+    return g.single(() -> Collectives.AllToAll.of(x.value(), s, c, groups, ch));
+  }
+
+  public static Tensor collectivePermute(Tensor x, long[][] sourceTargetPairs) {
+    Graph g = graphOf("collective_permute", x);
+    long ch = g.nextChannelId();
+    return g.single(() -> Collectives.CollectivePermute.of(x.value(), sourceTargetPairs, ch));
+  }
+
+  /** Elementwise op by table kind on tensors of equal shapes (no broadcasting), for generated code. */
+  public static Tensor elementwise(xla4j.hlo.ElementwiseKind kind, Tensor... operands) {
+    Graph g = graphOf(kind.shortName(), operands);
+    return g.single(() -> Elementwise.of(kind, Graph.values(List.of(operands)).toArray(new xla4j.hlo.Value[0])));
+  }
+}
