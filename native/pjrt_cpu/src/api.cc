@@ -161,6 +161,9 @@ PJRT_Error* Xla4j_PJRT_Plugin_Attributes(PJRT_Plugin_Attributes_Args* args) {
       {"xla_version", int64_t{2}},
       {"xla4j_plugin", std::string("xla4j XLA:CPU PJRT plugin over tensorflow-cpu 2.21.0")},
       {"supports_cpu_device_count", true},
+      // The StableHLO versions the bundled XLA reads (from its Version.h, see CMakeLists.txt).
+      {"stablehlo_current_version", std::vector<int64_t>{XLA4J_STABLEHLO_CURRENT_VERSION}},
+      {"stablehlo_minimum_version", std::vector<int64_t>{XLA4J_STABLEHLO_MINIMUM_VERSION}},
   };
   static const auto* attributes = new std::vector<PJRT_NamedValue>(xla4j::ToNamedValues(*values));
   args->attributes = attributes->data();

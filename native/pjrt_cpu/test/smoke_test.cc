@@ -3,8 +3,11 @@
 // as 2-way SPMD programs (Shardy and GSPMD annotations), check the numbers, serialize and
 // reload, and check that bad input gives errors (with XLA's parser text), never a crash.
 //
-// usage: pjrt_cpu_smoke_test path/to/libxla4j_pjrt_cpu.so
+// usage: pjrt_cpu_smoke_test path/to/libxla4j_pjrt_cpu.so path/to/test/data
 #include <dlfcn.h>
+
+#include <fstream>
+#include <sstream>
 
 #include <cmath>
 #include <cstdint>
@@ -320,7 +323,36 @@ void TestApiTable() {
   PJRT_Plugin_Attributes_Args attrs{};
   attrs.struct_size = PJRT_Plugin_Attributes_Args_STRUCT_SIZE;
   Check(api->PJRT_Plugin_Attributes(&attrs), "PJRT_Plugin_Attributes");
-  EXPECT(attrs.num_attributes >= 1, "no plugin attributes");
+  bool has_version = false;
+  for (size_t i = 0; i < attrs.num_attributes; ++i) {
+    const PJRT_NamedValue& a = attrs.attributes[i];
+    if (std::string(a.name, a.name_size) == "stablehlo_current_version") {
+      has_version = a.type == PJRT_NamedValue_kInt64List && a.value_size == 3;
+      if (has_version) {
+        std::printf("plugin reads StableHLO up to %lld.%lld.%lld\n", (long long)a.int64_array_value[0],
+                    (long long)a.int64_array_value[1], (long long)a.int64_array_value[2]);
+      }
+    }
+  }
+  EXPECT(has_version, "plugin attribute stablehlo_current_version (3 int64s) missing");
+}
+
+// The same dot_general as MLIR bytecode and as a StableHLO portable artifact (VHLO), made by
+// JAX (tools/make_native_fixtures.py).
+void TestBytecode(PJRT_Client* client, const std::string& data_dir) {
+  for (const char* file : {"dot.mlirbc", "dot.vhlo.mlirbc"}) {
+    std::ifstream in(data_dir + "/" + file, std::ios::binary);
+    EXPECT(in.good(), "cannot read %s/%s", data_dir.c_str(), file);
+    if (!in.good()) continue;
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    PJRT_LoadedExecutable* executable = nullptr;
+    Check(Compile(client, bytes.str(), CompileOptions(1, false), &executable), file);
+    std::vector<std::vector<float>> out = Run(client, executable, {{kA, kB}}, {{2, 4}, {4, 2}});
+    EXPECT(Near(out[0], kAB), "%s: got %s", file, Str(out[0]).c_str());
+    std::printf("%s (%zu bytes): dot_general = %s\n", file, bytes.str().size(), Str(out[0]).c_str());
+    DestroyExecutable(executable);
+  }
 }
 
 void TestBadArguments(PJRT_Client* client) {
@@ -521,8 +553,8 @@ void TestSpmd(PJRT_Client* client, const char* name, const char* mlir, bool shar
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s libxla4j_pjrt_cpu.so\n", argv[0]);
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: %s libxla4j_pjrt_cpu.so test/data\n", argv[0]);
     return 2;
   }
   void* handle = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
@@ -555,6 +587,7 @@ int main(int argc, char** argv) {
   TestBadArguments(client);
   TestInvalidMlir(client);
   TestSingleDevice(client);
+  TestBytecode(client, argv[2]);
   // Shardy: device d holds columns [2d, 2d+2) of A and rows [2d, 2d+2) of B.
   TestSpmd(client, "2-way Shardy", kShardyMlir, true,
            {{{1, 2, 5, 6}, {1, 2, 3, 4}}, {{3, 4, 7, 8}, {5, 6, 7, 8}}}, {{2, 2}, {2, 2}},
