@@ -6,8 +6,10 @@
 // usage: pjrt_cpu_smoke_test path/to/libxla4j_pjrt_cpu.so path/to/test/data
 #include <dlfcn.h>
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <cmath>
 #include <cstdint>
@@ -550,6 +552,62 @@ void TestSpmd(PJRT_Client* client, const char* name, const char* mlir, bool shar
   DestroyExecutable(executable);
 }
 
+// kImmutableZeroCopy on suitably aligned host memory: XLA:CPU aliases it instead of copying,
+// and tells the caller it is done with the memory only when the buffer goes away.
+void TestZeroCopy(PJRT_Client* client, PJRT_Device* device) {
+  float* data = static_cast<float*>(std::aligned_alloc(64, 64 * sizeof(float)));
+  for (int i = 0; i < 64; ++i) data[i] = static_cast<float>(i);
+  int64_t dims[] = {8, 8};
+  PJRT_Client_BufferFromHostBuffer_Args args{};
+  args.struct_size = PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE;
+  args.client = client;
+  args.data = data;
+  args.type = PJRT_Buffer_Type_F32;
+  args.dims = dims;
+  args.num_dims = 2;
+  args.host_buffer_semantics = PJRT_HostBufferSemantics_kImmutableZeroCopy;
+  args.device = device;
+  Check(api->PJRT_Client_BufferFromHostBuffer(&args), "BufferFromHostBuffer (zero copy)");
+  PJRT_Buffer_UnsafePointer_Args ptr{};
+  ptr.struct_size = PJRT_Buffer_UnsafePointer_Args_STRUCT_SIZE;
+  ptr.buffer = args.buffer;
+  Check(api->PJRT_Buffer_UnsafePointer(&ptr), "UnsafePointer");
+  EXPECT(ptr.buffer_pointer == reinterpret_cast<uintptr_t>(data), "zero-copy buffer was copied");
+  PJRT_Event_IsReady_Args ready{};
+  ready.struct_size = PJRT_Event_IsReady_Args_STRUCT_SIZE;
+  ready.event = args.done_with_host_buffer;
+  Check(api->PJRT_Event_IsReady(&ready), "IsReady");
+  EXPECT(!ready.is_ready, "done_with_host_buffer fired while the buffer still aliases the memory");
+  DestroyBuffer(args.buffer);
+  Await(args.done_with_host_buffer);
+  std::printf("zero copy: buffer aliases host memory; host memory released on destroy\n");
+  std::free(data);
+}
+
+// Executions of one executable from several threads at once all get their own right answer.
+void TestThreads(PJRT_Client* client) {
+  PJRT_LoadedExecutable* executable = nullptr;
+  Check(Compile(client, kDotMlir, CompileOptions(1, false), &executable), "compile dot");
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        // Scale A by (t + i + 1): A.B scales by the same factor.
+        float k = static_cast<float>(t + i + 1);
+        std::vector<float> a(kA), want(kAB);
+        for (float& v : a) v *= k;
+        for (float& v : want) v *= k;
+        if (!Near(Run(client, executable, {{a, kB}}, {{2, 4}, {4, 2}})[0], want)) ++wrong;
+      }
+    });
+  }
+  for (std::thread& th : threads) th.join();
+  EXPECT(wrong == 0, "%d of 100 concurrent executions gave wrong results", wrong.load());
+  std::printf("threads: 4 x 25 concurrent executions correct\n");
+  DestroyExecutable(executable);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -588,6 +646,8 @@ int main(int argc, char** argv) {
   TestInvalidMlir(client);
   TestSingleDevice(client);
   TestBytecode(client, argv[2]);
+  TestZeroCopy(client, devices.devices[0]);
+  TestThreads(client);
   // Shardy: device d holds columns [2d, 2d+2) of A and rows [2d, 2d+2) of B.
   TestSpmd(client, "2-way Shardy", kShardyMlir, true,
            {{{1, 2, 5, 6}, {1, 2, 3, 4}}, {{3, 4, 7, 8}, {5, 6, 7, 8}}}, {{2, 2}, {2, 2}},
