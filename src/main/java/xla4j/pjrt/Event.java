@@ -25,7 +25,8 @@ public final class Event {
   private static final AtomicLong NEXT_ID = new AtomicLong(1);
   private static final Map<Long, Pending> PENDING = new ConcurrentHashMap<>();
   // One native callback for all events (JavaCPP callbacks are a limited resource); user_arg is the id.
-  private static final OnReady ON_READY = new OnReady();
+  // retainReference: the class may be initialized inside some call's PointerScope, which must not free it.
+  private static final OnReady ON_READY = new OnReady().retainReference();
 
   private Event() {}
 

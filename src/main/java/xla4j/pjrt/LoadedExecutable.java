@@ -158,7 +158,15 @@ public final class LoadedExecutable extends NativeResource {
     Launch launch = launch(argsPerDevice);
     CompletableFuture<?>[] done = new CompletableFuture<?>[launch.events.size()];
     for (int i = 0; i < done.length; i++) {
-      done[i] = Event.toFuture(api, launch.events.get(i), "PJRT_LoadedExecutable_Execute of " + executable.name());
+      try {
+        done[i] = Event.toFuture(api, launch.events.get(i), "PJRT_LoadedExecutable_Execute of " + executable.name());
+      } catch (RuntimeException e) {
+        for (int j = i + 1; j < done.length; j++) {
+          Event.destroy(api, launch.events.get(j));
+        }
+        launch.outputs.forEach(LoadedExecutable::closeAll);
+        throw e;
+      }
     }
     return CompletableFuture.allOf(done).handle((ok, error) -> {
       if (error != null) {

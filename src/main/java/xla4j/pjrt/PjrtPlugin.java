@@ -44,6 +44,11 @@ public final class PjrtPlugin {
 
   private static final Map<Path, PjrtPlugin> LOADED = new ConcurrentHashMap<>();
 
+  static {
+    // The JNI library of the generated bindings (and JavaCPP's own natives) before any Pointer is made.
+    org.bytedeco.javacpp.Loader.load(PjrtC.class);
+  }
+
   private final Path path;
   private final PJRT_Api api;
   private final int majorVersion;

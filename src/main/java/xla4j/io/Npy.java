@@ -1,0 +1,209 @@
+package xla4j.io;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+
+/**
+ * NumPy {@code .npy} files (format versions 1.0, 2.0 and 3.0 read; 1.0 written, 2.0 when the header
+ * needs it) to and from {@link NdArray}. C order only.
+ *
+ * <p>Element types ({@code descr}): {@code |b1} pred, {@code |i1 <i2 <i4 <i8} s8..s64, {@code |u1 <u2
+ * <u4 <u8} u8..u64, {@code <f2 <f4 <f8} f16/f32/f64 (big-endian {@code >} forms are read too). NumPy has
+ * no bfloat16: ml_dtypes saves bf16 arrays with descr {@code <V2} (raw 2-byte void), so xla4j writes bf16
+ * as {@code <V2} and reads {@code <V2}, {@code |V2} and {@code V2} as bf16. Such a file loads in NumPy as
+ * void bytes; view it with {@code np.load(f).view(ml_dtypes.bfloat16)}.
+ */
+public final class Npy {
+  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+  private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+  private Npy() {}
+
+  public static NdArray read(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    }
+  }
+
+  /** Reads one array; {@code name} appears in error messages. */
+  public static NdArray read(InputStream in, String name) throws IOException {
+    byte[] head = in.readNBytes(8);
+    if (head.length < 8 || !java.util.Arrays.equals(java.util.Arrays.copyOf(head, 6), MAGIC)) {
+      throw new IOException(name + " is not a .npy file (no \\x93NUMPY magic)");
+    }
+    int major = head[6];
+    int headerLength;
+    if (major == 1) {
+      byte[] len = in.readNBytes(2);
+      headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
+    } else if (major == 2 || major == 3) {
+      byte[] len = in.readNBytes(4);
+      headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    } else {
+      throw new IOException(name + ": unsupported .npy format version " + major + "." + head[7]);
+    }
+    String header = new String(in.readNBytes(headerLength),
+        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    String descr = group(DESCR, header, "descr", name);
+    if (group(FORTRAN, header, "fortran_order", name).equals("True")) {
+      throw new IOException(name + ": fortran_order=True arrays are not supported; save it in C order "
+          + "(np.save(f, np.ascontiguousarray(a)))");
+    }
+    long[] shape = parseShape(group(SHAPE, header, "shape", name), name);
+    DType dtype = dtypeOf(descr, name);
+    boolean bigEndian = descr.startsWith(">") && dtype.byteSize() > 1;
+    long n = NdArray.numElements(shape) * dtype.byteSize();
+    if (n > Integer.MAX_VALUE) {
+      throw new IOException(name + ": array of " + n + " bytes is too large (2 GiB limit)");
+    }
+    byte[] data = in.readNBytes((int) n);
+    if (data.length != n) {
+      throw new IOException(name + ": truncated, expected " + n + " data bytes, got " + data.length);
+    }
+    if (bigEndian) {
+      swap(data, dtype.byteSize());
+    }
+    return NdArray.fromBytes(dtype, shape, ByteBuffer.wrap(data));
+  }
+
+  public static void write(Path file, NdArray array) throws IOException {
+    try (OutputStream out = Files.newOutputStream(file)) {
+      write(out, array);
+    }
+  }
+
+  public static void write(OutputStream out, NdArray array) throws IOException {
+    StringBuilder shape = new StringBuilder("(");
+    long[] dims = array.shape();
+    for (int i = 0; i < dims.length; i++) {
+      shape.append(i > 0 ? ", " : "").append(dims[i]);
+    }
+    shape.append(dims.length == 1 ? ",)" : ")");
+    String dict = "{'descr': '" + descr(array.dtype()) + "', 'fortran_order': False, 'shape': " + shape + ", }";
+    // header (magic + version + length + dict + padding + \n) is a multiple of 64 bytes
+    int prefix = 10;
+    int total = ((prefix + dict.length() + 1 + 63) / 64) * 64;
+    boolean v2 = total - prefix > 0xffff;
+    if (v2) {
+      prefix = 12;
+      total = ((prefix + dict.length() + 1 + 63) / 64) * 64;
+    }
+    StringBuilder header = new StringBuilder(dict);
+    while (prefix + header.length() + 1 < total) {
+      header.append(' ');
+    }
+    header.append('\n');
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(MAGIC);
+    b.write(v2 ? 2 : 1);
+    b.write(0);
+    ByteBuffer len = ByteBuffer.allocate(v2 ? 4 : 2).order(ByteOrder.LITTLE_ENDIAN);
+    if (v2) {
+      len.putInt(header.length());
+    } else {
+      len.putShort((short) header.length());
+    }
+    b.write(len.array());
+    b.write(header.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.write(b.toByteArray());
+    ByteBuffer data = array.data();
+    byte[] bytes = new byte[data.remaining()];
+    data.get(bytes);
+    out.write(bytes);
+  }
+
+  /** The descr xla4j writes for a dtype. */
+  public static String descr(DType t) {
+    switch (t) {
+      case PRED: return "|b1";
+      case S8: return "|i1";
+      case U8: return "|u1";
+      case S16: return "<i2";
+      case S32: return "<i4";
+      case S64: return "<i8";
+      case U16: return "<u2";
+      case U32: return "<u4";
+      case U64: return "<u8";
+      case F16: return "<f2";
+      case F32: return "<f4";
+      case F64: return "<f8";
+      case BF16: return "<V2";
+      default: throw new AssertionError(t);
+    }
+  }
+
+  private static DType dtypeOf(String descr, String name) throws IOException {
+    String d = descr;
+    if (d.equals("V2") || d.equals("|V2") || d.equals("<V2") || d.equals("bfloat16")) {
+      return DType.BF16;
+    }
+    if (d.length() == 3 && (d.charAt(0) == '<' || d.charAt(0) == '>' || d.charAt(0) == '|' || d.charAt(0) == '=')) {
+      d = d.substring(1);
+    }
+    switch (d) {
+      case "b1": return DType.PRED;
+      case "i1": return DType.S8;
+      case "i2": return DType.S16;
+      case "i4": return DType.S32;
+      case "i8": return DType.S64;
+      case "u1": return DType.U8;
+      case "u2": return DType.U16;
+      case "u4": return DType.U32;
+      case "u8": return DType.U64;
+      case "f2": return DType.F16;
+      case "f4": return DType.F32;
+      case "f8": return DType.F64;
+      default:
+        throw new IOException(name + ": unsupported .npy dtype descr '" + descr + "' (supported: |b1, |i1, <i2, <i4, "
+            + "<i8, |u1, <u2, <u4, <u8, <f2, <f4, <f8, and <V2 for bfloat16)");
+    }
+  }
+
+  private static String group(Pattern p, String header, String key, String name) throws IOException {
+    Matcher m = p.matcher(header);
+    if (!m.find()) {
+      throw new IOException(name + ": .npy header has no '" + key + "': " + header.trim());
+    }
+    return m.group(1);
+  }
+
+  private static long[] parseShape(String s, String name) throws IOException {
+    List<Long> dims = new ArrayList<>();
+    for (String part : s.split(",")) {
+      String t = part.trim();
+      if (!t.isEmpty()) {
+        try {
+          dims.add(Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t));
+        } catch (NumberFormatException e) {
+          throw new IOException(name + ": bad shape (" + s + ") in .npy header", e);
+        }
+      }
+    }
+    return dims.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  private static void swap(byte[] data, int width) {
+    for (int i = 0; i < data.length; i += width) {
+      for (int a = i, b = i + width - 1; a < b; a++, b--) {
+        byte t = data[a];
+        data[a] = data[b];
+        data[b] = t;
+      }
+    }
+  }
+}

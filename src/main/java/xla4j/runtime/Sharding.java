@@ -1,0 +1,338 @@
+package xla4j.runtime;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import xla4j.array.NdArray;
+
+/**
+ * How a global array is split over the devices of a mesh (Shardy's model): named mesh axes with sizes
+ * ({@code sdy.mesh @mesh = <["x"=2, "y"=2]>}) and, per array dimension, the axes it is split over
+ * ({@code #sdy.sharding<@mesh, [{"x"}, {}]>}). Partition {@code p} sits at the mesh coordinates of
+ * {@code p} in row-major order over the axes (the default iota device order). Immutable.
+ */
+public final class Sharding {
+  private static final Pattern MESH = Pattern.compile("sdy\\.mesh\\s+@(\\w+)\\s*=\\s*<\\s*\\[([^\\]]*)\\]");
+  private static final Pattern AXIS = Pattern.compile("\"(\\w+)\"\\s*=\\s*(\\d+)");
+  private static final Pattern SHARDING = Pattern.compile("#sdy\\.sharding<\\s*@(\\w+)\\s*,\\s*\\[(.*?)\\]\\s*(?:replicated=\\{[^}]*\\}\\s*)?>");
+
+  private final Map<String, Integer> mesh;
+  private final List<List<String>> dims;
+
+  private Sharding(Map<String, Integer> mesh, List<List<String>> dims) {
+    this.mesh = Collections.unmodifiableMap(new LinkedHashMap<>(mesh));
+    List<List<String>> copy = new ArrayList<>();
+    for (List<String> d : dims) {
+      for (String a : d) {
+        if (!mesh.containsKey(a)) {
+          throw new IllegalArgumentException("sharding uses axis '" + a + "' not in mesh " + mesh);
+        }
+      }
+      copy.add(List.copyOf(d));
+    }
+    this.dims = Collections.unmodifiableList(copy);
+  }
+
+  /** @param mesh axis name to size, in mesh order; @param dims per array dimension, its axes (major first) */
+  public static Sharding of(Map<String, Integer> mesh, List<List<String>> dims) {
+    return new Sharding(mesh, dims);
+  }
+
+  public Map<String, Integer> mesh() {
+    return mesh;
+  }
+
+  public List<List<String>> dims() {
+    return dims;
+  }
+
+  /** Number of devices of the mesh. */
+  public int meshSize() {
+    int n = 1;
+    for (int s : mesh.values()) {
+      n *= s;
+    }
+    return n;
+  }
+
+  public boolean isReplicated() {
+    return dims.stream().allMatch(List::isEmpty);
+  }
+
+  /**
+   * Shardings of the entry function's parameters and results, from {@code sdy.sharding} attributes
+   * (null where an argument or result has none).
+   */
+  public static Signature parseProgram(String mlir) {
+    Map<String, Map<String, Integer>> meshes = new LinkedHashMap<>();
+    Matcher m = MESH.matcher(mlir);
+    while (m.find()) {
+      Map<String, Integer> axes = new LinkedHashMap<>();
+      Matcher a = AXIS.matcher(m.group(2));
+      while (a.find()) {
+        axes.put(a.group(1), Integer.parseInt(a.group(2)));
+      }
+      meshes.put(m.group(1), axes);
+    }
+    int main = mlir.indexOf("@main");
+    if (main < 0) {
+      return new Signature(List.of(), List.of());
+    }
+    int open = mlir.indexOf('(', main);
+    int close = matching(mlir, open);
+    List<Sharding> inputs = new ArrayList<>();
+    for (String arg : split(mlir.substring(open + 1, close))) {
+      inputs.add(parseOne(arg, meshes));
+    }
+    List<Sharding> outputs = new ArrayList<>();
+    int arrow = mlir.indexOf("->", close);
+    int body = mlir.indexOf('{', close);
+    if (arrow >= 0 && arrow < body) {
+      int at = arrow + 2;
+      while (Character.isWhitespace(mlir.charAt(at))) {
+        at++;
+      }
+      if (mlir.charAt(at) == '(') {
+        for (String r : split(mlir.substring(at + 1, matching(mlir, at)))) {
+          outputs.add(parseOne(r, meshes));
+        }
+      } else {
+        outputs.add(null);
+      }
+    }
+    return new Signature(inputs, outputs);
+  }
+
+  /** Shardings of a program's parameters and results (null entries: none given). */
+  public record Signature(List<Sharding> inputs, List<Sharding> outputs) {
+    public Signature {
+      inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
+      outputs = Collections.unmodifiableList(new ArrayList<>(outputs));
+    }
+  }
+
+  private static Sharding parseOne(String text, Map<String, Map<String, Integer>> meshes) {
+    Matcher s = SHARDING.matcher(text);
+    if (!s.find()) {
+      return null;
+    }
+    Map<String, Integer> mesh = meshes.get(s.group(1));
+    if (mesh == null) {
+      throw new IllegalArgumentException("sdy.sharding refers to unknown mesh @" + s.group(1));
+    }
+    List<List<String>> dims = new ArrayList<>();
+    Matcher dim = Pattern.compile("\\{([^}]*)\\}").matcher(s.group(2));
+    while (dim.find()) {
+      List<String> axes = new ArrayList<>();
+      Matcher name = Pattern.compile("\"(\\w+)\"").matcher(dim.group(1));
+      while (name.find()) {
+        axes.add(name.group(1));
+      }
+      dims.add(axes);
+    }
+    return new Sharding(mesh, dims);
+  }
+
+  /** Number of pieces dimension {@code d} is split into. */
+  public int splits(int d) {
+    int n = 1;
+    for (String a : dims.get(d)) {
+      n *= mesh.get(a);
+    }
+    return n;
+  }
+
+  /** Which piece of dimension {@code d} partition {@code p} holds. */
+  public int pieceIndex(int p, int d) {
+    Map<String, Integer> coords = coordinates(p);
+    int index = 0;
+    for (String a : dims.get(d)) {
+      index = index * mesh.get(a) + coords.get(a);
+    }
+    return index;
+  }
+
+  private Map<String, Integer> coordinates(int p) {
+    Map<String, Integer> c = new LinkedHashMap<>();
+    List<String> axes = new ArrayList<>(mesh.keySet());
+    int rest = p;
+    for (int i = axes.size() - 1; i >= 0; i--) {
+      int size = mesh.get(axes.get(i));
+      c.put(axes.get(i), rest % size);
+      rest /= size;
+    }
+    return c;
+  }
+
+  /** The shape each partition holds of a global array of shape {@code global}. */
+  public long[] shardShape(long[] global) {
+    checkRank(global);
+    long[] s = global.clone();
+    for (int d = 0; d < s.length; d++) {
+      int k = splits(d);
+      if (s[d] % k != 0) {
+        throw new IllegalArgumentException("sharding " + this + " requires dimension " + d + " of "
+            + Arrays.toString(global) + " to be divisible by " + k + ", got " + s[d]);
+      }
+      s[d] /= k;
+    }
+    return s;
+  }
+
+  /** Partition {@code p}'s piece of {@code global}. */
+  public NdArray shard(NdArray global, int p) {
+    long[] shape = shardShape(global.shape());
+    long[] start = new long[shape.length];
+    for (int d = 0; d < shape.length; d++) {
+      start[d] = pieceIndex(p, d) * shape[d];
+    }
+    return copyBlock(global, start, shape);
+  }
+
+  /** The global array from every partition's piece ({@code shards.get(p)} of partition p). */
+  public NdArray assemble(List<NdArray> shards) {
+    if (shards.size() != meshSize()) {
+      throw new IllegalArgumentException("assembling " + this + " requires " + meshSize() + " shards, got " + shards.size());
+    }
+    NdArray first = shards.get(0);
+    long[] piece = first.shape();
+    checkRank(piece);
+    long[] global = piece.clone();
+    for (int d = 0; d < global.length; d++) {
+      global[d] *= splits(d);
+    }
+    int w = first.dtype().byteSize();
+    ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(NdArray.numElements(global) * w)).order(ByteOrder.LITTLE_ENDIAN);
+    for (int p = 0; p < shards.size(); p++) {
+      long[] start = new long[piece.length];
+      for (int d = 0; d < piece.length; d++) {
+        start[d] = pieceIndex(p, d) * piece[d];
+      }
+      ByteBuffer src = shards.get(p).data();
+      long n = NdArray.numElements(piece);
+      long[] idx = new long[piece.length];
+      for (long i = 0; i < n; i++) {
+        long off = 0;
+        for (int d = 0; d < piece.length; d++) {
+          off = off * global[d] + start[d] + idx[d];
+        }
+        for (int b = 0; b < w; b++) {
+          out.put(Math.toIntExact(off * w + b), src.get(Math.toIntExact(i * w + b)));
+        }
+        increment(idx, piece);
+      }
+    }
+    return NdArray.fromBytes(first.dtype(), global, out);
+  }
+
+  private static NdArray copyBlock(NdArray a, long[] start, long[] size) {
+    long[] shape = a.shape();
+    int w = a.dtype().byteSize();
+    ByteBuffer src = a.data();
+    ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(NdArray.numElements(size) * w)).order(ByteOrder.LITTLE_ENDIAN);
+    long n = NdArray.numElements(size);
+    long[] idx = new long[size.length];
+    for (long i = 0; i < n; i++) {
+      long off = 0;
+      for (int d = 0; d < size.length; d++) {
+        off = off * shape[d] + start[d] + idx[d];
+      }
+      for (int b = 0; b < w; b++) {
+        out.put(src.get(Math.toIntExact(off * w + b)));
+      }
+      increment(idx, size);
+    }
+    out.flip();
+    return NdArray.fromBytes(a.dtype(), size, out);
+  }
+
+  private static void increment(long[] idx, long[] size) {
+    for (int d = idx.length - 1; d >= 0; d--) {
+      if (++idx[d] < size[d]) {
+        return;
+      }
+      idx[d] = 0;
+    }
+  }
+
+  private void checkRank(long[] shape) {
+    if (shape.length != dims.size()) {
+      throw new IllegalArgumentException("sharding " + this + " is for rank " + dims.size() + ", got shape "
+          + Arrays.toString(shape));
+    }
+  }
+
+  private static int matching(String s, int open) {
+    int depth = 0;
+    for (int i = open; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        i = s.indexOf('"', i + 1);
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("unbalanced parentheses in @main's signature");
+  }
+
+  private static List<String> split(String s) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        i = s.indexOf('"', i + 1);
+      } else if ("<{([".indexOf(c) >= 0) {
+        depth++;
+      } else if (">})]".indexOf(c) >= 0) {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        out.add(s.substring(start, i));
+        start = i + 1;
+      }
+    }
+    if (!s.substring(start).isBlank()) {
+      out.add(s.substring(start));
+    }
+    return out;
+  }
+
+  /** Shardy's notation, e.g. {@code <["x"=2, "y"=2]> [{"x"}, {}]}. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("<[");
+    int i = 0;
+    for (Map.Entry<String, Integer> e : mesh.entrySet()) {
+      sb.append(i++ > 0 ? ", " : "").append('"').append(e.getKey()).append("\"=").append(e.getValue());
+    }
+    sb.append("]> [");
+    for (int d = 0; d < dims.size(); d++) {
+      sb.append(d > 0 ? ", " : "").append('{');
+      for (int k = 0; k < dims.get(d).size(); k++) {
+        sb.append(k > 0 ? ", " : "").append('"').append(dims.get(d).get(k)).append('"');
+      }
+      sb.append('}');
+    }
+    return sb.append(']').toString();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Sharding && ((Sharding) o).mesh.equals(mesh) && ((Sharding) o).dims.equals(dims);
+  }
+
+  @Override
+  public int hashCode() {
+    return mesh.hashCode() * 31 + dims.hashCode();
+  }
+}

@@ -1,0 +1,95 @@
+package xla4j.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+
+class NpyTest {
+  static byte[] write(NdArray a) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Npy.write(out, a);
+    return out.toByteArray();
+  }
+
+  static NdArray read(byte[] b) throws IOException {
+    return Npy.read(new ByteArrayInputStream(b), "test.npy");
+  }
+
+  @ParameterizedTest
+  @EnumSource(DType.class)
+  void everyDtypeRoundTrips(DType dtype) throws IOException {
+    NdArray a = NdArray.fromFloats(dtype, new float[] {0, 1, 2, 3, 4, 5}, 2, 3);
+    byte[] bytes = write(a);
+    assertEquals(0, (bytes.length - a.byteSize()) % 64, "header padded to 64 bytes");
+    assertEquals(a, read(bytes));
+  }
+
+  @Test
+  void headerIsWhatNumpyWrites() throws IOException {
+    byte[] bytes = write(NdArray.of(new float[] {1, 2, 3}, 3));
+    String header = new String(bytes, 10, bytes[8] & 0xff, StandardCharsets.ISO_8859_1);
+    assertEquals("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }", header.trim());
+    assertEquals(64, 10 + (bytes[8] & 0xff));
+  }
+
+  @Test
+  void scalarAndBf16Descr() throws IOException {
+    NdArray s = NdArray.scalar(2.5f);
+    assertEquals(s, read(write(s)));
+    byte[] bf = write(NdArray.fromFloats(DType.BF16, new float[] {1, 2}, 2));
+    assertTrue(new String(bf, StandardCharsets.ISO_8859_1).contains("'descr': '<V2'"));
+  }
+
+  static byte[] npy(String dict, byte[] data) {
+    StringBuilder h = new StringBuilder(dict);
+    while ((10 + h.length() + 1) % 64 != 0) {
+      h.append(' ');
+    }
+    h.append('\n');
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) h.length(), 0});
+    out.writeBytes(h.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.writeBytes(data);
+    return out.toByteArray();
+  }
+
+  @Test
+  void readsBigEndian() throws IOException {
+    NdArray a = read(npy("{'descr': '>i4', 'fortran_order': False, 'shape': (2,), }", new byte[] {0, 0, 0, 1, 0, 0, 1, 0}));
+    assertArrayEquals(new int[] {1, 256}, a.toIntArray());
+  }
+
+  @Test
+  void fortranOrderIsAClearError() {
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': True, 'shape': (1,), }", new byte[4])));
+    assertTrue(e.getMessage().startsWith("test.npy: fortran_order=True arrays are not supported"), e.getMessage());
+  }
+
+  @Test
+  void unsupportedDtypeIsAClearError() {
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<c8', 'fortran_order': False, 'shape': (1,), }", new byte[8])));
+    assertTrue(e.getMessage().startsWith("test.npy: unsupported .npy dtype descr '<c8'"), e.getMessage());
+  }
+
+  @Test
+  void truncatedAndNotNpyAreClearErrors() {
+    IOException t = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4,), }", new byte[4])));
+    assertEquals("test.npy: truncated, expected 16 data bytes, got 4", t.getMessage());
+    IOException n = assertThrows(IOException.class, () -> read("hello world".getBytes(StandardCharsets.US_ASCII)));
+    assertEquals("test.npy is not a .npy file (no \\x93NUMPY magic)", n.getMessage());
+  }
+}
