@@ -53,6 +53,7 @@ public final class Graph {
   private Scope current;
   private Module built;
   private long nextChannel = 1;
+  private int replicas = 1;
 
   /** A block under construction: the function body or a region being built by a lambda. */
   static final class Scope {
@@ -89,8 +90,25 @@ public final class Graph {
     this.current = root;
   }
 
+  /**
+   * A graph for {@code replicas} replicas ({@code mhlo.num_replicas}): collectives then work across replicas
+   * (replica groups list replica ids, no channel handles), as a pmap-style program.
+   */
+  public static Graph withReplicas(String name, int replicas) {
+    if (replicas < 1) {
+      throw new IllegalArgumentException("graph requires at least one replica, got " + replicas);
+    }
+    Graph g = new Graph(name);
+    g.replicas = replicas;
+    return g;
+  }
+
   public String name() {
     return name;
+  }
+
+  public int replicas() {
+    return replicas;
   }
 
   public Mesh mesh() {
@@ -282,7 +300,7 @@ public final class Graph {
     Func main = new Func("main", true, body, paramAttrs, outputAttrs);
     int partitions = mesh == null ? 1 : Math.toIntExact(mesh.numDevices());
     List<xla4j.hlo.MeshDecl> meshes = mesh == null || gspmd ? List.of() : List.of(mesh.decl());
-    built = new Module(name, Module.partitionAttrs(partitions, 1), meshes, List.of(main));
+    built = new Module(name, Module.partitionAttrs(partitions, replicas), meshes, List.of(main));
     root.closed = true;
     return built;
   }
@@ -429,8 +447,9 @@ public final class Graph {
     return new Region(args, scope.ops, values(rets));
   }
 
+  /** A fresh channel id for a cross-partition collective (SPMD graphs with a mesh), or 0 (cross-replica). */
   long nextChannelId() {
-    return nextChannel++;
+    return mesh == null ? 0 : nextChannel++;
   }
 
   boolean gspmd() {

@@ -474,20 +474,21 @@ public final class Ops {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Collectives (SPMD); replica groups list device ids
+  // Collectives. In a graph with a mesh they are cross-partition (channel handles, global device ids in the
+  // groups); otherwise cross-replica (groups list replica ids), see Graph#withReplicas.
 
   public static Tensor allReduce(Tensor x, Reducer r, long[][] groups) {
     Graph g = graphOf("all_reduce", x);
     Region body = binaryBody(g, "all_reduce body", r, x.dtype());
     long ch = g.nextChannelId();
-    return g.single(() -> Collectives.AllReduce.of(x.value(), groups, ch, true, body));
+    return g.single(() -> Collectives.AllReduce.of(x.value(), groups, ch, ch > 0, body));
   }
 
   public static Tensor allGather(Tensor x, int axis, long[][] groups) {
     Graph g = graphOf("all_gather", x);
     int a = x.axis(axis, "all_gather");
     long ch = g.nextChannelId();
-    return g.single(() -> Collectives.AllGather.of(x.value(), a, groups, ch, true));
+    return g.single(() -> Collectives.AllGather.of(x.value(), a, groups, ch, ch > 0));
   }
 
   public static Tensor reduceScatter(Tensor x, Reducer r, int axis, long[][] groups) {
@@ -495,7 +496,7 @@ public final class Ops {
     int a = x.axis(axis, "reduce_scatter");
     Region body = binaryBody(g, "reduce_scatter body", r, x.dtype());
     long ch = g.nextChannelId();
-    return g.single(() -> Collectives.ReduceScatter.of(x.value(), a, groups, ch, true, body));
+    return g.single(() -> Collectives.ReduceScatter.of(x.value(), a, groups, ch, ch > 0, body));
   }
 
   public static Tensor allToAll(Tensor x, int splitAxis, int concatAxis, long[][] groups) {

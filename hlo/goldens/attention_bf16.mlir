@@ -1,0 +1,58 @@
+module @attention_bf16 attributes {mhlo.num_partitions = 1 : i32, mhlo.num_replicas = 1 : i32} {
+  func.func public @main(%arg0: tensor<4x8x16xbf16> {jax.arg_info = "x"}, %arg1: tensor<16xbf16> {jax.arg_info = "ln/scale"}, %arg2: tensor<16xbf16> {jax.arg_info = "ln/bias"}, %arg3: tensor<16x2x8xbf16> {jax.arg_info = "query/kernel"}, %arg4: tensor<16x2x8xbf16> {jax.arg_info = "key/kernel"}, %arg5: tensor<16x2x8xbf16> {jax.arg_info = "value/kernel"}, %arg6: tensor<2x8x16xbf16> {jax.arg_info = "out/kernel"}) -> (tensor<4x8x16xbf16> {jax.result_info = "y"}) {
+    %0 = stablehlo.convert %arg0 : (tensor<4x8x16xbf16>) -> tensor<4x8x16xf32>
+    %1 = stablehlo.convert %arg1 : (tensor<16xbf16>) -> tensor<16xf32>
+    %2 = stablehlo.convert %arg2 : (tensor<16xbf16>) -> tensor<16xf32>
+    %3 = stablehlo.constant dense<0.0> : tensor<f32>
+    %4 = stablehlo.reduce(%0 init: %3) applies stablehlo.add across dimensions = [2] : (tensor<4x8x16xf32>, tensor<f32>) -> tensor<4x8xf32>
+    %5 = stablehlo.constant dense<16.0> : tensor<f32>
+    %6 = stablehlo.broadcast_in_dim %5, dims = [] : (tensor<f32>) -> tensor<4x8xf32>
+    %7 = stablehlo.divide %4, %6 : tensor<4x8xf32>
+    %8 = stablehlo.multiply %0, %0 : tensor<4x8x16xf32>
+    %9 = stablehlo.constant dense<0.0> : tensor<f32>
+    %10 = stablehlo.reduce(%8 init: %9) applies stablehlo.add across dimensions = [2] : (tensor<4x8x16xf32>, tensor<f32>) -> tensor<4x8xf32>
+    %11 = stablehlo.constant dense<16.0> : tensor<f32>
+    %12 = stablehlo.broadcast_in_dim %11, dims = [] : (tensor<f32>) -> tensor<4x8xf32>
+    %13 = stablehlo.divide %10, %12 : tensor<4x8xf32>
+    %14 = stablehlo.multiply %7, %7 : tensor<4x8xf32>
+    %15 = stablehlo.subtract %13, %14 : tensor<4x8xf32>
+    %16 = stablehlo.constant dense<0.0> : tensor<f32>
+    %17 = stablehlo.broadcast_in_dim %16, dims = [] : (tensor<f32>) -> tensor<4x8xf32>
+    %18 = stablehlo.maximum %15, %17 : tensor<4x8xf32>
+    %19 = stablehlo.broadcast_in_dim %7, dims = [0, 1] : (tensor<4x8xf32>) -> tensor<4x8x16xf32>
+    %20 = stablehlo.subtract %0, %19 : tensor<4x8x16xf32>
+    %21 = stablehlo.constant dense<1.0E-6> : tensor<f32>
+    %22 = stablehlo.broadcast_in_dim %21, dims = [] : (tensor<f32>) -> tensor<4x8xf32>
+    %23 = stablehlo.add %18, %22 : tensor<4x8xf32>
+    %24 = stablehlo.rsqrt %23 : tensor<4x8xf32>
+    %25 = stablehlo.broadcast_in_dim %24, dims = [0, 1] : (tensor<4x8xf32>) -> tensor<4x8x16xf32>
+    %26 = stablehlo.multiply %20, %25 : tensor<4x8x16xf32>
+    %27 = stablehlo.broadcast_in_dim %1, dims = [2] : (tensor<16xf32>) -> tensor<4x8x16xf32>
+    %28 = stablehlo.multiply %26, %27 : tensor<4x8x16xf32>
+    %29 = stablehlo.broadcast_in_dim %2, dims = [2] : (tensor<16xf32>) -> tensor<4x8x16xf32>
+    %30 = stablehlo.add %28, %29 : tensor<4x8x16xf32>
+    %31 = stablehlo.convert %30 : (tensor<4x8x16xf32>) -> tensor<4x8x16xbf16>
+    %32 = stablehlo.dot_general %31, %arg3, contracting_dims = [2] x [0], precision = [DEFAULT, DEFAULT] : (tensor<4x8x16xbf16>, tensor<16x2x8xbf16>) -> tensor<4x8x2x8xbf16>
+    %33 = stablehlo.constant dense<2.828125> : tensor<bf16>
+    %34 = stablehlo.broadcast_in_dim %33, dims = [] : (tensor<bf16>) -> tensor<4x8x2x8xbf16>
+    %35 = stablehlo.divide %32, %34 : tensor<4x8x2x8xbf16>
+    %36 = stablehlo.dot_general %31, %arg4, contracting_dims = [2] x [0], precision = [DEFAULT, DEFAULT] : (tensor<4x8x16xbf16>, tensor<16x2x8xbf16>) -> tensor<4x8x2x8xbf16>
+    %37 = stablehlo.dot_general %31, %arg5, contracting_dims = [2] x [0], precision = [DEFAULT, DEFAULT] : (tensor<4x8x16xbf16>, tensor<16x2x8xbf16>) -> tensor<4x8x2x8xbf16>
+    %38 = stablehlo.dot_general %35, %36, batching_dims = [0, 2] x [0, 2], contracting_dims = [3] x [3], precision = [DEFAULT, DEFAULT] : (tensor<4x8x2x8xbf16>, tensor<4x8x2x8xbf16>) -> tensor<4x2x8x8xf32>
+    %39 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %40 = stablehlo.reduce(%38 init: %39) applies stablehlo.maximum across dimensions = [3] : (tensor<4x2x8x8xf32>, tensor<f32>) -> tensor<4x2x8xf32>
+    %41 = stablehlo.broadcast_in_dim %40, dims = [0, 1, 2] : (tensor<4x2x8xf32>) -> tensor<4x2x8x8xf32>
+    %42 = stablehlo.subtract %38, %41 : tensor<4x2x8x8xf32>
+    %43 = stablehlo.exponential %42 : tensor<4x2x8x8xf32>
+    %44 = stablehlo.constant dense<0.0> : tensor<f32>
+    %45 = stablehlo.reduce(%43 init: %44) applies stablehlo.add across dimensions = [3] : (tensor<4x2x8x8xf32>, tensor<f32>) -> tensor<4x2x8xf32>
+    %46 = stablehlo.broadcast_in_dim %45, dims = [0, 1, 2] : (tensor<4x2x8xf32>) -> tensor<4x2x8x8xf32>
+    %47 = stablehlo.divide %43, %46 : tensor<4x2x8x8xf32>
+    %48 = stablehlo.convert %47 : (tensor<4x2x8x8xf32>) -> tensor<4x2x8x8xbf16>
+    %49 = stablehlo.dot_general %48, %37, batching_dims = [0, 1] x [0, 2], contracting_dims = [3] x [1], precision = [DEFAULT, DEFAULT] : (tensor<4x2x8x8xbf16>, tensor<4x8x2x8xbf16>) -> tensor<4x2x8x8xbf16>
+    %50 = stablehlo.transpose %49, dims = [0, 2, 1, 3] : (tensor<4x2x8x8xbf16>) -> tensor<4x8x2x8xbf16>
+    %51 = stablehlo.dot_general %50, %arg6, contracting_dims = [2, 3] x [0, 1], precision = [DEFAULT, DEFAULT] : (tensor<4x8x2x8xbf16>, tensor<2x8x16xbf16>) -> tensor<4x8x16xbf16>
+    %52 = stablehlo.add %arg0, %51 : tensor<4x8x16xbf16>
+    return %52 : tensor<4x8x16xbf16>
+  }
+}
