@@ -345,7 +345,7 @@ public final class Graph {
     }
     if (t.graph() != this) {
       throw new IllegalArgumentException(op + " requires operands from graph '" + name + "', got a tensor from graph '"
-          + t.graph().name + "'");
+          + t.graph().name + "'" + where(callerLocation()));
     }
     Scope s = owner.get(t.value());
     if (s == null || s.closed && s != root) {
@@ -359,7 +359,8 @@ public final class Graph {
       }
       if (c.isolated) {
         throw new IllegalArgumentException(op + " inside " + c.what + " cannot use " + t.shape()
-            + " from outside the region; " + c.what + " may only use its arguments and values made inside it");
+            + " from outside the region; " + c.what + " may only use its arguments and values made inside it"
+            + where(callerLocation()));
       }
     }
   }

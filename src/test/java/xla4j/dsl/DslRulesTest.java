@@ -1,0 +1,176 @@
+package xla4j.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static xla4j.array.DType.BF16;
+import static xla4j.array.DType.F32;
+import static xla4j.array.DType.S32;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+
+/** DSL-level rules (broadcasting, axes, einsum, helpers) and lifecycle misuse, each pinned by its message. */
+class DslRulesTest {
+  private final Graph g = new Graph("g");
+  private final Tensor x23 = g.parameter("x23", Shape.of(F32, 2, 3));
+  private final Tensor x4 = g.parameter("x4", Shape.of(F32, 4));
+  private final Tensor i3 = g.parameter("i3", Shape.of(S32, 3));
+
+  /** The message is the rule text followed by this file's location. */
+  static void assertRule(String message, Executable bad) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, bad);
+    assertTrue(Pattern.matches(Pattern.quote(message) + " \\(at DslRulesTest\\.java:\\d+\\)", e.getMessage()), e.getMessage());
+  }
+
+  static void assertState(String message, Executable bad) {
+    IllegalStateException e = assertThrows(IllegalStateException.class, bad);
+    assertEquals(message, e.getMessage());
+  }
+
+  @Test
+  void errorsNameTheCallersLine() {
+    int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x23.matmul(x4.reshape(4, 1)));
+    assertEquals("dot_general requires contracting dimensions to have the same size, got (3,) and (4,) (at DslRulesTest.java:"
+        + line + ")", e.getMessage());
+  }
+
+  @Test
+  void nodesRecordTheCallersLine() {
+    int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+    Tensor y = x23.exp();
+    StackTraceElement where = g.location(y);
+    assertEquals("DslRulesTest.java", where.getFileName());
+    assertEquals(line, where.getLineNumber());
+    g.output("y", y);
+    assertTrue(g.toMlirWithLocations().contains("stablehlo.exponential %arg0 : tensor<2x3xf32> loc(\"DslRulesTest.java\":" + line + ":0)"));
+  }
+
+  @Test
+  void broadcasting() {
+    assertRule("add requires shapes compatible for broadcasting, got (2, 3) and (4,)", () -> x23.add(x4));
+    assertRule("compare requires shapes compatible for broadcasting, got (2, 3) and (4,)", () -> x23.lt(x4));
+    assertRule("select requires shapes compatible for broadcasting, got (2, 3) and (4,)", () -> Ops.select(x23.gt(0), x23, x4));
+    assertRule("broadcast_to requires a target rank >= operand rank, got (3,) for operand shape (2, 3)", () -> x23.broadcastTo(3));
+  }
+
+  @Test
+  void dtypesAreNotPromoted() {
+    assertRule("add requires arguments to have the same dtypes, got f32 and s32", () -> x4.slice(0, 0, 3).add(i3));
+  }
+
+  @Test
+  void axes() {
+    assertRule("reduce_sum requires axes in range [-2, 2), got (2,) for shape (2, 3)", () -> x23.sum(2));
+    assertRule("softmax requires axis in range [-2, 2), got -3 for shape (2, 3)", () -> x23.softmax(-3));
+    assertRule("expand_dims requires axis in range [-3, 3), got 3", () -> x23.expandDims(3));
+    assertRule("squeeze requires the squeezed dimensions to have size 1, got shape (2, 3) and axes (0,)", () -> x23.squeeze(0));
+    assertRule("reshape requires at most one -1 dimension, got (-1, -1)", () -> x23.reshape(-1, -1));
+    assertRule("reduce requires dimensions to be unique, got (1, 1)", () -> x23.sum(1, -1));
+  }
+
+  @Test
+  void einsum() {
+    assertRule("einsum requires an explicit output ('...->...'), got 'ij,jk'", () -> Ops.einsum("ij,jk", x23, x23));
+    assertRule("einsum requires one or two operands matching the spec, got 1 operands for 'ij,jk->ik'", () -> Ops.einsum("ij,jk->ik", x23));
+    assertRule("einsum requires operand 1 to have rank 2 ('jk'), got shape (4,)", () -> Ops.einsum("ij,jk->ik", x23, x4));
+    assertRule("einsum requires distinct letters within an operand, got 'ii'", () -> Ops.einsum("ii->i", x23));
+    assertRule("einsum requires dimension 'j' to have the same size in all operands, got 3 and 2", () -> Ops.einsum("ij,jk->ik", x23, x23));
+    assertRule("einsum requires output letters to be distinct and appear in an input, got 'iz'", () -> Ops.einsum("ij->iz", x23));
+  }
+
+  @Test
+  void helpers() {
+    assertRule("matmul requires operands of rank >= 1, got () and (4,)", () -> g.scalar(1, F32).matmul(x4));
+    assertRule("matmul requires batched operands of the same rank, got (4,) and (2, 2, 1)", () -> x4.matmul(x4.reshape(2, 2, 1)));
+    assertRule("top_k requires k in range [0, 4] and an operand of rank >= 1, got k=5 for shape (4,)", () -> Ops.topK(x4, 5));
+    assertRule("sort requires num_keys in range [1, 1], got 2", () -> Ops.sort(List.of(x4), 0, 2, false, true));
+    assertRule("one_hot requires integer indices, got f32", () -> Composites.oneHot(x4, 3, F32));
+    assertThrows(IllegalArgumentException.class, () -> Ops.conv(x23, x23).padding("FULL"));
+    assertRule("convolution requires lhs feature dimension to equal rhs input feature dimension times feature_group_count, got 3 and 2 * 1",
+        () -> Ops.conv(g.zeros(Shape.of(F32, 1, 4, 4, 3)), g.zeros(Shape.of(F32, 2, 2, 2, 8))).build());
+  }
+
+  @Test
+  void reductionBodiesAreIsolated() {
+    Tensor one = g.scalar(1, F32);
+    assertRule("add inside reduce body cannot use f32[] from outside the region; reduce body may only use its arguments and values made inside it",
+        () -> Ops.reduce(List.of(x4), List.of(g.scalar(0, F32)), new int[] {0}, a -> List.of(a.get(0).add(one).add(a.get(1)))));
+    // ...but a constant made inside the body is fine.
+    Ops.reduce(List.of(x4), List.of(g.scalar(0, F32)), new int[] {0}, a -> List.of(a.get(0).add(a.get(1)).mul(1.0)));
+  }
+
+  @Test
+  void operandsFromAnotherGraph() {
+    Graph other = new Graph("other");
+    Tensor y = other.parameter("y", Shape.of(F32, 4));
+    assertRule("add requires operands from graph 'g', got a tensor from graph 'other'", () -> x4.add(y));
+  }
+
+  @Test
+  void lifecycle() {
+    List<Tensor> inner = new java.util.ArrayList<>();
+    g.cond(g.scalar(1, DType.PRED), () -> {
+      Tensor t = x4.neg();
+      inner.add(t);
+      return List.of(t);
+    }, () -> List.of(x4));
+    assertState("negate cannot use f32[4] defined inside if true branch, which is already closed; return it from the region instead",
+        () -> inner.get(0).neg());
+    assertState("parameter 'p' must be declared at the top level of graph 'g', not inside while body",
+        () -> g.whileLoop(List.of(x4), s -> s.get(0).sum().gt(0), s -> List.of(g.parameter("p", Shape.of(F32, 4)))));
+    assertState("graph 'g' cannot be built while case branch 0 is open",
+        () -> g.switchCase(g.scalar(0, S32), List.of(() -> {
+          g.build();
+          return List.of(x4);
+        })));
+    assertState("graph 'g' has no outputs; call output(name, tensor) first", g::build);
+    assertState("sharding_constraint needs a mesh, but graph 'g' has none", () -> x4.shard(PartitionSpec.of("x")));
+    assertState("parameter 'q' has a partition spec but graph 'g' has no mesh",
+        () -> g.parameter("q", Shape.of(F32, 4), PartitionSpec.of("x")));
+    g.output("out", x4);
+    IllegalArgumentException dup = assertThrows(IllegalArgumentException.class, () -> g.output("out", x4));
+    assertEquals("output requires a unique name, got 'out' twice", dup.getMessage());
+    IllegalArgumentException dupParam = assertThrows(IllegalArgumentException.class, () -> g.parameter("x4", Shape.of(F32, 1)));
+    assertEquals("parameter requires a unique name, got 'x4' twice", dupParam.getMessage());
+    g.build();
+    assertState("graph 'g' was already built; cannot add operations", () -> x4.neg());
+    assertState("graph 'g' was already built; cannot add parameter", () -> g.parameter("late", Shape.of(F32)));
+    assertState("graph 'g' was already built; cannot add output", () -> g.output("late", x4));
+  }
+
+  @Test
+  void shardingRulesGoThroughTheMesh() {
+    Graph s = new Graph("s", Mesh.of("x", 2), false);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> s.parameter("p", Shape.of(F32, 3, 4), PartitionSpec.of("x", null)));
+    assertEquals("parameter 'p' requires sharded dimensions to be divisible by the number of shards, got dimension 0 of size 3"
+        + " split 2 ways in f32[3,4]", e.getMessage());
+    IllegalArgumentException axis = assertThrows(IllegalArgumentException.class,
+        () -> s.parameter("q", Shape.of(F32, 4), PartitionSpec.of("y")));
+    assertEquals("mesh @mesh has no axis 'y', axes are [x]", axis.getMessage());
+  }
+
+  @Test
+  void reducerIdentities() {
+    // Hand-computed identities, as lax.reduce_* uses them.
+    assertEquals(Float.NEGATIVE_INFINITY, Reducer.MAX.identity(F32).getDouble(0));
+    assertEquals(Float.POSITIVE_INFINITY, Reducer.MIN.identity(BF16).getDouble(0));
+    assertEquals(Integer.MIN_VALUE, Reducer.MAX.identity(S32).getLong(0));
+    assertEquals(Integer.MAX_VALUE, Reducer.MIN.identity(S32).getLong(0));
+    assertEquals(255, Reducer.MIN.identity(DType.U8).getLong(0));
+    assertEquals(0, Reducer.MAX.identity(DType.U8).getLong(0));
+    assertEquals(Long.MIN_VALUE, Reducer.MAX.identity(DType.S64).getLong(0));
+    assertEquals(-1L, Reducer.MIN.identity(DType.U64).getLong(0));
+    assertEquals(-1, Reducer.AND.identity(S32).getLong(0));
+    assertEquals(1, Reducer.AND.identity(DType.PRED).getLong(0));
+    assertEquals(0, Reducer.OR.identity(DType.PRED).getLong(0));
+    assertEquals(1.0, Reducer.PROD.identity(DType.F16).getDouble(0));
+    assertEquals(NdArray.of(new int[] {0}).reshape(), Reducer.SUM.identity(S32));
+  }
+}
