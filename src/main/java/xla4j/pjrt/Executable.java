@@ -159,14 +159,18 @@ public final class Executable extends NativeResource {
     }
   }
 
-  /** A stable fingerprint of the compiled program, or "" if the plugin has none. */
+  /** A stable fingerprint of the compiled program as lower-case hex (plugins return raw bytes), or "". */
   public String fingerprint() {
     acquire();
     try (PointerScope scope = new PointerScope()) {
       PJRT_Executable_Fingerprint_Args a = new PJRT_Executable_Fingerprint_Args();
       a.struct_size(PJRT_Executable_Fingerprint_Args_STRUCT_SIZE()).executable(executable);
       CApi.check(api, api.PJRT_Executable_Fingerprint().call(a), "PJRT_Executable_Fingerprint");
-      return CApi.string(a.executable_fingerprint(), a.executable_fingerprint_size());
+      StringBuilder hex = new StringBuilder();
+      for (byte b : CApi.bytes(a.executable_fingerprint(), a.executable_fingerprint_size())) {
+        hex.append(String.format("%02x", b & 0xff));
+      }
+      return hex.toString();
     } finally {
       release();
     }
