@@ -42,6 +42,30 @@ public final class Npy {
 
   /** Reads one array; {@code name} appears in error messages. */
   public static NdArray read(InputStream in, String name) throws IOException {
+    return readData(in, readHeader(in, name), name);
+  }
+
+  /**
+   * The parsed header of a {@code .npy} stream: element type, shape and byte order. {@link #dataBytes()}
+   * is the number of data bytes that follow it.
+   */
+  public record Header(DType dtype, long[] shape, boolean bigEndian) {
+    public Header {
+      shape = shape.clone();
+    }
+
+    @Override
+    public long[] shape() {
+      return shape.clone();
+    }
+
+    public long dataBytes() {
+      return NdArray.numElements(shape) * dtype.byteSize();
+    }
+  }
+
+  /** Reads the magic, version and header dict of a {@code .npy} stream, leaving it at the first data byte. */
+  public static Header readHeader(InputStream in, String name) throws IOException {
     byte[] head = in.readNBytes(8);
     if (head.length < 8 || !java.util.Arrays.equals(java.util.Arrays.copyOf(head, 6), MAGIC)) {
       throw new IOException(name + " is not a .npy file (no \\x93NUMPY magic)");
@@ -66,8 +90,12 @@ public final class Npy {
     }
     long[] shape = parseShape(group(SHAPE, header, "shape", name), name);
     DType dtype = dtypeOf(descr, name);
-    boolean bigEndian = descr.startsWith(">") && dtype.byteSize() > 1;
-    long n = NdArray.numElements(shape) * dtype.byteSize();
+    return new Header(dtype, shape, descr.startsWith(">") && dtype.byteSize() > 1);
+  }
+
+  /** Reads the data that follows {@code header} (see {@link #readHeader}). */
+  public static NdArray readData(InputStream in, Header header, String name) throws IOException {
+    long n = header.dataBytes();
     if (n > Integer.MAX_VALUE) {
       throw new IOException(name + ": array of " + n + " bytes is too large (2 GiB limit)");
     }
@@ -75,10 +103,10 @@ public final class Npy {
     if (data.length != n) {
       throw new IOException(name + ": truncated, expected " + n + " data bytes, got " + data.length);
     }
-    if (bigEndian) {
-      swap(data, dtype.byteSize());
+    if (header.bigEndian()) {
+      swap(data, header.dtype().byteSize());
     }
-    return NdArray.fromBytes(dtype, shape, ByteBuffer.wrap(data));
+    return NdArray.fromBytes(header.dtype(), header.shape(), ByteBuffer.wrap(data));
   }
 
   public static void write(Path file, NdArray array) throws IOException {

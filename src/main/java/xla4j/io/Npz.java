@@ -1,0 +1,277 @@
+package xla4j.io;
+
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import xla4j.array.NdArray;
+
+/**
+ * NumPy {@code .npz} archives as big_vision saves checkpoints: a zip of {@code .npy} members (stored as
+ * {@code np.savez} writes them, or deflated as {@code np.savez_compressed} does), one per parameter, the
+ * parameter tree flattened into {@code /}-separated keys ({@code Transformer/encoderblock_0/LayerNorm_0/scale}).
+ *
+ * <p>{@link #open} reads the zip's central directory and each member's {@code .npy} header only; the
+ * data of a tensor is read when its {@link TensorEntry#load()} is called, so a multi-GB checkpoint never
+ * sits in memory twice. Zip parsing is {@link ZipFile}'s, which reads zip64 archives and members (NumPy
+ * writes every member with a zip64 extra field); {@link ZipOutputStream} writes zip64 records when an
+ * archive needs them. Nothing here parses zip structures by hand.
+ *
+ * <p>Errors are {@link CheckpointException}s naming the file and the key.
+ */
+public final class Npz implements AutoCloseable {
+  private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+  private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
+  private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+
+  private final Path file;
+  private final ZipFile zip;
+  private final Map<String, TensorEntry> entries;
+
+  private Npz(Path file, ZipFile zip, Map<String, TensorEntry> entries) {
+    this.file = file;
+    this.zip = zip;
+    this.entries = Collections.unmodifiableMap(entries);
+  }
+
+  /** Opens an archive and reads the names, dtypes and shapes of its arrays (not their data). */
+  public static Npz open(Path file) throws IOException {
+    checkMagic(file);
+    ZipFile zip;
+    try {
+      zip = new ZipFile(file.toFile());
+    } catch (ZipException e) {
+      throw new CheckpointException(file, null, "truncated or corrupt zip archive (" + e.getMessage() + ")", e);
+    }
+    try {
+      Map<String, TensorEntry> entries = new LinkedHashMap<>();
+      Enumeration<? extends ZipEntry> all = zip.entries();
+      while (all.hasMoreElements()) {
+        ZipEntry e = all.nextElement();
+        if (e.isDirectory()) {
+          continue;
+        }
+        String key = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
+        if (entries.containsKey(key)) {
+          throw new CheckpointException(file, key, "key appears twice in the archive");
+        }
+        entries.put(key, entry(file, zip, e, key));
+      }
+      return new Npz(file, zip, entries);
+    } catch (IOException | RuntimeException e) {
+      zip.close();
+      throw e;
+    }
+  }
+
+  private static TensorEntry entry(Path file, ZipFile zip, ZipEntry e, String key) throws IOException {
+    Npy.Header header;
+    long headerBytes;
+    try (CountingInputStream in = new CountingInputStream(zip.getInputStream(e))) {
+      header = Npy.readHeader(in, e.getName());
+      headerBytes = in.count;
+    } catch (IOException ex) {
+      throw new CheckpointException(file, key, ex.getMessage(), ex);
+    }
+    long need = header.dataBytes();
+    if (e.getSize() >= 0 && headerBytes + need != e.getSize()) {
+      throw new CheckpointException(file, key, "shape " + Checkpoints.shapeString(header.shape()) + " of "
+          + header.dtype().xlaName() + " needs " + need + " data bytes, but the member holds "
+          + (e.getSize() - headerBytes));
+    }
+    return new TensorEntry(key, header.dtype(), header.shape(), () -> {
+      try (InputStream in = zip.getInputStream(e)) {
+        Npy.Header h = Npy.readHeader(in, e.getName());
+        return Npy.readData(in, h, e.getName());
+      } catch (IOException ex) {
+        throw new CheckpointException(file, key, ex.getMessage(), ex);
+      }
+    });
+  }
+
+  private static void checkMagic(Path file) throws IOException {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(file)) {
+      head = in.readNBytes(6);
+    }
+    if (startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC)) {
+      return;
+    }
+    if (head.length == 0) {
+      throw new CheckpointException(file, null, "empty file, not an .npz archive");
+    }
+    throw new CheckpointException(file, null, "bad magic: not an .npz (zip) archive"
+        + (startsWith(head, NPY_MAGIC) ? "; it is a single .npy array, read it with Npy.read" : ""));
+  }
+
+  private static boolean startsWith(byte[] b, byte[] prefix) {
+    return b.length >= prefix.length && java.util.Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Every array, in archive order, by key. */
+  public Map<String, TensorEntry> entries() {
+    return entries;
+  }
+
+  public Set<String> keys() {
+    return entries.keySet();
+  }
+
+  public boolean contains(String key) {
+    return entries.containsKey(key);
+  }
+
+  /** The entry of {@code key}; a {@link CheckpointException} naming similar keys if there is none. */
+  public TensorEntry entry(String key) throws CheckpointException {
+    TensorEntry e = entries.get(key);
+    if (e == null) {
+      throw Checkpoints.missingKey(file, key, entries.keySet());
+    }
+    return e;
+  }
+
+  /** Reads one array. */
+  public NdArray get(String key) throws IOException {
+    return entry(key).load();
+  }
+
+  /** Reads every array, in archive order. */
+  public Map<String, NdArray> readAll() throws IOException {
+    Map<String, NdArray> out = new LinkedHashMap<>();
+    for (TensorEntry e : entries.values()) {
+      out.put(e.name(), e.load());
+    }
+    return out;
+  }
+
+  /** Reads a whole archive. */
+  public static Map<String, NdArray> read(Path file) throws IOException {
+    try (Npz npz = open(file)) {
+      return npz.readAll();
+    }
+  }
+
+  /** Writes {@code arrays} uncompressed, as {@code np.savez} does; keys become {@code key + ".npy"}. */
+  public static void write(Path file, Map<String, NdArray> arrays) throws IOException {
+    write(file, arrays, false);
+  }
+
+  /** Writes {@code arrays} deflated, as {@code np.savez_compressed} does. */
+  public static void writeCompressed(Path file, Map<String, NdArray> arrays) throws IOException {
+    write(file, arrays, true);
+  }
+
+  /**
+   * Writes to a temporary file beside {@code file} and then moves it into place, so a failed or
+   * interrupted save never leaves a half-written checkpoint under the final name.
+   */
+  private static void write(Path file, Map<String, NdArray> arrays, boolean deflate) throws IOException {
+    arrays.keySet().forEach(Checkpoints::checkKey);
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    try {
+      try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+        for (Map.Entry<String, NdArray> a : arrays.entrySet()) {
+          ZipEntry e = new ZipEntry(a.getKey() + ".npy");
+          e.setTimeLocal(ENTRY_TIME);
+          if (deflate) {
+            e.setMethod(ZipEntry.DEFLATED);
+          } else {
+            // a stored entry needs its size and CRC up front: one pass over the bytes computes them
+            CRC32 crc = new CRC32();
+            CountingOutputStream count = new CountingOutputStream(new CheckedOutputStream(OutputStream.nullOutputStream(), crc));
+            Npy.write(count, a.getValue());
+            e.setMethod(ZipEntry.STORED);
+            e.setSize(count.count);
+            e.setCompressedSize(count.count);
+            e.setCrc(crc.getValue());
+          }
+          zip.putNextEntry(e);
+          Npy.write(zip, a.getValue());
+          zip.closeEntry();
+        }
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    zip.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Npz(" + file + ", " + entries.size() + " arrays)";
+  }
+
+  private static final class CountingInputStream extends FilterInputStream {
+    long count;
+
+    CountingInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+  }
+
+  private static final class CountingOutputStream extends OutputStream {
+    private final OutputStream out;
+    long count;
+
+    CountingOutputStream(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      count += len;
+    }
+  }
+}

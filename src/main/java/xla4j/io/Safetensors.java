@@ -1,0 +1,340 @@
+package xla4j.io;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+
+/**
+ * The {@code .safetensors} format (Hugging Face): an 8-byte little-endian header length {@code N}, {@code N}
+ * bytes of JSON mapping each tensor name to {@code {"dtype", "shape", "data_offsets": [begin, end]}} (offsets
+ * into the data that follows the header) plus an optional {@code "__metadata__"} string map, then the
+ * little-endian, row-major data.
+ *
+ * <p>Element types: {@code F64 F32 F16 BF16 I64 I32 I16 I8 U64 U32 U16 U8 BOOL}. {@link #open} reads and
+ * checks the header only (every tensor's byte count against its shape, every range inside the file);
+ * {@link TensorEntry#load()} reads one tensor by a positional read of the file.
+ *
+ * <p>Errors are {@link CheckpointException}s naming the file and the key.
+ */
+public final class Safetensors implements AutoCloseable {
+  private static final String METADATA = "__metadata__";
+  /** The reference implementation refuses headers over 100 MB; so do we (a corrupt length is caught early). */
+  private static final long MAX_HEADER = 100_000_000L;
+
+  private final Path file;
+  private final FileChannel channel;
+  private final Map<String, TensorEntry> entries;
+  private final Map<String, String> metadata;
+
+  private Safetensors(Path file, FileChannel channel, Map<String, TensorEntry> entries, Map<String, String> metadata) {
+    this.file = file;
+    this.channel = channel;
+    this.entries = Collections.unmodifiableMap(entries);
+    this.metadata = Collections.unmodifiableMap(metadata);
+  }
+
+  /** The format's name of a dtype ({@code F32}, {@code BF16}, {@code I64}, {@code BOOL}, ...). */
+  public static String formatName(DType t) {
+    switch (t) {
+      case PRED: return "BOOL";
+      case S8: return "I8";
+      case S16: return "I16";
+      case S32: return "I32";
+      case S64: return "I64";
+      case U8: return "U8";
+      case U16: return "U16";
+      case U32: return "U32";
+      case U64: return "U64";
+      case F16: return "F16";
+      case BF16: return "BF16";
+      case F32: return "F32";
+      case F64: return "F64";
+      default: throw new AssertionError(t);
+    }
+  }
+
+  private static DType dtypeOf(String name) {
+    for (DType t : DType.values()) {
+      if (formatName(t).equals(name)) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /** Opens a file and reads its header (names, dtypes, shapes, offsets), not its data. */
+  public static Safetensors open(Path file) throws IOException {
+    FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      long fileSize = ch.size();
+      ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      readFully(ch, len, 0);
+      if (len.position() < 8) {
+        throw new CheckpointException(file, null, "truncated: " + fileSize + " bytes, too short for the 8-byte header length");
+      }
+      byte[] first = Arrays.copyOf(len.array(), 8);
+      String hint = first[0] == 'P' && first[1] == 'K' ? " (it starts like a zip / .npz archive)"
+          : first[0] == (byte) 0x93 && first[1] == 'N' ? " (it starts like a .npy array)" : "";
+      long n = len.getLong(0);
+      if (n < 2 || n > MAX_HEADER) {
+        throw new CheckpointException(file, null, "bad magic: header length " + Long.toUnsignedString(n)
+            + " is not plausible, not a .safetensors file" + hint);
+      }
+      if (n > fileSize - 8) {
+        throw new CheckpointException(file, null, "truncated: header length is " + n + " bytes but only "
+            + (fileSize - 8) + " bytes follow it");
+      }
+      ByteBuffer headerBytes = ByteBuffer.allocate((int) n);
+      readFully(ch, headerBytes, 8);
+      String json = new String(headerBytes.array(), StandardCharsets.UTF_8);
+      if (!json.startsWith("{")) {
+        throw new CheckpointException(file, null, "bad magic: the header does not start with '{', not a "
+            + ".safetensors file" + hint);
+      }
+      JsonObject header;
+      try {
+        header = JsonParser.parseString(json).getAsJsonObject();
+      } catch (JsonParseException | IllegalStateException e) {
+        throw new CheckpointException(file, null, "header is not a JSON object: " + e.getMessage(), e);
+      }
+      long dataStart = 8 + n;
+      long dataSize = fileSize - dataStart;
+      Map<String, String> metadata = new LinkedHashMap<>();
+      Map<String, TensorEntry> entries = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonElement> kv : header.entrySet()) {
+        String key = kv.getKey();
+        if (key.equals(METADATA)) {
+          for (Map.Entry<String, JsonElement> m : kv.getValue().getAsJsonObject().entrySet()) {
+            metadata.put(m.getKey(), m.getValue().getAsString());
+          }
+          continue;
+        }
+        entries.put(key, entry(file, ch, key, kv.getValue(), dataStart, dataSize));
+      }
+      return new Safetensors(file, ch, entries, metadata);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  private static TensorEntry entry(Path file, FileChannel ch, String key, JsonElement value, long dataStart,
+      long dataSize) throws CheckpointException {
+    DType dtype;
+    long[] shape;
+    long begin;
+    long end;
+    try {
+      JsonObject o = value.getAsJsonObject();
+      String dt = o.get("dtype").getAsString();
+      dtype = dtypeOf(dt);
+      if (dtype == null) {
+        throw new CheckpointException(file, key, "unsupported dtype '" + dt + "' (supported: F64, F32, F16, BF16, "
+            + "I64, I32, I16, I8, U64, U32, U16, U8, BOOL)");
+      }
+      JsonArray s = o.getAsJsonArray("shape");
+      shape = new long[s.size()];
+      for (int i = 0; i < shape.length; i++) {
+        shape[i] = s.get(i).getAsLong();
+        if (shape[i] < 0) {
+          throw new CheckpointException(file, key, "negative dimension in shape " + s);
+        }
+      }
+      JsonArray off = o.getAsJsonArray("data_offsets");
+      if (off.size() != 2) {
+        throw new CheckpointException(file, key, "data_offsets must be [begin, end], got " + off);
+      }
+      begin = off.get(0).getAsLong();
+      end = off.get(1).getAsLong();
+    } catch (CheckpointException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CheckpointException(file, key, "malformed header entry " + value + " (" + e + ")", e);
+    }
+    long need = NdArray.numElements(shape) * dtype.byteSize();
+    if (begin < 0 || end < begin) {
+      throw new CheckpointException(file, key, "bad data_offsets [" + begin + ", " + end + "]");
+    }
+    if (end - begin != need) {
+      throw new CheckpointException(file, key, "shape " + Checkpoints.shapeString(shape) + " of "
+          + formatName(dtype) + " needs " + need + " bytes, but data_offsets [" + begin + ", " + end + "] hold "
+          + (end - begin));
+    }
+    if (end > dataSize) {
+      throw new CheckpointException(file, key, "truncated: data_offsets end at " + end + " but the file holds only "
+          + dataSize + " data bytes");
+    }
+    long position = dataStart + begin;
+    return new TensorEntry(key, dtype, shape, () -> {
+      if (need > Integer.MAX_VALUE) {
+        throw new CheckpointException(file, key, "tensor of " + need + " bytes is too large for one array (2 GiB)");
+      }
+      ByteBuffer b = ByteBuffer.allocate((int) need).order(ByteOrder.LITTLE_ENDIAN);
+      readFully(ch, b, position);
+      if (b.hasRemaining()) {
+        throw new CheckpointException(file, key, "truncated: expected " + need + " bytes, got " + b.position());
+      }
+      b.flip();
+      return NdArray.fromBytes(dtype, shape, b);
+    });
+  }
+
+  private static void readFully(FileChannel ch, ByteBuffer b, long position) throws IOException {
+    long p = position;
+    while (b.hasRemaining()) {
+      int n = ch.read(b, p);
+      if (n < 0) {
+        return;
+      }
+      p += n;
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Every tensor, in header order, by name. */
+  public Map<String, TensorEntry> entries() {
+    return entries;
+  }
+
+  public Set<String> keys() {
+    return entries.keySet();
+  }
+
+  public boolean contains(String key) {
+    return entries.containsKey(key);
+  }
+
+  /** The file's {@code __metadata__} (empty if it has none). */
+  public Map<String, String> metadata() {
+    return metadata;
+  }
+
+  /** The entry of {@code key}; a {@link CheckpointException} naming similar keys if there is none. */
+  public TensorEntry entry(String key) throws CheckpointException {
+    TensorEntry e = entries.get(key);
+    if (e == null) {
+      throw Checkpoints.missingKey(file, key, entries.keySet());
+    }
+    return e;
+  }
+
+  public NdArray get(String key) throws IOException {
+    return entry(key).load();
+  }
+
+  /** Reads every tensor, in header order. */
+  public Map<String, NdArray> readAll() throws IOException {
+    Map<String, NdArray> out = new LinkedHashMap<>();
+    for (TensorEntry e : entries.values()) {
+      out.put(e.name(), e.load());
+    }
+    return out;
+  }
+
+  /** Reads a whole file. */
+  public static Map<String, NdArray> read(Path file) throws IOException {
+    try (Safetensors st = open(file)) {
+      return st.readAll();
+    }
+  }
+
+  public static void write(Path file, Map<String, NdArray> tensors) throws IOException {
+    write(file, tensors, Map.of());
+  }
+
+  /**
+   * Writes tensors in the given order, contiguously, with {@code metadata} as {@code __metadata__} when it
+   * is not empty. The header is padded with spaces so the data starts at a multiple of 8 bytes, as the
+   * reference writer does. Written to a temporary file and moved into place.
+   */
+  public static void write(Path file, Map<String, NdArray> tensors, Map<String, String> metadata) throws IOException {
+    JsonObject header = new JsonObject();
+    if (!metadata.isEmpty()) {
+      JsonObject m = new JsonObject();
+      metadata.forEach(m::addProperty);
+      header.add(METADATA, m);
+    }
+    long offset = 0;
+    List<NdArray> order = new ArrayList<>();
+    for (Map.Entry<String, NdArray> t : tensors.entrySet()) {
+      if (t.getKey().isEmpty() || t.getKey().equals(METADATA)) {
+        throw new IllegalArgumentException("safetensors tensor names must be non-empty and not '" + METADATA
+            + "', got '" + t.getKey() + "'");
+      }
+      NdArray a = t.getValue();
+      JsonObject o = new JsonObject();
+      o.addProperty("dtype", formatName(a.dtype()));
+      JsonArray shape = new JsonArray();
+      for (long d : a.shape()) {
+        shape.add(d);
+      }
+      o.add("shape", shape);
+      JsonArray off = new JsonArray();
+      off.add(offset);
+      off.add(offset + a.byteSize());
+      o.add("data_offsets", off);
+      header.add(t.getKey(), o);
+      offset += a.byteSize();
+      order.add(a);
+    }
+    StringBuilder json = new StringBuilder(header.toString());
+    while (json.toString().getBytes(StandardCharsets.UTF_8).length % 8 != 0) {
+      json.append(' ');
+    }
+    byte[] headerBytes = json.toString().getBytes(StandardCharsets.UTF_8);
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(headerBytes.length).array());
+        out.write(headerBytes);
+        byte[] chunk = new byte[1 << 16];
+        for (NdArray a : order) {
+          ByteBuffer d = a.data();
+          while (d.hasRemaining()) {
+            int k = Math.min(chunk.length, d.remaining());
+            d.get(chunk, 0, k);
+            out.write(chunk, 0, k);
+          }
+        }
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Safetensors(" + file + ", " + entries.size() + " tensors)";
+  }
+}

@@ -1,0 +1,165 @@
+package xla4j.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+
+class SafetensorsTest {
+  @TempDir
+  Path tmp;
+
+  /** A file with the given JSON header and data, assembled by hand. */
+  Path craft(String name, String json, byte[] data) throws IOException {
+    byte[] h = json.getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).array());
+    out.writeBytes(h);
+    out.writeBytes(data);
+    Path f = tmp.resolve(name);
+    Files.write(f, out.toByteArray());
+    return f;
+  }
+
+  @Test
+  void readsWhatTheReferenceWriterWrites() throws IOException {
+    try (Safetensors st = Safetensors.open(NpzTest.resource("reference.safetensors"))) {
+      assertEquals(Map.of("format", "np", "source", "io_fixtures.py"), st.metadata());
+      assertEquals(13, st.keys().size());
+      NpzTest.assertFixtureArrays(st.readAll(), false);
+    }
+  }
+
+  @Test
+  void readsBf16() throws IOException {
+    NdArray w = Safetensors.read(NpzTest.resource("bf16.safetensors")).get("w");
+    assertEquals(DType.BF16, w.dtype());
+    assertArrayEquals(new long[] {2, 3}, w.shape());
+    assertArrayEquals(NpzTest.ramp(6, -1.0, 0.5), w.toDoubleArray());
+  }
+
+  @Test
+  void openReadsTheHeaderOnly() throws IOException {
+    try (Safetensors st = Safetensors.open(NpzTest.resource("reference.safetensors"))) {
+      TensorEntry e = st.entry("embedding/kernel");
+      assertEquals(DType.F32, e.dtype());
+      assertArrayEquals(new long[] {2, 2, 3, 4}, e.shape());
+      assertEquals(e.load(), st.get("embedding/kernel"));
+    }
+  }
+
+  @Test
+  void everyDtypeRoundTripsWithMetadata() throws IOException {
+    Map<String, NdArray> m = NpzTest.everyDtype();
+    Path f = tmp.resolve("rt.safetensors");
+    Safetensors.write(f, m, Map.of("format", "flax"));
+    assertEquals(0, (ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN).getLong(0)) % 8,
+        "data starts 8-byte aligned");
+    try (Safetensors st = Safetensors.open(f)) {
+      assertEquals(Map.of("format", "flax"), st.metadata());
+      assertEquals(List.copyOf(m.keySet()), List.copyOf(st.keys()));
+      assertEquals(m, st.readAll());
+    }
+  }
+
+  @Test
+  void npzAndSafetensorsCarryTheSameArrays() throws IOException {
+    Map<String, NdArray> fromNpz = Npz.read(NpzTest.resource("numpy_savez.npz"));
+    fromNpz.remove("bf16");
+    assertEquals(fromNpz, Safetensors.read(NpzTest.resource("reference.safetensors")));
+  }
+
+  // ---- one test per error ----
+
+  @Test
+  void truncatedData() throws IOException {
+    byte[] all = Files.readAllBytes(NpzTest.resource("reference.safetensors"));
+    Path f = tmp.resolve("cut.safetensors");
+    Files.write(f, Arrays.copyOf(all, all.length - 10));
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertTrue(e.getMessage().matches(".*\\[.+\\]: truncated: data_offsets end at \\d+ but the file holds only \\d+ "
+        + "data bytes"), e.getMessage());
+  }
+
+  @Test
+  void truncatedHeader() throws IOException {
+    byte[] all = Files.readAllBytes(NpzTest.resource("reference.safetensors"));
+    Path f = tmp.resolve("cut.safetensors");
+    Files.write(f, Arrays.copyOf(all, 100));
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertTrue(e.getMessage().startsWith(f + ": truncated: header length is "), e.getMessage());
+    assertTrue(e.getMessage().endsWith(" bytes but only 92 bytes follow it"), e.getMessage());
+  }
+
+  @Test
+  void tooShortForTheLength() throws IOException {
+    Path f = tmp.resolve("tiny.safetensors");
+    Files.write(f, new byte[] {1, 2, 3});
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals(f + ": truncated: 3 bytes, too short for the 8-byte header length", e.getMessage());
+  }
+
+  @Test
+  void badMagic() {
+    Path f = NpzTest.resource("numpy_savez.npz");
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertTrue(e.getMessage().startsWith(f + ": bad magic: header length "), e.getMessage());
+    assertTrue(e.getMessage().endsWith(" is not plausible, not a .safetensors file (it starts like a zip / .npz "
+        + "archive)"), e.getMessage());
+  }
+
+  @Test
+  void headerThatIsNotJson() throws IOException {
+    Path f = craft("x.safetensors", "hello world!", new byte[0]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals(f + ": bad magic: the header does not start with '{', not a .safetensors file", e.getMessage());
+  }
+
+  @Test
+  void unknownDtype() throws IOException {
+    Path f = craft("f8.safetensors", "{\"w\":{\"dtype\":\"F8_E4M3\",\"shape\":[2],\"data_offsets\":[0,2]}}", new byte[2]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals("w", e.key());
+    assertEquals(f + " [w]: unsupported dtype 'F8_E4M3' (supported: F64, F32, F16, BF16, I64, I32, I16, I8, U64, "
+        + "U32, U16, U8, BOOL)", e.getMessage());
+  }
+
+  @Test
+  void shapeAndByteCountDisagree() throws IOException {
+    Path f = craft("bad.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[2,3],\"data_offsets\":[0,20]}}",
+        new byte[20]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals(f + " [w]: shape (2, 3) of F32 needs 24 bytes, but data_offsets [0, 20] hold 20", e.getMessage());
+  }
+
+  @Test
+  void malformedEntry() throws IOException {
+    Path f = craft("bad.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[2]}}", new byte[8]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertTrue(e.getMessage().startsWith(f + " [w]: malformed header entry "), e.getMessage());
+  }
+
+  @Test
+  void missingKey() throws IOException {
+    try (Safetensors st = Safetensors.open(NpzTest.resource("reference.safetensors"))) {
+      CheckpointException e = assertThrows(CheckpointException.class, () -> st.entry("img/embedding/kernel"));
+      assertEquals(st.file() + " [img/embedding/kernel]: no such key among the file's 13 keys; similar: "
+          + "[Transformer/encoderblock_0/MlpBlock_0/Dense_0/kernel, embedding/kernel]", e.getMessage());
+    }
+  }
+}
