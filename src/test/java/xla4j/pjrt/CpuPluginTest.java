@@ -283,6 +283,10 @@ class CpuPluginTest {
       assertEquals(16, stats.outputBytes(), stats.toString());
       assertEquals(48, stats.argumentBytes(), stats.toString());
       e.costAnalysis(); // may be empty, must not fail
+      Executable.Program optimized = e.optimizedProgram();
+      assertFalse(optimized.format().isEmpty());
+      assertTrue(optimized.code().length > 0, "optimized program of format " + optimized.format());
+      assertFalse(e.fingerprint().isEmpty());
       byte[] bytes = e.serialize();
       assertTrue(bytes.length > 0);
       try (LoadedExecutable again = client.deserializeAndLoad(bytes, exe.signature().orElseThrow())) {

@@ -72,6 +72,7 @@ class TpuTopologyTest {
       MemoryStats stats = e.memoryStats();
       assertTrue(stats.argumentBytes() > 0, stats.toString());
       assertTrue(stats.outputBytes() > 0, stats.toString());
+      assertTrue(e.optimizedProgram().code().length > 0);
       byte[] serialized = e.serialize();
       assertTrue(serialized.length > 100, "serialized TPU executable has " + serialized.length + " bytes");
     }
