@@ -44,6 +44,8 @@ public final class Graph {
   private final List<Value> params = new ArrayList<>();
   private final List<Map<String, Attr>> paramAttrs = new ArrayList<>();
   private final List<String> paramNames = new ArrayList<>();
+  private final List<PartitionSpec> paramSpecs = new ArrayList<>();
+  private final List<PartitionSpec> outputSpecs = new ArrayList<>();
   private final List<Value> outputs = new ArrayList<>();
   private final List<Map<String, Attr>> outputAttrs = new ArrayList<>();
   private final List<String> outputNames = new ArrayList<>();
@@ -143,6 +145,7 @@ public final class Graph {
     params.add(v);
     paramAttrs.add(attrs);
     paramNames.add(name);
+    paramSpecs.add(spec);
     owner.put(v, root);
     return new Tensor(this, v);
   }
@@ -184,6 +187,7 @@ public final class Graph {
     outputs.add(t.value());
     outputAttrs.add(attrs);
     outputNames.add(name);
+    outputSpecs.add(spec);
     return this;
   }
 
@@ -195,6 +199,29 @@ public final class Graph {
   /** Output names in order. */
   public List<String> outputNames() {
     return ImmutableList.copyOf(outputNames);
+  }
+
+  /** Partition specs of the parameters (null entries: replicated / none given). */
+  public List<PartitionSpec> parameterSpecs() {
+    return java.util.Collections.unmodifiableList(new ArrayList<>(paramSpecs));
+  }
+
+  /** Partition specs of the outputs (null entries: replicated / none given). */
+  public List<PartitionSpec> outputSpecs() {
+    return java.util.Collections.unmodifiableList(new ArrayList<>(outputSpecs));
+  }
+
+  /** Whether shardings are emitted as GSPMD {@code mhlo.sharding} rather than Shardy. */
+  public boolean isGspmd() {
+    return gspmd;
+  }
+
+  /**
+   * Builds, compiles on {@code client} (one device, or one per mesh device / replica) and returns a handle that
+   * runs the graph on host arrays; close it to free the executable.
+   */
+  public CompiledGraph compile(xla4j.pjrt.Client client) {
+    return CompiledGraph.compile(this, client);
   }
 
   /** Parameter shapes in order. */

@@ -1,0 +1,189 @@
+package xla4j.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+import xla4j.pjrt.Buffer;
+import xla4j.pjrt.Client;
+import xla4j.pjrt.PjrtPlugin;
+
+/**
+ * Runs every JAX reference case and the samples on xla4j's XLA:CPU plugin (4 host devices) and compares with
+ * JAX's numbers. Skipped when the plugin has not been built.
+ */
+class DslExecutionTest {
+  static Client client;
+
+  @BeforeAll
+  static void start() {
+    Path p = PjrtPlugin.cpuPath();
+    Assumptions.assumeTrue(p != null && Files.isRegularFile(p), "xla4j CPU plugin not built at " + p);
+    client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 4L));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  static Stream<String> names() {
+    return DslCases.CASES.keySet().stream();
+  }
+
+  /** Elementwise comparison: exact for integers and pred, {@code |got - exp| <= atol + rtol * |exp|} for floats. */
+  static void assertClose(String what, NdArray expected, NdArray got, double rtol, double atol) {
+    assertEquals(expected.dtype(), got.dtype(), what + " dtype");
+    assertArrayEquals(expected.shape(), got.shape(), what + " shape");
+    for (long i = 0; i < expected.size(); i++) {
+      if (expected.dtype().isFloating()) {
+        double e = expected.getDouble(i);
+        double g = got.getDouble(i);
+        boolean ok = Double.isNaN(e) ? Double.isNaN(g) : e == g || Math.abs(g - e) <= atol + rtol * Math.abs(e);
+        assertTrue(ok, what + " element " + i + ": expected " + e + ", got " + g + " (" + got + ")");
+      } else {
+        assertEquals(expected.getLong(i), got.getLong(i), what + " element " + i + " (" + got + ")");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("names")
+  void matchesJax(String name) {
+    JsonObject doc = DslCases.load(name);
+    List<NdArray> inputs = new ArrayList<>();
+    for (var e : doc.getAsJsonArray("inputs")) {
+      inputs.add(DslCases.arrayOf(e.getAsJsonObject()));
+    }
+    JsonArray expected = doc.getAsJsonArray("outputs");
+    try (CompiledGraph c = DslCases.build(name).compile(client)) {
+      List<NdArray> out = c.execute(inputs.toArray(new NdArray[0]));
+      assertEquals(expected.size(), out.size());
+      for (int i = 0; i < out.size(); i++) {
+        assertClose(name + " out" + i, DslCases.arrayOf(expected.get(i).getAsJsonObject()), out.get(i),
+            doc.get("rtol").getAsDouble(), doc.get("atol").getAsDouble());
+      }
+    }
+  }
+
+  static NdArray randomBf16(Random r, long... shape) {
+    float[] v = new float[Math.toIntExact(NdArray.numElements(shape))];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) r.nextGaussian();
+    }
+    return NdArray.fromFloats(DType.BF16, v, shape);
+  }
+
+  @Test
+  void shardedAttentionOnTwoDevicesEqualsOneDevice() {
+    Random r = new Random(3);
+    Graph one = Samples.attention(null, false);
+    NdArray[] in = one.parameterShapes().stream().map(s -> randomBf16(r, s.dims())).toArray(NdArray[]::new);
+    NdArray ref;
+    try (CompiledGraph c = one.compile(client)) {
+      ref = c.execute(in).get(0);
+    }
+    for (boolean gspmd : new boolean[] {false, true}) {
+      try (CompiledGraph c = Samples.attention(Mesh.of("x", 2), gspmd).compile(client)) {
+        assertEquals(2, c.executable().devices().size());
+        assertEquals(ref, c.execute(in).get(0), gspmd ? "GSPMD" : "Shardy");
+      }
+    }
+  }
+
+  @Test
+  void collectivesAcrossTwoReplicas() {
+    Graph g = Samples.collectives();
+    float[][] xs = new float[2][8];
+    for (int rep = 0; rep < 2; rep++) {
+      for (int i = 0; i < 8; i++) {
+        xs[rep][i] = i + 10 * rep;
+      }
+    }
+    try (CompiledGraph c = g.compile(client)) {
+      List<List<Buffer>> args = List.of(List.of(client.buffer(NdArray.of(xs[0], 4, 2), c.executable().devices().get(0))),
+          List.of(client.buffer(NdArray.of(xs[1], 4, 2), c.executable().devices().get(1))));
+      List<List<Buffer>> outs = c.executable().executeSharded(args);
+      try {
+        for (int rep = 0; rep < 2; rep++) {
+          float[] other = xs[1 - rep];
+          float[] sum = new float[8];
+          float[] gathered = new float[16];
+          for (int i = 0; i < 8; i++) {
+            sum[i] = xs[0][i] + xs[1][i];
+            gathered[i] = xs[0][i];
+            gathered[8 + i] = xs[1][i];
+          }
+          // reduce_scatter(max) keeps rows 2r..2r+1 of max(x0, x1) = x1 (x1 > x0 everywhere).
+          float[] scattered = java.util.Arrays.copyOfRange(xs[1], 4 * rep, 4 * rep + 4);
+          // all_to_all(split 0, concat 1): [x0 rows 2r..2r+1 | x1 rows 2r..2r+1].
+          float[] a2a = new float[8];
+          for (int row = 0; row < 2; row++) {
+            for (int col = 0; col < 2; col++) {
+              a2a[row * 4 + col] = xs[0][(2 * rep + row) * 2 + col];
+              a2a[row * 4 + 2 + col] = xs[1][(2 * rep + row) * 2 + col];
+            }
+          }
+          List<Buffer> o = outs.get(rep);
+          assertArrayEquals(sum, o.get(0).toHost().toFloatArray(), "all_reduce");
+          assertArrayEquals(gathered, o.get(1).toHost().toFloatArray(), "all_gather");
+          assertArrayEquals(scattered, o.get(2).toHost().toFloatArray(), "reduce_scatter");
+          assertArrayEquals(a2a, o.get(3).toHost().toFloatArray(), "all_to_all");
+          assertArrayEquals(other, o.get(4).toHost().toFloatArray(), "collective_permute");
+        }
+      } finally {
+        args.forEach(l -> l.forEach(Buffer::close));
+        outs.forEach(l -> l.forEach(Buffer::close));
+      }
+    }
+  }
+
+  @Test
+  void samplesCompileAndRun() {
+    Graph g = Samples.controlFlow();
+    try (CompiledGraph c = g.compile(client)) {
+      Map<String, NdArray> out = c.execute(Map.of("x", NdArray.of(new float[] {1, -5, 2}, 3), "n",
+          NdArray.of(new int[] {3})));
+      // 8 * (1, -5, 2) sums to negative, so it is negated; the loop ran 3 times.
+      assertArrayEquals(new float[] {-8, 40, -16}, out.get("y").toFloatArray());
+      assertEquals(3, out.get("steps").getLong(0));
+    }
+    try (CompiledGraph c = Samples.mlp().compile(client)) {
+      NdArray[] in = c.graph().parameterShapes().stream().map(s -> NdArray.zeros(s.dtype(), s.dims())).toArray(NdArray[]::new);
+      NdArray probs = c.execute(in).get(0);
+      // all-zero weights: uniform softmax over 8 classes
+      for (float p : probs.toFloatArray()) {
+        assertEquals(0.125f, p, 1e-7f);
+      }
+    }
+  }
+
+  @Test
+  void inputsAreCheckedByParameterName() {
+    try (CompiledGraph c = Samples.controlFlow().compile(client)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> c.execute(NdArray.of(new float[] {1, 2}, 2), NdArray.of(new int[] {1})));
+      assertEquals("graph 'control_flow' requires input 'x' to be f32[3], got f32[2]", e.getMessage());
+    }
+  }
+}
