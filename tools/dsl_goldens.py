@@ -152,6 +152,30 @@ case("attention_block_bf16", bf16(2, 4, 8), bf16(8, 2, 4), bf16(8, 2, 4), bf16(8
                    jnp.einsum("btd,dnh->btnh", x, wk)), axis=-1), jnp.einsum("btd,dnh->btnh", x, wv)), wo))
 
 
+# --- more dtypes and edge shapes ------------------------------------------------------------------
+u8 = lambda *s: rng.integers(0, 255, s).astype(np.uint8)
+case("sort_dtypes", bf16(2, 5), s32(-9, 9, 7), u8(6), rtol=0, atol=0)(lambda a, b, c: (jnp.sort(a, axis=-1), jnp.sort(b), jnp.sort(c)))
+case("top_k_bf16_argmax_u8", bf16(2, 6), u8(3, 4), rtol=0, atol=0)(lambda a, u: (*lax.top_k(a, 2), jnp.argmax(u, 1).astype(np.int32), jnp.argmax(a, 0).astype(np.int32)))
+case("reduce_f16_size0", f32(3, 4).astype(np.float16), np.zeros((2, 0), np.float32), rtol=1e-3, atol=1e-3)(
+    lambda h, z: (h.sum(0), h.max(1), lax.reduce_max(z, (1,)), lax.reduce_min(z, (1,)), z.sum(1), z.prod(1)))
+case("conv_bf16_f32acc", bf16(1, 6, 6, 4), bf16(3, 3, 4, 5), rtol=2e-2, atol=2e-2)(
+    lambda x, w: lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"), preferred_element_type=np.float32))
+case("gather_points_dslice_clamp", f32(4, 5), np.array([[0, 1], [3, 4], [2, 0]], np.int32), np.array(9, np.int32))(
+    lambda x, ij, k: (x[ij[:, 0], ij[:, 1]], lax.dynamic_slice(x, (k, k), (2, 3))))
+case("shape_ops_small_ints", rng.integers(-100, 100, (2, 3)).astype(np.int8), rng.integers(0, 60000, (3, 2)).astype(np.uint16),
+     rng.random((2, 2)) > 0.5, rng.integers(-5, 5, (2,)).astype(np.int64))(
+    lambda a, b, p, q: (a.T.reshape(3, 2), jnp.concatenate([b, b], 1), lax.rev(p, (0,)), jnp.concatenate([q, q * 2]),
+                        lax.pad(a, np.int8(7), [(1, 0, 0), (0, 1, 1)])))
+case("select_clamp_bf16_s32", np.array([True, False, True]), bf16(3), bf16(3), s32(-9, 9, 3), rtol=0, atol=0)(
+    lambda p, a, b, i: (jnp.where(p, a, b), jnp.clip(i, -2, 3), jnp.clip(a, jnp.bfloat16(-0.5), jnp.bfloat16(0.5))))
+case("convert_more", np.array([0, 3, 2**40], np.uint64), np.array([-1.5, 0.25, 70000.0], np.float32), np.array([True, False]))(
+    lambda u, f, p: (u.astype(np.float32), f.astype(jnp.bfloat16).astype(np.float16), p.astype(np.int32), jnp.abs(f).astype(np.uint64),
+                     f.astype(np.int8)))
+case("iota_u32_onehot_bf16", np.array([2, 0, 1], np.int32))(lambda i: (lax.iota(np.uint32, 5), jax.nn.one_hot(i, 4, dtype=jnp.bfloat16)))
+case("softmax_bf16", bf16(2, 7), rtol=2e-2, atol=2e-2)(lambda a: jax.nn.softmax(a, axis=-1))
+case("while_bf16_state", bf16(4), rtol=0, atol=0)(lambda x: lax.fori_loop(0, 3, lambda i, c: c * jnp.bfloat16(1.5), x))
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     only = set(sys.argv[1:])

@@ -194,6 +194,36 @@ final class DslCases {
         meanAxes(x.get(0), 0, 2), variance(x.get(0), 1)));
     c("one_hot", (g, x) -> List.of(oneHot(x.get(0), 3, DType.F32)));
     c("attention_block_bf16", (g, x) -> List.of(attention(x.get(0), x.get(1), x.get(2), x.get(3), x.get(4))));
+    // more dtypes and edge shapes
+    c("sort_dtypes", (g, x) -> List.of(Ops.sort(List.of(x.get(0)), -1, 1, false, false).get(0),
+        Ops.sort(List.of(x.get(1)), 0, 1, false, false).get(0), Ops.sort(List.of(x.get(2)), 0, 1, false, false).get(0)));
+    c("top_k_bf16_argmax_u8", (g, x) -> {
+      List<Tensor> tk = Ops.topK(x.get(0), 2);
+      return List.of(tk.get(0), tk.get(1), x.get(1).argmax(1), x.get(0).argmax(0));
+    });
+    c("reduce_f16_size0", (g, x) -> List.of(x.get(0).sum(0), x.get(0).max(1), x.get(1).max(1), x.get(1).min(1),
+        x.get(1).sum(1), x.get(1).prod(1)));
+    c("conv_bf16_f32acc", (g, x) -> List.of(Ops.conv(x.get(0), x.get(1)).padding("SAME").resultType(DType.F32).build()));
+    c("gather_points_dslice_clamp", (g, x) -> List.of(
+        Ops.gather(x.get(0), x.get(1), new int[] {}, new int[] {0, 1}, new int[] {0, 1}, 1, new long[] {1, 1}),
+        x.get(0).dynamicSlice(List.of(x.get(2), x.get(2)), 2, 3)));
+    c("shape_ops_small_ints", (g, x) -> {
+      Tensor a = x.get(0);
+      Tensor q = x.get(3);
+      return List.of(a.transpose(1, 0).reshape(3, 2), Ops.concatenate(1, x.get(1), x.get(1)), x.get(2).reverse(0),
+          Ops.concatenate(0, q, q.mul(2)), a.pad(7, new long[] {1, 0}, new long[] {0, 1}, new long[] {0, 1}));
+    });
+    c("select_clamp_bf16_s32", (g, x) -> List.of(Ops.select(x.get(0), x.get(1), x.get(2)), Ops.clamp(-2, x.get(3), 3),
+        Ops.clamp(-0.5, x.get(1), 0.5)));
+    c("convert_more", (g, x) -> List.of(x.get(0).convert(DType.F32), x.get(1).convert(DType.BF16).convert(DType.F16),
+        x.get(2).convert(DType.S32), x.get(1).abs().convert(DType.U64), x.get(1).convert(DType.S8)));
+    c("iota_u32_onehot_bf16", (g, x) -> List.of(g.iota(Shape.of(DType.U32, 5), 0), oneHot(x.get(0), 4, DType.BF16)));
+    c("softmax_bf16", (g, x) -> List.of(softmax(x.get(0), -1)));
+    c("while_bf16_state", (g, x) -> {
+      List<Tensor> r = g.whileLoop(List.of(g.scalar(0, DType.S32), x.get(0)), s -> s.get(0).lt(3),
+          s -> List.of(s.get(0).add(1), s.get(1).mul(1.5)));
+      return List.of(r.get(1));
+    });
   }
 
   /** Multi-head self-attention as einsums (B, T/S tokens, D model, N heads, H head dim). */
