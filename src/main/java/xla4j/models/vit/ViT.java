@@ -1,0 +1,114 @@
+package xla4j.models.vit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import xla4j.dsl.Composites;
+import xla4j.dsl.Graph;
+import xla4j.dsl.Ops;
+import xla4j.dsl.Shape;
+import xla4j.dsl.Tensor;
+import xla4j.nn.Encoder;
+import xla4j.nn.Init;
+import xla4j.nn.MAPHead;
+import xla4j.nn.ParamSpec;
+import xla4j.nn.PosEmb;
+import xla4j.nn.Scope;
+
+/**
+ * big_vision's Vision Transformer ({@code big_vision/models/vit.py}, {@code _Model}), at inference.
+ *
+ * <p>Reads top-down as the reference: patch embedding {@code embedding} (a conv with stride = patch), position
+ * embedding {@code pos_embedding}, optional class token {@code cls}, the encoder {@code Transformer}, pooling
+ * ({@code MAPHead_0} for map), optional {@code pre_logits} (tanh), optional {@code head}. Parameter names are
+ * big_vision's checkpoint names.
+ */
+public final class ViT {
+  /** Name of the image parameter of {@link #graph}: (batch, size, size, 3), NHWC. */
+  public static final String IMAGE = "image";
+
+  private ViT() {}
+
+  /** A model graph: its parameter specs in graph order after the image, and the graph. */
+  public record Model(ViTConfig config, long batch, Graph graph, List<ParamSpec> params) {}
+
+  /**
+   * Writes the model into a new graph with parameter {@code image} first, then the weights (by name), and outputs
+   * {@code logits} (if there is a head), {@code pre_logits} and {@code encoded}.
+   */
+  public static Model graph(ViTConfig config, long batch) {
+    Graph g = new Graph("vit");
+    Tensor image = g.parameter(IMAGE, Shape.of(config.dtype(), batch, config.imageSize(), config.imageSize(), 3));
+    Scope root = Scope.root(g, config.dtype());
+    Map<String, Tensor> out = apply(root, image, config, false);
+    if (out.containsKey("logits")) {
+      g.output("logits", out.get("logits"));
+    }
+    g.output("pre_logits", out.get("pre_logits"));
+    g.output("encoded", out.get("encoded"));
+    return new Model(config, batch, g, root.params());
+  }
+
+  /**
+   * The forward pass. Returns big_vision's named outputs: {@code stem}, {@code with_posemb}, {@code encoded},
+   * {@code head_input}, {@code pre_logits}, {@code logits}; with {@code intermediates}, also every block's
+   * {@code encoder/blockNN/...} values.
+   */
+  public static Map<String, Tensor> apply(Scope s, Tensor image, ViTConfig c, boolean intermediates) {
+    Map<String, Tensor> out = new LinkedHashMap<>();
+    long n = image.dim(0);
+    Tensor x = patchEmbedding(s.child("embedding"), image, c);
+    out.put("stem", x);
+    long h = x.dim(1);
+    long w = x.dim(2);
+    long d = x.dim(3);
+    x = x.reshape(n, h * w, d);
+    x = x.add(PosEmb.apply(s, c.posemb(), h, w, d, "pos_embedding"));
+    out.put("with_posemb", x);
+    if (c.pool().equals("cls")) {
+      Tensor cls = s.param("cls", new long[] {1, 1, d}, Init.zeros()).broadcastTo(n, 1, d);
+      x = Ops.concatenate(1, cls, x);
+    }
+    Map<String, Tensor> encoder = intermediates ? new LinkedHashMap<>() : null;
+    x = Encoder.apply(s.child("Transformer"), x, c.depth(), c.numHeads(), c.mlpDim(), c.mergeAfter(),
+        c.mergeTokens(), encoder);
+    if (encoder != null) {
+      encoder.forEach((k, v) -> out.put("encoder/" + k, v));
+    }
+    Tensor encoded = x;
+    switch (c.pool()) {
+      case "map":
+        x = MAPHead.apply(s.child("MAPHead_0"), x, c.numHeads(), c.mlpDim());
+        break;
+      case "gap":
+        x = Composites.meanAxes(x, 1);
+        break;
+      case "cls":
+        x = x.slice(1, 0, 1).reshape(n, d);
+        encoded = encoded.slice(1, 1, encoded.dim(1));
+        break;
+      default: // none: the tokens themselves
+        break;
+    }
+    out.put("encoded", encoded);
+    out.put("head_input", x);
+    if (c.repSize() > 0) {
+      x = xla4j.nn.Dense.apply(s.child("pre_logits"), x, c.repSize()).tanh();
+    }
+    out.put("pre_logits", x);
+    if (c.numClasses() > 0) {
+      Init kernel = c.headZeroinit() ? Init.zeros() : Init.lecunNormal();
+      x = xla4j.nn.Dense.apply(s.child("head"), x, c.numClasses(), kernel, Init.zeros());
+      out.put("logits", x);
+    }
+    return out;
+  }
+
+  /** {@code embedding}: conv with kernel (p, p, 3, width), stride p, VALID padding, plus bias. */
+  static Tensor patchEmbedding(Scope s, Tensor image, ViTConfig c) {
+    long p = c.patch();
+    Tensor kernel = s.param("kernel", new long[] {p, p, image.dim(3), c.width()}, Init.lecunNormal());
+    Tensor bias = s.param("bias", new long[] {c.width()}, Init.zeros());
+    return Ops.conv(image, kernel).layout("NHWC", "HWIO", "NHWC").strides(p, p).padding("VALID").build().add(bias);
+  }
+}

@@ -1,0 +1,143 @@
+package xla4j.models.vit;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import xla4j.array.DType;
+
+/**
+ * A big_vision ViT configuration ({@code big_vision/models/vit.py}). Fields keep big_vision's names and meanings;
+ * {@code pool} is one of {@code cls} (big_vision's "tok": a learned class token), {@code gap}, {@code map},
+ * {@code none}.
+ *
+ * @param width token width D
+ * @param depth number of encoder blocks
+ * @param mlpDim hidden width of the MLP blocks
+ * @param numHeads attention heads
+ * @param patch patch size (square)
+ * @param imageSize input resolution (square)
+ * @param posemb {@code learn} or {@code sincos2d}
+ * @param pool {@code cls}, {@code gap}, {@code map} or {@code none}
+ * @param repSize width of the tanh {@code pre_logits} layer, 0 for none
+ * @param numClasses classes of the {@code head}, 0 for no head
+ * @param headZeroinit whether the random initialisation of the head is zeros (big_vision's default)
+ * @param mergeAfter PatchMerger after this block (0-based), or -1 for none
+ * @param mergeTokens tokens the PatchMerger produces
+ * @param dtype parameter and activation dtype (f32 or bf16)
+ */
+public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long patch, long imageSize,
+    String posemb, String pool, long repSize, long numClasses, boolean headZeroinit, int mergeAfter,
+    long mergeTokens, DType dtype) {
+
+  /**
+   * Widths, depths, MLP widths and heads of the ViT variants: Ti, S, B, L, H from Dosovitskiy et al. (2021) and
+   * Touvron et al. (2021), M, g, G, e from big_vision's table (Zhai et al., "Scaling Vision Transformers", 2022),
+   * So400m from Alabdulmohsin et al. ("Getting ViT in Shape", 2023).
+   */
+  static final Map<String, long[]> VARIANTS = Map.ofEntries(
+      Map.entry("Ti", new long[] {192, 12, 768, 3}),
+      Map.entry("S", new long[] {384, 12, 1536, 6}),
+      Map.entry("M", new long[] {512, 12, 2048, 8}),
+      Map.entry("B", new long[] {768, 12, 3072, 12}),
+      Map.entry("L", new long[] {1024, 24, 4096, 16}),
+      Map.entry("So400m", new long[] {1152, 27, 4304, 16}),
+      Map.entry("H", new long[] {1280, 32, 5120, 16}),
+      Map.entry("g", new long[] {1408, 40, 6144, 16}),
+      Map.entry("G", new long[] {1664, 48, 8192, 16}),
+      Map.entry("e", new long[] {1792, 56, 15360, 16}));
+
+  private static final Pattern VARIANT = Pattern.compile("([A-Za-z0-9]+)/(\\d+)");
+
+  public ViTConfig {
+    if (width <= 0 || depth <= 0 || numHeads <= 0 || patch <= 0 || imageSize <= 0) {
+      throw new IllegalArgumentException("ViT config requires positive width, depth, heads, patch and image size");
+    }
+    if (width % numHeads != 0) {
+      throw new IllegalArgumentException("ViT width " + width + " is not divisible by " + numHeads + " heads");
+    }
+    if (imageSize % patch != 0) {
+      throw new IllegalArgumentException("ViT image size " + imageSize + " is not a multiple of the patch size "
+          + patch);
+    }
+    if (!posemb.equals("learn") && !posemb.equals("sincos2d")) {
+      throw new IllegalArgumentException("ViT posemb must be 'learn' or 'sincos2d', got '" + posemb + "'");
+    }
+    if (!java.util.List.of("cls", "gap", "map", "none").contains(pool)) {
+      throw new IllegalArgumentException("ViT pool must be cls, gap, map or none, got '" + pool + "'");
+    }
+    if (dtype != DType.F32 && dtype != DType.BF16) {
+      throw new IllegalArgumentException("ViT dtype must be f32 or bf16, got " + dtype.xlaName());
+    }
+  }
+
+  /**
+   * The config of a variant name like big_vision's {@code decode_variant}: {@code "B/16"} (patch 16),
+   * at 224 px, learned posemb, gap pooling, 1000 classes, f32.
+   */
+  public static ViTConfig fromVariant(String variant) {
+    Matcher m = VARIANT.matcher(variant == null ? "" : variant);
+    if (!m.matches() || !VARIANTS.containsKey(m.group(1))) {
+      throw new IllegalArgumentException("unknown ViT variant '" + variant + "', expected NAME/PATCH with NAME one of "
+          + new java.util.TreeSet<>(VARIANTS.keySet()) + ", e.g. B/16");
+    }
+    long[] v = VARIANTS.get(m.group(1));
+    return new ViTConfig(v[0], (int) v[1], v[2], (int) v[3], Long.parseLong(m.group(2)), 224, "learn", "gap", 0,
+        1000, true, -1, 0, DType.F32);
+  }
+
+  /** Tokens per side of the patch grid. */
+  public long gridSize() {
+    return imageSize / patch;
+  }
+
+  public ViTConfig withImageSize(long px) {
+    return new ViTConfig(width, depth, mlpDim, numHeads, patch, px, posemb, pool, repSize, numClasses, headZeroinit,
+        mergeAfter, mergeTokens, dtype);
+  }
+
+  public ViTConfig withPatch(long p) {
+    return new ViTConfig(width, depth, mlpDim, numHeads, p, imageSize, posemb, pool, repSize, numClasses,
+        headZeroinit, mergeAfter, mergeTokens, dtype);
+  }
+
+  public ViTConfig withPosemb(String type) {
+    return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, type, pool, repSize, numClasses,
+        headZeroinit, mergeAfter, mergeTokens, dtype);
+  }
+
+  public ViTConfig withPool(String p) {
+    return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, p, repSize, numClasses,
+        headZeroinit, mergeAfter, mergeTokens, dtype);
+  }
+
+  public ViTConfig withRepSize(long r) {
+    return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, pool, r, numClasses,
+        headZeroinit, mergeAfter, mergeTokens, dtype);
+  }
+
+  public ViTConfig withNumClasses(long n) {
+    return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, pool, repSize, n, headZeroinit,
+        mergeAfter, mergeTokens, dtype);
+  }
+
+  public ViTConfig withHeadZeroinit(boolean z) {
+    return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, pool, repSize, numClasses, z,
+        mergeAfter, mergeTokens, dtype);
+  }
+
+  /** A PatchMerger after block {@code afterBlock} (0-based) producing {@code tokens} tokens. */
+  public ViTConfig withPatchMerger(int afterBlock, long tokens) {
+    return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, pool, repSize, numClasses,
+        headZeroinit, afterBlock, tokens, dtype);
+  }
+
+  public ViTConfig withDepth(int d) {
+    return new ViTConfig(width, d, mlpDim, numHeads, patch, imageSize, posemb, pool, repSize, numClasses,
+        headZeroinit, mergeAfter, mergeTokens, dtype);
+  }
+
+  public ViTConfig withDtype(DType t) {
+    return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, pool, repSize, numClasses,
+        headZeroinit, mergeAfter, mergeTokens, t);
+  }
+}
