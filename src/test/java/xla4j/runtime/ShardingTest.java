@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,17 @@ class ShardingTest {
     assertNull(none.outputs().get(0));
   }
 
+  /** Mesh axes in order (Map.of has none). */
+  static Map<String, Integer> mesh2x2() {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    m.put("x", 2);
+    m.put("y", 2);
+    return m;
+  }
+
   @Test
   void shardsOnA2x2MeshAndAssemblesBack() {
-    Sharding s = Sharding.of(Map.of("x", 2, "y", 2), List.of(List.of("x"), List.of("y")));
+    Sharding s = Sharding.of(mesh2x2(), List.of(List.of("x"), List.of("y")));
     float[] v = new float[16];
     for (int i = 0; i < 16; i++) {
       v[i] = i;
@@ -45,7 +54,7 @@ class ShardingTest {
 
   @Test
   void twoAxesOnOneDimensionAreMajorFirst() {
-    Sharding s = Sharding.of(Map.of("x", 2, "y", 2), List.of(List.of("y", "x")));
+    Sharding s = Sharding.of(mesh2x2(), List.of(List.of("y", "x")));
     assertEquals(2, s.pieceIndex(1, 0)); // x=0,y=1 -> y*2+x
     assertEquals(1, s.pieceIndex(2, 0)); // x=1,y=0
   }
