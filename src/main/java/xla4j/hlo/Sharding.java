@@ -96,23 +96,25 @@ public record Sharding(MeshDecl mesh, List<List<String>> dimAxes) {
     }
     List<String> order = new java.util.ArrayList<>(usedOrder);
     order.addAll(unused);
-    StringBuilder sb = new StringBuilder("{devices=").append(t).append("<=[");
-    StringJoiner dims = new StringJoiner(",");
-    for (String a : all) {
-      dims.add(Long.toString(mesh.axis(a).size()));
-    }
-    sb.append(dims).append(']');
+    StringBuilder sb = new StringBuilder("{devices=").append(t);
     int[] perm = order.stream().mapToInt(all::indexOf).toArray();
     boolean identity = true;
     for (int i = 0; i < perm.length; i++) {
       identity &= perm[i] == i;
     }
-    if (!identity) {
+    if (identity) {
+      // XLA's canonical form: devices in mesh order, <=[n]. (It misreads <=[2,2] without a transpose.)
+      sb.append("<=[").append(mesh.numDevices()).append(']');
+    } else {
+      StringJoiner dims = new StringJoiner(",", "<=[", "]");
+      for (String a : all) {
+        dims.add(Long.toString(mesh.axis(a).size()));
+      }
       StringJoiner p = new StringJoiner(",", "T(", ")");
       for (int x : perm) {
         p.add(Integer.toString(x));
       }
-      sb.append(p);
+      sb.append(dims).append(p);
     }
     if (replicated > 1) {
       sb.append(" last_tile_dim_replicate");

@@ -111,6 +111,63 @@ class DslExecutionTest {
     }
   }
 
+  /** 2x2 mesh: data-parallel rows, model-parallel columns, and a constraint that swaps the axes. */
+  static Graph twoAxisMatmul(boolean gspmd) {
+    Graph g = new Graph(gspmd ? "mm_gspmd" : "mm_shardy", Mesh.of("data", 2, "model", 2), gspmd);
+    Tensor x = g.parameter("x", Shape.of(DType.F32, 4, 6), PartitionSpec.of("data", null));
+    Tensor w = g.parameter("w", Shape.of(DType.F32, 6, 8), PartitionSpec.of(null, "model"));
+    Tensor h = x.matmul(w).shard(PartitionSpec.of("model", "data")).tanh();
+    g.output("y", h.matmul(w.transpose(1, 0)), PartitionSpec.of("data", "model"));
+    g.output("h", h, PartitionSpec.of(null, new String[] {"data", "model"}));
+    return g;
+  }
+
+  @Test
+  void twoAxisMeshShardingsGiveTheOneDeviceNumbers() {
+    Random r = new Random(5);
+    float[] xv = new float[24];
+    float[] wv = new float[48];
+    for (int i = 0; i < xv.length; i++) {
+      xv[i] = (float) r.nextGaussian();
+    }
+    for (int i = 0; i < wv.length; i++) {
+      wv[i] = (float) r.nextGaussian();
+    }
+    NdArray x = NdArray.of(xv, 4, 6);
+    NdArray w = NdArray.of(wv, 6, 8);
+    Graph single = new Graph("mm");
+    Tensor xs = single.parameter("x", Shape.of(DType.F32, 4, 6));
+    Tensor ws = single.parameter("w", Shape.of(DType.F32, 6, 8));
+    Tensor hs = xs.matmul(ws).tanh();
+    single.output("y", hs.matmul(ws.transpose(1, 0)));
+    single.output("h", hs);
+    List<NdArray> ref;
+    try (CompiledGraph c = single.compile(client)) {
+      ref = c.execute(x, w);
+    }
+    for (boolean gspmd : new boolean[] {false, true}) {
+      try (CompiledGraph c = twoAxisMatmul(gspmd).compile(client)) {
+        assertEquals(4, c.executable().devices().size());
+        List<NdArray> out = c.execute(x, w);
+        assertClose((gspmd ? "GSPMD" : "Shardy") + " y", ref.get(0), out.get(0), 1e-6, 1e-6);
+        assertClose((gspmd ? "GSPMD" : "Shardy") + " h", ref.get(1), out.get(1), 1e-6, 1e-6);
+      }
+    }
+  }
+
+  @Test
+  void locationsAreAcceptedByTheCompiler() {
+    Graph g = new Graph("located");
+    Tensor x = g.parameter("x", Shape.of(DType.F32, 3));
+    g.output("y", x.mul(2).exp());
+    String text = g.toMlirWithLocations();
+    assertTrue(text.contains("loc(\"DslExecutionTest.java\":"), text);
+    try (xla4j.pjrt.LoadedExecutable exe = client.compile(text, xla4j.pjrt.CompileOptions.singleDevice())) {
+      float[] y = exe.call(NdArray.of(new float[] {0, 1, -1}, 3)).get(0).toFloatArray();
+      assertArrayEquals(new float[] {1, (float) Math.exp(2), (float) Math.exp(-2)}, y, 1e-6f);
+    }
+  }
+
   @Test
   void collectivesAcrossTwoReplicas() {
     Graph g = Samples.collectives();

@@ -255,14 +255,14 @@ class MlirPrinterTest {
     assertEquals("sdy.mesh @mesh = <[\"data\"=2, \"model\"=4]>", mesh.toMlir());
     Sharding s = new Sharding(mesh, List.of(List.of("data"), List.of()));
     assertEquals("#sdy.sharding<@mesh, [{\"data\"}, {}]>", s.shardy().text());
-    assertEquals("{devices=[2,1,4]<=[2,4] last_tile_dim_replicate}", s.gspmd());
+    assertEquals("{devices=[2,1,4]<=[8] last_tile_dim_replicate}", s.gspmd());
     assertEquals("{devices=[4,2]<=[2,4]T(1,0)}", new Sharding(mesh, List.of(List.of("model"), List.of("data"))).gspmd());
-    assertEquals("{devices=[1,8]<=[2,4]}", new Sharding(mesh, List.of(List.of(), List.of("data", "model"))).gspmd());
+    assertEquals("{devices=[1,8]<=[8]}", new Sharding(mesh, List.of(List.of(), List.of("data", "model"))).gspmd());
     assertEquals("{replicated}", new Sharding(mesh, List.of(List.of(), List.of())).gspmd());
     Value y = v(F32, 8, 4);
     assertEquals("%0 = sdy.sharding_constraint %arg0 <@mesh, [{\"data\"}, {}]> : tensor<8x4xf32>",
         line(List.of(y), ShardingConstraint.of(y, s, false)));
-    assertEquals("%0 = stablehlo.custom_call @Sharding(%arg0) {mhlo.sharding = \"{devices=[2,1,4]<=[2,4] last_tile_dim_replicate}\"} : "
+    assertEquals("%0 = stablehlo.custom_call @Sharding(%arg0) {mhlo.sharding = \"{devices=[2,1,4]<=[8] last_tile_dim_replicate}\"} : "
         + "(tensor<8x4xf32>) -> tensor<8x4xf32>", line(List.of(y), ShardingConstraint.of(y, s, true)));
   }
 
