@@ -46,8 +46,8 @@ public final class Samples {
     String name = mesh == null ? "attention_bf16" : gspmd ? "attention_bf16_sharded_gspmd" : "attention_bf16_sharded_shardy";
     Graph g = new Graph(name, mesh, gspmd);
     PartitionSpec batch = mesh == null ? null : PartitionSpec.of("x", null, null);
-    PartitionSpec rep3 = mesh == null ? null : PartitionSpec.of(null, null, null);
-    PartitionSpec rep1 = mesh == null ? null : PartitionSpec.of((Object) null);
+    PartitionSpec rep3 = mesh == null ? null : PartitionSpec.replicated(3);
+    PartitionSpec rep1 = mesh == null ? null : PartitionSpec.replicated(1);
     Tensor x = g.parameter("x", Shape.of(DType.BF16, 4, 8, 16), batch);
     Tensor scale = g.parameter("ln/scale", Shape.of(DType.BF16, 16), rep1);
     Tensor bias = g.parameter("ln/bias", Shape.of(DType.BF16, 16), rep1);

@@ -5,7 +5,7 @@ import java.util.List;
 import xla4j.array.DType;
 
 /**
- * {@code stablehlo.bitcast_convert} (spec: "bitcast_convert"): reinterprets bits. Same width: same shape;
+ * {@code stablehlo.bitcast_convert} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#bitcast_convert">bitcast_convert</a>): reinterprets bits. Same width: same shape;
  * to a wider type: the last dim must equal the width ratio and is dropped; to a narrower type: a last dim
  * of the ratio is appended. Printed {@code stablehlo.bitcast_convert %x : (tensor<2x2xui32>) -> tensor<2xui64>}.
  */

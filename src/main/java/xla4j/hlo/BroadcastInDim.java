@@ -3,7 +3,7 @@ package xla4j.hlo;
 import java.util.List;
 
 /**
- * {@code stablehlo.broadcast_in_dim} (spec: "broadcast_in_dim"): operand dimension {@code i} maps to result
+ * {@code stablehlo.broadcast_in_dim} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#broadcast_in_dim">broadcast_in_dim</a>): operand dimension {@code i} maps to result
  * dimension {@code dims[i]} and must be 1 or equal to it. Result: {@code shape} with the operand's dtype.
  * Printed {@code stablehlo.broadcast_in_dim %x, dims = [1] : (tensor<3xf32>) -> tensor<2x3xf32>}.
  */

@@ -8,7 +8,7 @@ import xla4j.array.DType;
 
 /**
  * {@code stablehlo.if} (two branches, i1 predicate; true branch first) or {@code stablehlo.case} (N branches,
- * s32 index; out-of-range runs the last branch) (spec: "if", "case"). Branches take no arguments (they capture
+ * s32 index; out-of-range runs the last branch) (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#if">if</a>, <a href="https://openxla.org/stablehlo/spec#case">case</a>). Branches take no arguments (they capture
  * outer values) and return the same types, which are the results.
  */
 public record Case(boolean isIf, Value selector, List<Region> branches, List<Value> results) implements Operation {

@@ -3,7 +3,7 @@ package xla4j.hlo;
 import java.util.List;
 
 /**
- * {@code stablehlo.clamp} (spec: "clamp"): {@code min} and {@code max} are scalars or of the operand's
+ * {@code stablehlo.clamp} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#clamp">clamp</a>): {@code min} and {@code max} are scalars or of the operand's
  * shape, all of one dtype; result has the operand's type. Printed {@code stablehlo.clamp %lo, %x, %hi : ...}.
  */
 public record Clamp(Value min, Value operand, Value max, Value result) implements Operation {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Cross-device ops (spec: "all_reduce", "all_gather", "reduce_scatter", "all_to_all", "collective_permute"),
+ * Cross-device ops (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#all_reduce">all_reduce</a>, <a href="https://openxla.org/stablehlo/spec#all_gather">all_gather</a>, <a href="https://openxla.org/stablehlo/spec#reduce_scatter">reduce_scatter</a>, <a href="https://openxla.org/stablehlo/spec#all_to_all">all_to_all</a>, <a href="https://openxla.org/stablehlo/spec#collective_permute">collective_permute</a>),
  * one record each, printed in the generic form with {@code replica_groups} as a dense i64 matrix and a
  * {@code #stablehlo.channel_handle} when {@code channelId > 0}.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import xla4j.array.DType;
 
 /**
- * {@code stablehlo.compare} (spec: "compare"): equal operand types, result {@code i1} of their shape.
+ * {@code stablehlo.compare} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#compare">compare</a>): equal operand types, result {@code i1} of their shape.
  * Printed {@code stablehlo.compare GT, %a, %b, FLOAT : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xi1>}.
  */
 public record Compare(Direction direction, CompareType compareType, Value lhs, Value rhs, Value result)

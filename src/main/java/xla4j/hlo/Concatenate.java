@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * {@code stablehlo.concatenate} (spec: "concatenate"): operands of one dtype and rank, equal except along
+ * {@code stablehlo.concatenate} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#concatenate">concatenate</a>): operands of one dtype and rank, equal except along
  * {@code dimension}, which sums. Printed {@code stablehlo.concatenate %a, %b, dim = 0 : (...) -> ...}.
  */
 public record Concatenate(List<Value> inputs, long dimension, Value result) implements Operation {

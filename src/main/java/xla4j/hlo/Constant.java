@@ -7,7 +7,7 @@ import xla4j.array.HalfFloats;
 import xla4j.array.NdArray;
 
 /**
- * {@code stablehlo.constant} (spec: "constant") holding an {@link NdArray}. Printed as a splat
+ * {@code stablehlo.constant} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#constant">constant</a>) holding an {@link NdArray}. Printed as a splat
  * ({@code dense<1.0> : tensor<2x3xf32>}) when all elements are equal, as nested lists for small arrays,
  * and as a little-endian hex blob ({@code dense<"0x...">}) for large ones.
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import xla4j.array.DType;
 
 /**
- * {@code stablehlo.convert} (spec: "convert"): any element type to any other, same shape.
+ * {@code stablehlo.convert} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#convert">convert</a>): any element type to any other, same shape.
  * Printed {@code stablehlo.convert %x : (tensor<2xf32>) -> tensor<2xbf16>}.
  */
 public record Convert(Value operand, Value result) implements Operation {

@@ -4,7 +4,7 @@ import java.util.List;
 import xla4j.array.DType;
 
 /**
- * {@code stablehlo.convolution} (spec: "convolution"). Output spatial size per dim:
+ * {@code stablehlo.convolution} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#convolution">convolution</a>). Output spatial size per dim:
  * {@code floor((dilate(in, lhs_dil) + pad_lo + pad_hi - dilate(k, rhs_dil)) / stride) + 1}, where
  * {@code dilate(n, d) = (n - 1) * d + 1}; output features = kernel output features; output batch =
  * batch / batch_group_count.

@@ -5,7 +5,7 @@ import java.util.List;
 import xla4j.array.DType;
 
 /**
- * {@code stablehlo.dot_general} (spec: "dot_general"). Result dims: batch dims, then lhs free dims, then rhs
+ * {@code stablehlo.dot_general} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#dot_general">dot_general</a>). Result dims: batch dims, then lhs free dims, then rhs
  * free dims, each in operand order; dtype the operands' unless {@code resultDType} is given (e.g. bf16 x bf16
  * accumulating to f32). Printed
  * {@code stablehlo.dot_general %a, %b, batching_dims = [0] x [0], contracting_dims = [2] x [1], precision = [DEFAULT, DEFAULT] : (...) -> ...}.

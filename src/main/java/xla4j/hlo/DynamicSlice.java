@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * {@code stablehlo.dynamic_slice} (spec: "dynamic_slice"): one scalar integer start index per dimension
+ * {@code stablehlo.dynamic_slice} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#dynamic_slice">dynamic_slice</a>): one scalar integer start index per dimension
  * (clamped at run time), static {@code sizes}. Printed
  * {@code stablehlo.dynamic_slice %x, %i, %j, sizes = [2, 2] : (...) -> tensor<2x2xf32>}.
  */

@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * {@code stablehlo.dynamic_update_slice} (spec: "dynamic_update_slice"): writes {@code update} into
+ * {@code stablehlo.dynamic_update_slice} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#dynamic_update_slice">dynamic_update_slice</a>): writes {@code update} into
  * {@code operand} at scalar start indices (clamped at run time); result has the operand's type.
  */
 public record DynamicUpdateSlice(Value operand, Value update, List<Value> startIndices, Value result)

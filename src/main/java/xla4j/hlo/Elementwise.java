@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * A unary or binary elementwise op from {@link ElementwiseKind} (StableHLO spec: "add", "exponential", ...).
+ * A unary or binary elementwise op from {@link ElementwiseKind} (StableHLO spec: one section per op, e.g. <a href="https://openxla.org/stablehlo/spec#add">add</a>).
  * Operands have equal types; the result has their shape (and their dtype, except {@code is_finite} → i1).
  * Printed {@code stablehlo.add %a, %b : tensor<2xf32>}.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code stablehlo.gather} (spec: "gather"), without batching dimensions. Result rank = batch rank + number
+ * {@code stablehlo.gather} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#gather">gather</a>), without batching dimensions. Result rank = batch rank + number
  * of offset dims; {@code offsetDims} are the result positions of the non-collapsed slice dims (sizes from
  * {@code sliceSizes}), the remaining positions hold the indices' batch dims (all indices dims except
  * {@code indexVectorDim}) in order.

@@ -3,7 +3,7 @@ package xla4j.hlo;
 import java.util.List;
 
 /**
- * {@code stablehlo.iota} (spec: "iota"): values {@code 0, 1, ...} along {@code dimension} of the given
+ * {@code stablehlo.iota} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#iota">iota</a>): values {@code 0, 1, ...} along {@code dimension} of the given
  * type. Printed {@code stablehlo.iota dim = 0 : tensor<4xi32>}.
  */
 public record Iota(long dimension, Value result) implements Operation {

@@ -4,7 +4,7 @@ import com.google.common.collect.ImmutableList;
 import java.util.List;
 
 /**
- * {@code stablehlo.optimization_barrier} (spec: "optimization_barrier"): identity on its operands that XLA
+ * {@code stablehlo.optimization_barrier} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#optimization_barrier">optimization_barrier</a>): identity on its operands that XLA
  * may not move computations across. Printed {@code stablehlo.optimization_barrier %a, %b : t0, t1}.
  */
 public record OptimizationBarrier(List<Value> inputs, List<Value> results) implements Operation {

@@ -3,7 +3,7 @@ package xla4j.hlo;
 import java.util.List;
 
 /**
- * {@code stablehlo.pad} (spec: "pad"): low/high edge padding (may be negative) and interior padding
+ * {@code stablehlo.pad} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#pad">pad</a>): low/high edge padding (may be negative) and interior padding
  * (>= 0) with a scalar padding value; result dim {@code low + high + d + (d - 1) * interior}.
  */
 public record Pad(Value operand, Value paddingValue, long[] low, long[] high, long[] interior, Value result)

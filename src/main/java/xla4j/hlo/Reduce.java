@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code stablehlo.reduce} (spec: "reduce") of N inputs of one shape with N scalar init values over
+ * {@code stablehlo.reduce} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#reduce">reduce</a>) of N inputs of one shape with N scalar init values over
  * {@code dimensions}; the body maps {@code (acc_0..acc_N-1, x_0..x_N-1)} to N scalars. Results: the input
  * shape without the reduced dimensions, with the init dtypes. Printed in JAX's compact form
  * {@code stablehlo.reduce(%x init: %c) applies stablehlo.add across dimensions = [1] : ...} when the body is one

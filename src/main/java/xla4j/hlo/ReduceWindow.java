@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code stablehlo.reduce_window} (spec: "reduce_window"): sliding-window reduction (pooling). Output size
+ * {@code stablehlo.reduce_window} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#reduce_window">reduce_window</a>): sliding-window reduction (pooling). Output size
  * per dim: {@code floor((dilate(in, base_dil) + pad_lo + pad_hi - dilate(window, window_dil)) / stride) + 1}.
  * Printed in the generic form, as JAX does.
  */

@@ -3,7 +3,7 @@ package xla4j.hlo;
 import java.util.List;
 
 /**
- * {@code stablehlo.reshape} (spec: "reshape"): same element count, row-major order kept.
+ * {@code stablehlo.reshape} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#reshape">reshape</a>): same element count, row-major order kept.
  * Printed {@code stablehlo.reshape %x : (tensor<2x3xf32>) -> tensor<6xf32>}.
  */
 public record Reshape(Value operand, Value result) implements Operation {

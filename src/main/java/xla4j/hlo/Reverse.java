@@ -2,7 +2,7 @@ package xla4j.hlo;
 
 import java.util.List;
 
-/** {@code stablehlo.reverse} (spec: "reverse"): reverses the given unique dimensions; same type. */
+/** {@code stablehlo.reverse} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#reverse">reverse</a>): reverses the given unique dimensions; same type. */
 public record Reverse(Value operand, int[] dimensions, Value result) implements Operation {
   public Reverse {
     dimensions = dimensions.clone();

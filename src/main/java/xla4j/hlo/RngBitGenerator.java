@@ -4,7 +4,7 @@ import java.util.List;
 import xla4j.array.DType;
 
 /**
- * {@code stablehlo.rng_bit_generator} (spec: "rng_bit_generator"): from a ui64 key state, returns the next
+ * {@code stablehlo.rng_bit_generator} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#rng_bit_generator">rng_bit_generator</a>): from a ui64 key state, returns the next
  * state and a tensor of random bits of the requested unsigned type. THREE_FRY needs a {@code ui64[2]} state,
  * PHILOX and DEFAULT {@code ui64[2]} or {@code ui64[3]}.
  */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code stablehlo.scatter} (spec: "scatter") of one operand, without batching dimensions: combines
+ * {@code stablehlo.scatter} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#scatter">scatter</a>) of one operand, without batching dimensions: combines
  * {@code updates} into {@code operand} at the indexed windows with the update computation
  * {@code (current, update) -> new}. Result has the operand's type.
  */

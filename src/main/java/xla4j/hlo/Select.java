@@ -4,7 +4,7 @@ import java.util.List;
 import xla4j.array.DType;
 
 /**
- * {@code stablehlo.select} (spec: "select"): {@code pred} is i1, scalar or of the branches' shape; branches
+ * {@code stablehlo.select} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#select">select</a>): {@code pred} is i1, scalar or of the branches' shape; branches
  * have equal types, which is the result type. Printed {@code stablehlo.select %p, %a, %b : tensor<2xi1>, tensor<2xf32>}.
  */
 public record Select(Value pred, Value onTrue, Value onFalse, Value result) implements Operation {

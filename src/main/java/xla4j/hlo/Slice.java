@@ -3,7 +3,7 @@ package xla4j.hlo;
 import java.util.List;
 
 /**
- * {@code stablehlo.slice} (spec: "slice"): static {@code [start, limit)} with {@code stride} per dimension;
+ * {@code stablehlo.slice} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#slice">slice</a>): static {@code [start, limit)} with {@code stride} per dimension;
  * result dim {@code ceil((limit - start) / stride)}. Printed {@code stablehlo.slice %x [0:2, 1:4:2] : (...) -> ...}.
  */
 public record Slice(Value operand, long[] start, long[] limit, long[] strides, Value result) implements Operation {

@@ -8,7 +8,7 @@ import java.util.Map;
 import xla4j.array.DType;
 
 /**
- * {@code stablehlo.sort} (spec: "sort"): sorts N inputs of one shape together along {@code dimension}; the
+ * {@code stablehlo.sort} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#sort">sort</a>): sorts N inputs of one shape together along {@code dimension}; the
  * comparator takes {@code (lhs_0, rhs_0, lhs_1, rhs_1, ...)} scalars and returns an i1 scalar. Results have
  * the inputs' types.
  */

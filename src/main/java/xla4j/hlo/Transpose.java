@@ -3,7 +3,7 @@ package xla4j.hlo;
 import java.util.List;
 
 /**
- * {@code stablehlo.transpose} (spec: "transpose"): {@code result.dim(i) = operand.dim(permutation[i])}.
+ * {@code stablehlo.transpose} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#transpose">transpose</a>): {@code result.dim(i) = operand.dim(permutation[i])}.
  * Printed {@code stablehlo.transpose %x, dims = [1, 0] : (tensor<2x3xf32>) -> tensor<3x2xf32>}.
  */
 public record Transpose(Value operand, int[] permutation, Value result) implements Operation {

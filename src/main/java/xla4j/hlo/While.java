@@ -7,7 +7,7 @@ import java.util.Map;
 import xla4j.array.DType;
 
 /**
- * {@code stablehlo.while} (spec: "while"): {@code cond} maps the loop state to an i1 scalar, {@code body}
+ * {@code stablehlo.while} (StableHLO spec: <a href="https://openxla.org/stablehlo/spec#while">while</a>): {@code cond} maps the loop state to an i1 scalar, {@code body}
  * maps the state to a new state of the same types. Printed in the generic form.
  */
 public record While(List<Value> initial, Region cond, Region body, List<Value> results) implements Operation {
