@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  */
 abstract class NativeResource implements AutoCloseable {
   private static final Cleaner CLEANER = Cleaner.create();
+  private static final java.util.concurrent.atomic.AtomicLong LEAKS_FREED = new java.util.concurrent.atomic.AtomicLong();
   static final System.Logger LOG = System.getLogger("xla4j.pjrt");
 
   private final Owner owner;
@@ -49,6 +50,11 @@ abstract class NativeResource implements AutoCloseable {
   public final void close() {
     owner.explicit = true;
     cleanable.clean();
+  }
+
+  /** How many forgotten handles the Cleaner has freed in this process (for tests and diagnostics). */
+  static long leaksFreed() {
+    return LEAKS_FREED.get();
   }
 
   public final boolean isClosed() {
@@ -102,6 +108,7 @@ abstract class NativeResource implements AutoCloseable {
         }
         closed = true;
         if (!explicit) {
+          LEAKS_FREED.incrementAndGet();
           LOG.log(System.Logger.Level.WARNING,
               "xla4j: " + description + " was not closed; freed by the garbage collector's Cleaner");
         }

@@ -170,11 +170,7 @@ public final class PjrtPlugin {
       throw new PjrtException("loading PJRT plugin " + file, PjrtException.Code.NOT_FOUND, error);
     }
     PjrtPlugin plugin = new PjrtPlugin(file, api);
-    if (plugin.majorVersion != PJRT_API_MAJOR) {
-      throw new PjrtException("loading PJRT plugin " + file, PjrtException.Code.FAILED_PRECONDITION,
-          "plugin implements PJRT C API " + plugin.version() + ", xla4j was built for " + PJRT_API_MAJOR + "."
-              + PJRT_API_MINOR + " (major versions must match)");
-    }
+    checkVersion(file, plugin.majorVersion, plugin.minorVersion, PJRT_API_MAJOR, PJRT_API_MINOR);
     if (plugin.minorVersion < PJRT_API_MINOR) {
       LOG.log(System.Logger.Level.INFO, "PJRT plugin " + file + " implements C API " + plugin.version()
           + ", older than xla4j's " + PJRT_API_MAJOR + "." + PJRT_API_MINOR + "; newer functions may be missing");
@@ -190,6 +186,15 @@ public final class PjrtPlugin {
   }
 
   private static final System.Logger LOG = NativeResource.LOG;
+
+  /** Rejects a plugin whose PJRT C API major version differs from the header xla4j was built with. */
+  static void checkVersion(Path file, int major, int minor, int builtMajor, int builtMinor) {
+    if (major != builtMajor) {
+      throw new PjrtException("loading PJRT plugin " + file, PjrtException.Code.FAILED_PRECONDITION,
+          "plugin implements PJRT C API " + major + "." + minor + ", xla4j was built for " + builtMajor + "."
+              + builtMinor + " (major versions must match)");
+    }
+  }
 
   PJRT_Api api() {
     return api;

@@ -296,6 +296,36 @@ class CpuPluginTest {
   }
 
   @Test
+  void deviceAssignmentPicksTheDevices() throws Exception {
+    CompileOptions onDevice2 = CompileOptions.builder().deviceAssignment(new int[][] {{2}}).build();
+    try (LoadedExecutable exe = client.compile(example("matmul.mlir"), onDevice2)) {
+      assertEquals(List.of(client.device(2)), exe.devices());
+      assertArrayEquals(AB, exe.call(NdArray.of(A, 2, 3), NdArray.of(B, 3, 2)).get(0).toFloatArray());
+    }
+    CompileOptions on3and1 = CompileOptions.builder().partitions(2).deviceAssignment(new int[][] {{3, 1}}).build();
+    try (LoadedExecutable exe = client.compile(example("sharded_matmul.mlir"), on3and1)) {
+      assertEquals(List.of(client.device(3), client.device(1)), exe.devices());
+    }
+  }
+
+  @Test
+  void theCleanerFreesForgottenBuffersAndCountsTheLeak() throws Exception {
+    long before = NativeResource.leaksFreed();
+    forgetBuffers(50);
+    for (int i = 0; i < 500 && NativeResource.leaksFreed() < before + 50; i++) {
+      System.gc();
+      Thread.sleep(1);
+    }
+    assertTrue(NativeResource.leaksFreed() > before, "the Cleaner freed no forgotten buffer");
+  }
+
+  private static void forgetBuffers(int n) {
+    for (int i = 0; i < n; i++) {
+      client.buffer(NdArray.of(A, 2, 3));
+    }
+  }
+
+  @Test
   void closingTheClientClosesWhatItCreated() {
     Client other = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 1L));
     Buffer b = other.buffer(NdArray.of(A, 2, 3));
