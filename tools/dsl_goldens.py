@@ -176,6 +176,21 @@ case("softmax_bf16", bf16(2, 7), rtol=2e-2, atol=2e-2)(lambda a: jax.nn.softmax(
 case("while_bf16_state", bf16(4), rtol=0, atol=0)(lambda x: lax.fori_loop(0, 3, lambda i, c: c * jnp.bfloat16(1.5), x))
 
 
+# --- scans, argsort, uniform -----------------------------------------------------------------------
+case("cumsum_argsort", f32(3, 5), np.array([3, 1, 2, 1, 0], np.int32), rtol=1e-5, atol=1e-5)(
+    lambda a, b: (jnp.cumsum(a, axis=1), jnp.cumsum(a, axis=0), jnp.argsort(b, stable=True).astype(np.int32), jnp.argsort(a, axis=1, stable=True).astype(np.int32)))
+
+
+def _uniform_ref(k):
+    # jax.random's bits-to-float rule, written out: keep 23 mantissa bits under exponent 0, subtract 1.
+    state, bits = lax.rng_bit_generator(k, (2, 3), np.uint32, algorithm=lax.RandomAlgorithm.RNG_THREE_FRY)
+    f = lax.bitcast_convert_type((bits >> np.uint32(9)) | np.uint32(0x3F800000), np.float32) - np.float32(1)
+    return state, f
+
+
+case("uniform_three_fry", np.array([7, 0, 9, 1], np.uint32))(_uniform_ref)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     only = set(sys.argv[1:])

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import xla4j.array.DType;
+import xla4j.array.NdArray;
 import xla4j.hlo.Clamp;
 import xla4j.hlo.Collectives;
 import xla4j.hlo.Compare;
@@ -423,6 +424,47 @@ public final class Ops {
     Tensor idx = g.iota(Shape.of(DType.S32, x.dims()), last);
     List<Tensor> s = sort(List.of(x, idx), last, 1, true, true);
     return List.of(s.get(0).slice(last, 0, k), s.get(1).slice(last, 0, k));
+  }
+
+  /** Indices that sort {@code x} along {@code axis} (stable, ascending; NaNs last), s32. */
+  public static Tensor argsort(Tensor x, int axis) {
+    Graph g = graphOf("argsort", x);
+    int a = x.axis(axis, "argsort");
+    Tensor idx = g.iota(Shape.of(DType.S32, x.dims()), a);
+    return sort(List.of(x, idx), a, 1, false, true).get(1);
+  }
+
+  /** Inclusive prefix sum along {@code axis}, as a {@code reduce_window} with window n and low padding n - 1. */
+  public static Tensor cumsum(Tensor x, int axis) {
+    int a = x.axis(axis, "cumsum");
+    long[] window = new long[x.rank()];
+    long[] strides = new long[x.rank()];
+    long[][] pad = new long[x.rank()][2];
+    java.util.Arrays.fill(window, 1);
+    java.util.Arrays.fill(strides, 1);
+    window[a] = Math.max(x.dim(a), 1);
+    pad[a][0] = window[a] - 1;
+    return reduceWindow(x, Reducer.SUM, window, strides, pad);
+  }
+
+  /**
+   * Uniform floats in [0, 1) from an explicit {@code u64[2]} key with {@code rng_bit_generator}, the way
+   * {@code jax.random.uniform} turns bits into floats (mantissa bits under exponent 0, minus 1). Returns
+   * {@code [newKey, values]}; {@code dtype} is f32 (23 mantissa bits from u32) or f64 (52 bits from u64).
+   */
+  public static List<Tensor> uniform(Tensor key, long[] shape, DType dtype, xla4j.hlo.RngBitGenerator.Algorithm algorithm) {
+    Graph g = graphOf("uniform", key);
+    if (dtype != DType.F32 && dtype != DType.F64) {
+      throw new IllegalArgumentException("uniform requires f32 or f64, got " + dtype.xlaName() + Graph.where(Graph.callerLocation()));
+    }
+    boolean wide = dtype == DType.F64;
+    DType bitsType = wide ? DType.U64 : DType.U32;
+    List<Tensor> r = g.rngBitGenerator(key, Shape.of(bitsType, shape), algorithm);
+    int mantissa = wide ? 52 : 23;
+    Tensor one = g.constant(wide ? NdArray.of(new long[] {Double.doubleToRawLongBits(1.0)}).astype(DType.U64)
+        : NdArray.of(new long[] {Float.floatToRawIntBits(1f)}).astype(DType.U32));
+    Tensor bits = r.get(1).shiftRightLogical(g.scalar(8 * bitsType.byteSize() - mantissa, bitsType)).or(one);
+    return List.of(r.get(0), bits.bitcastConvert(dtype).sub(1.0));
   }
 
   /** Raw {@code stablehlo.gather} with explicit dimension numbers (no batching dims). */

@@ -224,6 +224,14 @@ final class DslCases {
           s -> List.of(s.get(0).add(1), s.get(1).mul(1.5)));
       return List.of(r.get(1));
     });
+    // scans, argsort, uniform
+    c("cumsum_argsort", (g, x) -> List.of(Ops.cumsum(x.get(0), 1), Ops.cumsum(x.get(0), 0), Ops.argsort(x.get(1), 0),
+        Ops.argsort(x.get(0), 1)));
+    c("uniform_three_fry", (g, x) -> {
+      Tensor key = x.get(0).reshape(2, 2).bitcastConvert(DType.U64);
+      List<Tensor> r = Ops.uniform(key, new long[] {2, 3}, DType.F32, RngBitGenerator.Algorithm.THREE_FRY);
+      return List.of(r.get(0).bitcastConvert(DType.U32).reshape(4), r.get(1));
+    });
   }
 
   /** Multi-head self-attention as einsums (B, T/S tokens, D model, N heads, H head dim). */
