@@ -103,6 +103,18 @@ public final class Npz implements AutoCloseable {
       } catch (IOException ex) {
         throw new CheckpointException(file, key, ex.getMessage(), ex);
       }
+    }, () -> {
+      if (header.bigEndian()) {
+        throw new CheckpointException(file, key, "big-endian member; read it with load(), which swaps the bytes");
+      }
+      InputStream in = zip.getInputStream(e);
+      try {
+        Npy.readHeader(in, e.getName());
+        return in;
+      } catch (IOException ex) {
+        in.close();
+        throw new CheckpointException(file, key, ex.getMessage(), ex);
+      }
     });
   }
 

@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -198,7 +199,7 @@ public final class Safetensors implements AutoCloseable {
       }
       b.flip();
       return NdArray.fromBytes(dtype, shape, b);
-    });
+    }, () -> new RangeInputStream(ch, position, need));
   }
 
   private static void readFully(FileChannel ch, ByteBuffer b, long position) throws IOException {
@@ -331,6 +332,38 @@ public final class Safetensors implements AutoCloseable {
   @Override
   public void close() throws IOException {
     channel.close();
+  }
+
+  /** Positional reads of [position, position + length) of a shared channel (safe across threads). */
+  private static final class RangeInputStream extends InputStream {
+    private final FileChannel ch;
+    private long position;
+    private long left;
+
+    RangeInputStream(FileChannel ch, long position, long length) {
+      this.ch = ch;
+      this.position = position;
+      this.left = length;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = ch.read(ByteBuffer.wrap(b, off, (int) Math.min(len, left)), position);
+      if (n > 0) {
+        position += n;
+        left -= n;
+      }
+      return n;
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package xla4j.io;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
@@ -16,16 +17,24 @@ public final class TensorEntry {
     NdArray load() throws IOException;
   }
 
+  /** Opens a stream of the entry's raw data. */
+  @FunctionalInterface
+  interface DataOpener {
+    InputStream open() throws IOException;
+  }
+
   private final String name;
   private final DType dtype;
   private final long[] shape;
   private final Loader loader;
+  private final DataOpener opener;
 
-  TensorEntry(String name, DType dtype, long[] shape, Loader loader) {
+  TensorEntry(String name, DType dtype, long[] shape, Loader loader, DataOpener opener) {
     this.name = name;
     this.dtype = dtype;
     this.shape = shape.clone();
     this.loader = loader;
+    this.opener = opener;
   }
 
   /** The key in the checkpoint, {@code /}-separated, without a file suffix. */
@@ -54,6 +63,15 @@ public final class TensorEntry {
   /** Reads the tensor from the file (each call reads it again). */
   public NdArray load() throws IOException {
     return loader.load();
+  }
+
+  /**
+   * A stream of exactly {@link #byteSize()} bytes: the elements, little-endian, row-major, read from the file
+   * as they are consumed. For tensors too large for an {@link NdArray} (2 GiB) or to copy straight into a
+   * device buffer without an intermediate array. The caller closes it.
+   */
+  public InputStream openData() throws IOException {
+    return opener.open();
   }
 
   @Override

@@ -103,6 +103,20 @@ class NpzTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"numpy_savez.npz", "numpy_savez_compressed.npz"})
+  void openDataStreamsTheRawElements(String name) throws IOException {
+    try (Npz npz = Npz.open(resource(name))) {
+      for (TensorEntry e : npz.entries().values()) {
+        byte[] raw;
+        try (var in = e.openData()) {
+          raw = in.readAllBytes();
+        }
+        assertEquals(e.load(), NdArray.fromBytes(e.dtype(), e.shape(), java.nio.ByteBuffer.wrap(raw)), e.name());
+      }
+    }
+  }
+
   static Map<String, NdArray> everyDtype() {
     Map<String, NdArray> m = new LinkedHashMap<>();
     for (DType t : DType.values()) {

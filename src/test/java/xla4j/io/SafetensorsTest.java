@@ -64,6 +64,19 @@ class SafetensorsTest {
   }
 
   @Test
+  void openDataStreamsTheRawElements() throws IOException {
+    try (Safetensors st = Safetensors.open(NpzTest.resource("reference.safetensors"))) {
+      for (TensorEntry e : st.entries().values()) {
+        byte[] raw;
+        try (var in = e.openData()) {
+          raw = in.readAllBytes();
+        }
+        assertEquals(e.load(), NdArray.fromBytes(e.dtype(), e.shape(), ByteBuffer.wrap(raw)), e.name());
+      }
+    }
+  }
+
+  @Test
   void everyDtypeRoundTripsWithMetadata() throws IOException {
     Map<String, NdArray> m = NpzTest.everyDtype();
     Path f = tmp.resolve("rt.safetensors");
