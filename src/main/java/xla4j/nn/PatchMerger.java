@@ -6,10 +6,12 @@ import xla4j.dsl.Ops;
 import xla4j.dsl.Tensor;
 
 /**
- * PatchMerger (Renggli et al., "Learning to Merge Tokens in Vision Transformers", 2022): M learned queries
- * {@code W} (M, D) score the layer-normed tokens, a softmax over the N tokens turns the scores into weights, and
- * each output token is the weighted sum of the input tokens: {@code Y = softmax_N(W · LN(X)ᵀ) X}, (B, N, D) to
- * (B, M, D). Parameters {@code LayerNorm_0} and {@code queries}.
+ * PatchMerger (Renggli et al., "Learning to Merge Tokens in Vision Transformers", 2022): N tokens become M.
+ * The tokens are layer-normed ({@code LayerNorm_0}), M learned queries score them ({@code Dense_0}, kernel (D, M),
+ * no bias: the paper's {@code W · LN(X)ᵀ}), a softmax over the N tokens turns each query's scores into weights, and
+ * output token m is the weighted sum of the normalised tokens. (B, N, D) to (B, M, D).
+ *
+ * <p>big_vision has no PatchMerger; the parameter names follow Flax's conventions.
  */
 public final class PatchMerger {
   private PatchMerger() {}
@@ -17,10 +19,10 @@ public final class PatchMerger {
   public static Tensor apply(Scope s, Tensor x, long numTokens) {
     long d = x.dim(-1);
     Tensor y = LayerNorm.apply(s.child("LayerNorm_0"), x);
-    Tensor queries = s.param("queries", new long[] {numTokens, d}, Init.xavierUniform());
-    Tensor scores = Ops.einsum("MD,BND->BMN", queries, y);
-    Tensor weights = scores.dtype() == DType.F32 ? Composites.softmax(scores, -1)
-        : Composites.softmax(scores.convert(DType.F32), -1).convert(scores.dtype());
-    return Ops.einsum("BMN,BND->BMD", weights, x);
+    Tensor w = s.child("Dense_0").param("kernel", new long[] {d, numTokens}, Init.lecunNormal());
+    Tensor scores = Ops.einsum("BND,DM->BNM", y, w);
+    Tensor weights = scores.dtype() == DType.F32 ? Composites.softmax(scores, 1)
+        : Composites.softmax(scores.convert(DType.F32), 1).convert(scores.dtype());
+    return Ops.einsum("BNM,BND->BMD", weights, y);
   }
 }

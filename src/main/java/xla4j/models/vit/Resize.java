@@ -26,32 +26,35 @@ public final class Resize {
       throw new IllegalArgumentException("resample_posemb requires square grids (1, g*g, D), got "
           + java.util.Arrays.toString(s) + " to " + newTokens + " tokens");
     }
-    int d = (int) s[2];
-    double[][] m = alignCornersMatrix((int) gNew, (int) gOld);
+    return applySeparable(posemb, alignCornersMatrix((int) gNew, (int) gOld), (int) gOld, (int) gNew, (int) s[2]);
+  }
+
+  /** Applies the 1-d weights {@code m} (gNew, gOld) along both axes of a (1, gOld*gOld, d) grid. */
+  private static NdArray applySeparable(NdArray posemb, double[][] m, int gOld, int gNew, int d) {
     float[] in = posemb.toFloatArray();
-    float[] out = new float[(int) (gNew * gNew) * d];
+    double[] out = new double[gNew * gNew * d];
     for (int y = 0; y < gNew; y++) {
       for (int x = 0; x < gNew; x++) {
+        int dst = (y * gNew + x) * d;
         for (int yi = 0; yi < gOld; yi++) {
-          double wy = m[y][yi];
-          if (wy == 0) {
-            continue;
-          }
           for (int xi = 0; xi < gOld; xi++) {
-            double w = wy * m[x][xi];
+            double w = m[y][yi] * m[x][xi];
             if (w == 0) {
               continue;
             }
-            int src = (int) ((yi * gOld + xi) * d);
-            int dst = (int) ((y * gNew + x) * d);
+            int src = (yi * gOld + xi) * d;
             for (int c = 0; c < d; c++) {
-              out[dst + c] += (float) (w * in[src + c]);
+              out[dst + c] += w * in[src + c];
             }
           }
         }
       }
     }
-    return NdArray.fromFloats(posemb.dtype(), out, 1, gNew * gNew, d);
+    float[] f = new float[out.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (float) out[i];
+    }
+    return NdArray.fromFloats(posemb.dtype(), f, 1, (long) gNew * gNew, d);
   }
 
   /**
@@ -98,6 +101,44 @@ public final class Resize {
       }
     }
     return NdArray.fromFloats(kernel.dtype(), out, q, q, s[2], s[3]);
+  }
+
+  /**
+   * Resizes a posemb grid (1, g*g, D) to (1, n, D) as FlexiViT does when the patch size changes:
+   * {@code jax.image.resize(grid, (1, g', g', D), "linear")} (half-pixel centres; antialiased when shrinking).
+   */
+  public static NdArray resizePosembLinear(NdArray posemb, long newTokens) {
+    long[] s = posemb.shape();
+    long gOld = (long) Math.sqrt(s[1]);
+    long gNew = (long) Math.sqrt(newTokens);
+    if (s.length != 3 || gOld * gOld != s[1] || gNew * gNew != newTokens) {
+      throw new IllegalArgumentException("posemb resize requires square grids (1, g*g, D), got "
+          + java.util.Arrays.toString(s) + " to " + newTokens + " tokens");
+    }
+    return applySeparable(posemb, jaxLinearMatrix((int) gNew, (int) gOld), (int) gOld, (int) gNew, (int) s[2]);
+  }
+
+  /**
+   * 1-d weights (out, in) of {@code jax.image.resize(..., "linear")}: a triangle kernel at half-pixel sample
+   * positions, widened by in/out when shrinking (antialiasing), each row normalised to sum 1.
+   */
+  static double[][] jaxLinearMatrix(int out, int in) {
+    double[][] m = new double[out][in];
+    double inv = (double) in / out;
+    double kernelScale = Math.max(inv, 1.0);
+    for (int o = 0; o < out; o++) {
+      double sample = (o + 0.5) * inv - 0.5;
+      double total = 0;
+      for (int i = 0; i < in; i++) {
+        double w = Math.max(0, 1 - Math.abs(sample - i) / kernelScale);
+        m[o][i] = w;
+        total += w;
+      }
+      for (int i = 0; i < in; i++) {
+        m[o][i] = total > 1e-12 ? m[o][i] / total : 0;
+      }
+    }
+    return m;
   }
 
   /** 1-d linear interpolation weights (out, in) mapping corners to corners (scipy zoom, order 1). */

@@ -37,15 +37,31 @@ public final class ViT {
    * {@code logits} (if there is a head), {@code pre_logits} and {@code encoded}.
    */
   public static Model graph(ViTConfig config, long batch) {
+    return graph(config, batch, List.of());
+  }
+
+  /**
+   * As {@link #graph(ViTConfig, long)}, with more outputs after those: any named value of {@link #apply}, e.g.
+   * {@code stem} or {@code encoder/block00/+sa}.
+   */
+  public static Model graph(ViTConfig config, long batch, List<String> extraOutputs) {
     Graph g = new Graph("vit");
     Tensor image = g.parameter(IMAGE, Shape.of(config.dtype(), batch, config.imageSize(), config.imageSize(), 3));
     Scope root = Scope.root(g, config.dtype());
-    Map<String, Tensor> out = apply(root, image, config, false);
+    boolean intermediates = extraOutputs.stream().anyMatch(k -> k.startsWith("encoder/"));
+    Map<String, Tensor> out = apply(root, image, config, intermediates);
     if (out.containsKey("logits")) {
       g.output("logits", out.get("logits"));
     }
     g.output("pre_logits", out.get("pre_logits"));
     g.output("encoded", out.get("encoded"));
+    for (String k : extraOutputs) {
+      Tensor t = out.get(k);
+      if (t == null) {
+        throw new IllegalArgumentException("ViT has no output '" + k + "'; it has " + out.keySet());
+      }
+      g.output(k, t);
+    }
     return new Model(config, batch, g, root.params());
   }
 
@@ -75,7 +91,7 @@ public final class ViT {
     if (encoder != null) {
       encoder.forEach((k, v) -> out.put("encoder/" + k, v));
     }
-    Tensor encoded = x;
+    out.put("encoded", x);
     switch (c.pool()) {
       case "map":
         x = MAPHead.apply(s.child("MAPHead_0"), x, c.numHeads(), c.mlpDim());
@@ -85,12 +101,10 @@ public final class ViT {
         break;
       case "cls":
         x = x.slice(1, 0, 1).reshape(n, d);
-        encoded = encoded.slice(1, 1, encoded.dim(1));
         break;
       default: // none: the tokens themselves
         break;
     }
-    out.put("encoded", encoded);
     out.put("head_input", x);
     if (c.repSize() > 0) {
       x = xla4j.nn.Dense.apply(s.child("pre_logits"), x, c.repSize()).tanh();

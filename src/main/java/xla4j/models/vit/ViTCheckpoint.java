@@ -43,7 +43,8 @@ public final class ViTCheckpoint {
     params = fixOldPosemb(params);
     params = fixCombinedClsPosemb(params);
     params = fixInlinedMapHead(params);
-    params = resamplePosembToModel(params, model);
+    boolean flexi = otherPatchSize(params, model);
+    params = resamplePosembToModel(params, model, flexi);
     params = resizePatchEmbeddingToModel(params, model);
     Map<String, Params.Entry> entries = new LinkedHashMap<>();
     params.forEach((k, v) -> entries.put(k, new Params.Entry(k, v.dtype(), v.shape())));
@@ -165,8 +166,18 @@ public final class ViTCheckpoint {
     return out;
   }
 
-  /** A checkpoint trained at another resolution: resample its posemb grid to the model's (big_vision's rule). */
-  static Map<String, NdArray> resamplePosembToModel(Map<String, NdArray> in, ViT.Model model) {
+  /** Whether the checkpoint's patch embedding has another patch size than the model (a FlexiViT use). */
+  static boolean otherPatchSize(Map<String, NdArray> in, ViT.Model model) {
+    NdArray k = in.get("embedding/kernel");
+    return k != null && k.rank() == 4 && k.shape()[0] != model.config().patch();
+  }
+
+  /**
+   * A posemb grid of another size than the model's is resized: for another resolution at the same patch size by
+   * big_vision's {@code resample_posemb} (scipy zoom, corners aligned); for another patch size as FlexiViT does
+   * ({@code jax.image.resize} linear).
+   */
+  static Map<String, NdArray> resamplePosembToModel(Map<String, NdArray> in, ViT.Model model, boolean flexi) {
     NdArray pe = in.get("pos_embedding");
     ParamSpec want = model.params().stream().filter(p -> p.name().equals("pos_embedding")).findFirst().orElse(null);
     if (pe == null || want == null || java.util.Arrays.equals(pe.shape(), want.shape()) || pe.rank() != 3
@@ -174,7 +185,8 @@ public final class ViTCheckpoint {
       return in;
     }
     Map<String, NdArray> out = new LinkedHashMap<>(in);
-    out.put("pos_embedding", Resize.resamplePosemb(pe, want.shape()[1]));
+    out.put("pos_embedding", flexi ? Resize.resizePosembLinear(pe, want.shape()[1])
+        : Resize.resamplePosemb(pe, want.shape()[1]));
     return out;
   }
 

@@ -21,7 +21,7 @@ import xla4j.array.DType;
  * @param repSize width of the tanh {@code pre_logits} layer, 0 for none
  * @param numClasses classes of the {@code head}, 0 for no head
  * @param headZeroinit whether the random initialisation of the head is zeros (big_vision's default)
- * @param mergeAfter PatchMerger after this block (0-based), or -1 for none
+ * @param mergeAfter PatchMerger after this many blocks (in [1, depth)), or -1 for none
  * @param mergeTokens tokens the PatchMerger produces
  * @param dtype parameter and activation dtype (f32 or bf16)
  */
@@ -64,6 +64,10 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
     }
     if (!java.util.List.of("cls", "gap", "map", "none").contains(pool)) {
       throw new IllegalArgumentException("ViT pool must be cls, gap, map or none, got '" + pool + "'");
+    }
+    if (mergeAfter >= 0 && (mergeAfter < 1 || mergeAfter >= depth || mergeTokens < 1)) {
+      throw new IllegalArgumentException("ViT PatchMerger must come after 1 to depth-1 = " + (depth - 1)
+          + " blocks and produce >= 1 tokens, got after " + mergeAfter + " blocks, " + mergeTokens + " tokens");
     }
     if (dtype != DType.F32 && dtype != DType.BF16) {
       throw new IllegalArgumentException("ViT dtype must be f32 or bf16, got " + dtype.xlaName());
@@ -125,10 +129,10 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
         mergeAfter, mergeTokens, dtype);
   }
 
-  /** A PatchMerger after block {@code afterBlock} (0-based) producing {@code tokens} tokens. */
-  public ViTConfig withPatchMerger(int afterBlock, long tokens) {
+  /** A PatchMerger after the first {@code afterBlocks} blocks, producing {@code tokens} tokens. */
+  public ViTConfig withPatchMerger(int afterBlocks, long tokens) {
     return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, pool, repSize, numClasses,
-        headZeroinit, afterBlock, tokens, dtype);
+        headZeroinit, afterBlocks, tokens, dtype);
   }
 
   public ViTConfig withDepth(int d) {
