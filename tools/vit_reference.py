@@ -32,6 +32,30 @@ What this is
   PatchMerger is not in big_vision; its names are ours (see PatchMerger below):
     Transformer/PatchMerger_0/LayerNorm_0/{scale,bias}, Transformer/PatchMerger_0/Dense_0/kernel [width, M]
 
+The semantics, spelled out (checked bit for bit against big_vision's own models/vit.py on these parameters;
+B batch, T/S tokens, H heads, D head_dim, W width, F mlp_dim):
+  stem      conv NHWC x HWIO, stride = patch, VALID padding, + bias; reshape [B, h*w, W]
+  posemb    added BEFORE the [cls] token is prepended (the [cls] token gets no posemb);
+            learn: param [1, h*w, W]; sincos2d: [sin(x om), cos(x om), sin(y om), cos(y om)] on the last axis,
+            x = column, y = row of the patch, om_k = 10000^-(k / (W/4 - 1)), k < W/4 (float32)
+  LayerNorm eps 1e-6; Flax's fast variance: var = max(0, mean(x^2) - mean(x)^2);
+            y = (x - mean) * (rsqrt(var + eps) * scale) + bias
+  attention q,k,v = einsum("BTW,WHD->BTHD") + bias[H,D]; q = q / sqrt(D) BEFORE the product;
+            logits einsum("BTHD,BSHD->BHTS"); softmax over S; einsum("BHTS,BSHD->BTHD");
+            out = einsum("BTHD,HDW->BTW") + bias[W]; no mask, no dropout at inference
+  block     x = x + Attn(LN_0(x)); x = x + Mlp(LN_1(x))   (pre-LN)
+  Mlp       Dense_0 (W->F), gelu, Dense_1 (F->W); gelu = jax.nn.gelu(approximate=True), the tanh form:
+            0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
+  encoder   encoder_norm (LayerNorm) after the last block; that is "encoded"
+  pooling   tok: token 0 (big_vision's name for a [cls] token; "cls" in the issue); gap: mean over tokens;
+            map: MAPHead_0: probe [1,1,W] tiled to [B,1,W] attends (its own MultiHeadDotProductAttention_0,
+            queries from the probe, keys/values from the encoded tokens, no LayerNorm before it), then
+            x = x + MlpBlock_0(LayerNorm_0(x)), token 0; "0": token 0 without a [cls] param; none
+  pre_logits rep_size: tanh(Dense "pre_logits"(x)) (rep_size=True means width); otherwise identity
+  head      Dense "head" (big_vision initialises it to zeros: head_zeroinit=True)
+  FlexiViT  kernel PI-resize (resample_patchemb below) and posemb grid resize by jax.image.resize "linear"
+  posemb resize at load: scipy.ndimage.zoom(order=1) of the square grid = linear, corners aligned
+
 Parameters are deterministic (no multi-MB checkpoints committed): see det_param() for the exact formula, which
 src/test/java/xla4j/models/DetParams.java reproduces bit for bit. Each case's JSON lists every parameter with its
 shape, scale and offset.
@@ -463,6 +487,20 @@ def flatten_out(out, prefix="out"):
 
 
 
+def savez_deterministic(path, arrays):
+  """np.savez_compressed's layout (deflated NAME.npy members) with a fixed member timestamp, so that
+  regenerating unchanged goldens gives byte-identical files."""
+  import io
+  import zipfile
+  with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+    for name, a in arrays.items():
+      buf = io.BytesIO()
+      np.lib.format.write_array(buf, np.ascontiguousarray(a), allow_pickle=False)
+      info = zipfile.ZipInfo(name + ".npy", date_time=(1980, 1, 1, 0, 0, 0))
+      info.compress_type = zipfile.ZIP_DEFLATED
+      z.writestr(info, buf.getvalue())
+
+
 def run_case(case, write=True):
   res = case["res"]
   image = det_image("image", (BATCH, res, res, 3))
@@ -520,7 +558,7 @@ def run_case(case, write=True):
   }
   if write:
     os.makedirs(GOLDEN_DIR, exist_ok=True)
-    np.savez_compressed(os.path.join(GOLDEN_DIR, case["name"] + ".npz"), **golden)
+    savez_deterministic(os.path.join(GOLDEN_DIR, case["name"] + ".npz"), golden)
     with open(os.path.join(GOLDEN_DIR, case["name"] + ".json"), "w") as f:
       text = json.dumps(meta, indent=1)
       rows = ",\n".join("  " + json.dumps([p["name"], p["shape"], p["scale"], p["offset"]]) for p in spec)
@@ -548,6 +586,19 @@ def self_checks():
   k16 = resample_patchemb(k8, (16, 16))
   up = tf_bilinear_matrix(8, 16) @ x @ tf_bilinear_matrix(8, 16).T
   np.testing.assert_allclose((up * k16[..., 0, 0]).sum(), (x * k8[..., 0, 0]).sum(), rtol=1e-9)
+  # big_vision's posemb resize (scipy.ndimage.zoom, order=1) is linear interpolation with aligned corners:
+  # out[i] = lerp at in = i * (old - 1) / (new - 1), separably in rows and columns.
+  def corners_matrix(old, new):
+    m = np.zeros((new, old))
+    for i in range(new):
+      pos = i * (old - 1) / (new - 1)
+      lo = min(int(np.floor(pos)), old - 2)
+      m[i, lo], m[i, lo + 1] = 1 - (pos - lo), pos - lo
+    return m
+  for old, new in ((4, 6), (4, 8), (14, 24), (24, 16)):
+    pe = det_param("check/posemb", (1, old * old, 8), 1.0).astype(np.float64)
+    want = np.einsum("ia,jb,abd->ijd", corners_matrix(old, new), corners_matrix(old, new), pe.reshape(old, old, 8))
+    np.testing.assert_allclose(resample_posemb(pe, new * new).reshape(new, new, 8), want, rtol=1e-7, atol=1e-9)
   # TF's bilinear upsampling = jax.image.resize "linear" (antialiasing only acts when downsampling).
   g = det_param("check/grid", (5, 7), 1.0)
   np.testing.assert_allclose(tf_bilinear_matrix(5, 9) @ g @ tf_bilinear_matrix(7, 11).T,
