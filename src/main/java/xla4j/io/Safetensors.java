@@ -124,6 +124,7 @@ public final class Safetensors implements AutoCloseable {
       long dataSize = fileSize - dataStart;
       Map<String, String> metadata = new LinkedHashMap<>();
       Map<String, TensorEntry> entries = new LinkedHashMap<>();
+      Map<String, long[]> ranges = new LinkedHashMap<>();
       for (Map.Entry<String, JsonElement> kv : header.entrySet()) {
         String key = kv.getKey();
         if (key.equals(METADATA)) {
@@ -132,8 +133,9 @@ public final class Safetensors implements AutoCloseable {
           }
           continue;
         }
-        entries.put(key, entry(file, ch, key, kv.getValue(), dataStart, dataSize));
+        entries.put(key, entry(file, ch, key, kv.getValue(), dataStart, dataSize, ranges));
       }
+      checkTiling(file, ranges, dataSize);
       return new Safetensors(file, ch, entries, metadata);
     } catch (IOException | RuntimeException e) {
       ch.close();
@@ -141,8 +143,34 @@ public final class Safetensors implements AutoCloseable {
     }
   }
 
+  /** As the reference reader: the tensors' byte ranges tile the data exactly, without overlaps or gaps. */
+  private static void checkTiling(Path file, Map<String, long[]> ranges, long dataSize) throws CheckpointException {
+    List<Map.Entry<String, long[]>> sorted = new ArrayList<>(ranges.entrySet());
+    sorted.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(a.getValue()[0], b.getValue()[0])
+        : Long.compare(a.getValue()[1], b.getValue()[1]));
+    long expected = 0;
+    String previous = null;
+    for (Map.Entry<String, long[]> r : sorted) {
+      long begin = r.getValue()[0];
+      if (begin < expected) {
+        throw new CheckpointException(file, r.getKey(), "data_offsets [" + begin + ", " + r.getValue()[1]
+            + "] overlap those of '" + previous + "'");
+      }
+      if (begin > expected) {
+        throw new CheckpointException(file, r.getKey(), "data_offsets start at " + begin + ", leaving "
+            + (begin - expected) + " bytes unused before them");
+      }
+      expected = r.getValue()[1];
+      previous = r.getKey();
+    }
+    if (expected != dataSize) {
+      throw new CheckpointException(file, null, (dataSize - expected) + " bytes after the last tensor's data "
+          + "(the header describes " + expected + " of " + dataSize + " data bytes)");
+    }
+  }
+
   private static TensorEntry entry(Path file, FileChannel ch, String key, JsonElement value, long dataStart,
-      long dataSize) throws CheckpointException {
+      long dataSize, Map<String, long[]> ranges) throws CheckpointException {
     DType dtype;
     long[] shape;
     long begin;
@@ -187,6 +215,7 @@ public final class Safetensors implements AutoCloseable {
       throw new CheckpointException(file, key, "truncated: data_offsets end at " + end + " but the file holds only "
           + dataSize + " data bytes");
     }
+    ranges.put(key, new long[] {begin, end});
     long position = dataStart + begin;
     return new TensorEntry(key, dtype, shape, () -> {
       if (need > Integer.MAX_VALUE) {

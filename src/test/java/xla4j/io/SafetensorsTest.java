@@ -161,6 +161,27 @@ class SafetensorsTest {
   }
 
   @Test
+  void overlappingTensors() throws IOException {
+    Path f = craft("overlap.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
+        + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals(f + " [b]: data_offsets [4, 8] overlap those of 'a'", e.getMessage());
+  }
+
+  @Test
+  void unusedBytes() throws IOException {
+    Path gap = craft("gap.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}",
+        new byte[8]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(gap));
+    assertEquals(gap + " [a]: data_offsets start at 4, leaving 4 bytes unused before them", e.getMessage());
+    Path tail = craft("tail.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}",
+        new byte[8]);
+    CheckpointException t = assertThrows(CheckpointException.class, () -> Safetensors.open(tail));
+    assertEquals(tail + ": 4 bytes after the last tensor's data (the header describes 4 of 8 data bytes)",
+        t.getMessage());
+  }
+
+  @Test
   void malformedEntry() throws IOException {
     Path f = craft("bad.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[2]}}", new byte[8]);
     CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
