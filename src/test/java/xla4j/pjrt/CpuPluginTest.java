@@ -205,8 +205,9 @@ class CpuPluginTest {
     PjrtException e = assertThrows(PjrtException.class,
         () -> client.compile("module { func.func public @main(%arg0: tensor<2xf32>) -> tensor<2xf32> { return %nope : tensor<2xf32> } }",
             CompileOptions.singleDevice()));
-    assertFalse(e.pjrtMessage().isEmpty());
-    assertTrue(e.getMessage().startsWith("PJRT_Client_Compile failed"), e.getMessage());
+    assertEquals(PjrtException.Code.INVALID_ARGUMENT, e.code());
+    assertTrue(e.pjrtMessage().contains("use of undeclared SSA value name"), e.pjrtMessage());
+    assertTrue(e.getMessage().startsWith("PJRT_Client_Compile failed (INVALID_ARGUMENT): "), e.getMessage());
     // the client still works
     assertEquals(4, client.devices().size());
   }
