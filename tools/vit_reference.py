@@ -8,6 +8,7 @@ Regenerate everything (from the repository root; build/ is git-ignored):
   build/venv/bin/python tools/vit_reference.py --emit-hlo     # -> hlo/reference/vit_ti16_jax.mlir
   build/venv/bin/python tools/vit_reference.py --detparams    # values pinned by DetParamsTest.java
   build/venv/bin/python tools/vit_reference.py --params-npz build/vit_params  # full .npz checkpoints (not committed)
+  build/venv/bin/python tools/vit_reference.py --check-big-vision ../big_vision  # oracle check, writes nothing
 
 What this is
   A port of big_vision/models/vit.py (and models/proj/flexi/vit.py for FlexiViT) written for this project,
@@ -605,6 +606,64 @@ def self_checks():
                              np.asarray(jax.image.resize(g, (9, 11), "linear")), rtol=1e-5, atol=1e-6)
 
 
+def check_against_big_vision(checkout):
+  """Runs big_vision's own models/vit.py (and models/proj/flexi/vit.py) from a checkout of
+  github.com/google-research/big_vision on the same parameters and images, and compares names, shapes and
+  outputs. Only the model files are imported; big_vision.utils / models.common (used by their loaders) are
+  stubbed, and so is TensorFlow, whose tf.image.resize the FlexiViT kernel resize calls: the stub computes it
+  with tf_bilinear_matrix, so the FlexiViT comparison checks the wiring, not TF's resize itself."""
+  import types
+  sys.path.insert(0, os.path.abspath(checkout))
+  import flax.training.checkpoints  # noqa: F401  (import before the TensorFlow stub exists)
+  for name in ("big_vision.utils", "big_vision.models.common"):
+    sys.modules[name] = types.ModuleType(name)
+
+  class _TfTensor:
+    def __init__(self, a):
+      self.a = np.asarray(a)
+
+    def __getitem__(self, k):
+      return _TfTensor(self.a[k])
+
+    def numpy(self):
+      return self.a
+
+  def _tf_resize(x, shape, method):
+    assert method == "bilinear"
+    a = x.a[0, :, :, 0]
+    mh, mw = tf_bilinear_matrix(a.shape[0], shape[0]), tf_bilinear_matrix(a.shape[1], shape[1])
+    return _TfTensor((mh @ a @ mw.T).astype(np.float32)[None, :, :, None])
+
+  tf = types.ModuleType("tensorflow")
+  tf.constant = _TfTensor
+  tf.image = types.SimpleNamespace(resize=_tf_resize)
+  sys.modules["tensorflow"] = tf
+  from big_vision.models import vit as bv
+  from big_vision.models.proj.flexi import vit as bv_flexi
+
+  for case in CASES:
+    if case["model"].get("merge_after") is not None:
+      print(f"{case['name']}: skipped (big_vision has no PatchMerger)")
+      continue
+    golden, _, ckpt = run_case(case, write=False)
+    res = case["res"]
+    image = det_image("image", (BATCH, res, res, 3))
+    flexi = bool(case["model"].get("seqhw"))
+    model = bv_flexi.Model(**case["model"]) if flexi else bv.Model(**case["model"])
+    init = jax.eval_shape(lambda: model.init(jax.random.PRNGKey(0), image))
+    want = {k: tuple(v.shape) for k, v in traverse_util.flatten_dict(init["params"], sep="/").items()}
+    params = dict(ckpt)
+    if not flexi and case.get("ckpt_res"):
+      params["pos_embedding"] = bv.resample_posemb(params["pos_embedding"], np.zeros(want["pos_embedding"]))
+    got = {k: tuple(v.shape) for k, v in params.items()}
+    assert got == want, f"{case['name']}: names/shapes differ from big_vision's: {set(got) ^ set(want)}"
+    logits, out = jax.jit(model.apply)({"params": traverse_util.unflatten_dict(params, sep="/")}, image)
+    d = {k: float(np.max(np.abs(np.asarray(out[k.split("/")[-1]]) - golden[k])))
+         for k in ("out/logits", "out/pre_logits")}
+    print(f"{case['name']}: names and shapes identical to big_vision's; max |difference| {d}")
+    np.testing.assert_allclose(np.asarray(logits), golden["out/logits"], **TOLERANCE)
+
+
 # ----------------------------------------------------------------------------------------------------------
 def emit_hlo():
   case = CASES[0]
@@ -657,7 +716,12 @@ def main():
   ap.add_argument("--detparams", action="store_true", help="print the values DetParamsTest pins")
   ap.add_argument("--params-npz", metavar="DIR", help="also write each case's full checkpoint .npz to DIR")
   ap.add_argument("--case", action="append", help="only these cases")
+  ap.add_argument("--check-big-vision", metavar="CHECKOUT",
+                  help="compare with big_vision's own vit.py from this checkout (writes nothing)")
   args = ap.parse_args()
+  if args.check_big_vision:
+    check_against_big_vision(args.check_big_vision)
+    return
   if args.emit_hlo:
     emit_hlo()
     return
