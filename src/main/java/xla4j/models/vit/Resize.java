@@ -4,6 +4,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import xla4j.array.NdArray;
+import xla4j.array.Resampling;
 
 /**
  * Resizing ViT parameters to another resolution or patch size, as big_vision does it on checkpoints:
@@ -26,35 +27,13 @@ public final class Resize {
       throw new IllegalArgumentException("resample_posemb requires square grids (1, g*g, D), got "
           + java.util.Arrays.toString(s) + " to " + newTokens + " tokens");
     }
-    return applySeparable(posemb, alignCornersMatrix((int) gNew, (int) gOld), (int) gOld, (int) gNew, (int) s[2]);
+    return applySeparable(posemb, Resampling.alignCorners((int) gNew, (int) gOld), (int) gOld, (int) gNew, (int) s[2]);
   }
 
   /** Applies the 1-d weights {@code m} (gNew, gOld) along both axes of a (1, gOld*gOld, d) grid. */
   private static NdArray applySeparable(NdArray posemb, double[][] m, int gOld, int gNew, int d) {
-    float[] in = posemb.toFloatArray();
-    double[] out = new double[gNew * gNew * d];
-    for (int y = 0; y < gNew; y++) {
-      for (int x = 0; x < gNew; x++) {
-        int dst = (y * gNew + x) * d;
-        for (int yi = 0; yi < gOld; yi++) {
-          for (int xi = 0; xi < gOld; xi++) {
-            double w = m[y][yi] * m[x][xi];
-            if (w == 0) {
-              continue;
-            }
-            int src = (yi * gOld + xi) * d;
-            for (int c = 0; c < d; c++) {
-              out[dst + c] += w * in[src + c];
-            }
-          }
-        }
-      }
-    }
-    float[] f = new float[out.length];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = (float) out[i];
-    }
-    return NdArray.fromFloats(posemb.dtype(), f, 1, (long) gNew * gNew, d);
+    float[] out = Resampling.apply2d(posemb.toFloatArray(), gOld, gOld, d, m, m);
+    return NdArray.fromFloats(posemb.dtype(), out, 1, (long) gNew * gNew, d);
   }
 
   /**
@@ -75,7 +54,7 @@ public final class Resize {
       return kernel;
     }
     // B: (q*q, p*p), column j = the resized j-th basis patch.
-    double[][] r = halfPixelMatrix(q, p);
+    double[][] r = Resampling.halfPixelBilinear(q, p);
     double[][] b = new double[q * q][p * p];
     for (int y = 0; y < q; y++) {
       for (int x = 0; x < q; x++) {
@@ -90,15 +69,19 @@ public final class Resize {
     RealMatrix pinv = new SingularValueDecomposition(bt).getSolver().getInverse(); // (q², p²)
     int filters = (int) (s[2] * s[3]);
     float[] in = kernel.toFloatArray(); // (p, p, C, D) row-major: index (yi*p + xi) * filters + f
-    float[] out = new float[q * q * filters];
+    double[] acc = new double[q * q * filters];
     double[][] pm = pinv.getData();
     for (int i = 0; i < q * q; i++) {
       for (int j = 0; j < p * p; j++) {
         double w = pm[i][j];
         for (int f = 0; f < filters; f++) {
-          out[i * filters + f] += (float) (w * in[j * filters + f]);
+          acc[i * filters + f] += w * in[j * filters + f];
         }
       }
+    }
+    float[] out = new float[acc.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) acc[i];
     }
     return NdArray.fromFloats(kernel.dtype(), out, q, q, s[2], s[3]);
   }
@@ -115,59 +98,6 @@ public final class Resize {
       throw new IllegalArgumentException("posemb resize requires square grids (1, g*g, D), got "
           + java.util.Arrays.toString(s) + " to " + newTokens + " tokens");
     }
-    return applySeparable(posemb, jaxLinearMatrix((int) gNew, (int) gOld), (int) gOld, (int) gNew, (int) s[2]);
-  }
-
-  /**
-   * 1-d weights (out, in) of {@code jax.image.resize(..., "linear")}: a triangle kernel at half-pixel sample
-   * positions, widened by in/out when shrinking (antialiasing), each row normalised to sum 1.
-   */
-  static double[][] jaxLinearMatrix(int out, int in) {
-    double[][] m = new double[out][in];
-    double inv = (double) in / out;
-    double kernelScale = Math.max(inv, 1.0);
-    for (int o = 0; o < out; o++) {
-      double sample = (o + 0.5) * inv - 0.5;
-      double total = 0;
-      for (int i = 0; i < in; i++) {
-        double w = Math.max(0, 1 - Math.abs(sample - i) / kernelScale);
-        m[o][i] = w;
-        total += w;
-      }
-      for (int i = 0; i < in; i++) {
-        m[o][i] = total > 1e-12 ? m[o][i] / total : 0;
-      }
-    }
-    return m;
-  }
-
-  /** 1-d linear interpolation weights (out, in) mapping corners to corners (scipy zoom, order 1). */
-  static double[][] alignCornersMatrix(int out, int in) {
-    double[][] m = new double[out][in];
-    for (int o = 0; o < out; o++) {
-      double x = out == 1 ? 0 : o * (double) (in - 1) / (out - 1);
-      int lo = (int) Math.floor(x);
-      int hi = Math.min(lo + 1, in - 1);
-      double f = x - lo;
-      m[o][lo] += 1 - f;
-      m[o][hi] += f;
-    }
-    return m;
-  }
-
-  /** 1-d bilinear weights (out, in) with half-pixel centres and edge clamping, as tf.image.resize. */
-  static double[][] halfPixelMatrix(int out, int in) {
-    double[][] m = new double[out][in];
-    double scale = (double) in / out;
-    for (int o = 0; o < out; o++) {
-      double x = (o + 0.5) * scale - 0.5;
-      int lo = (int) Math.floor(x);
-      double f = x - lo;
-      int l = Math.max(lo, 0);
-      int h = Math.min(lo + 1, in - 1);
-      m[o][Math.min(l, in - 1)] += 1 - f;
-      m[o][Math.max(h, 0)] += f;
-    }
-    return m;
+    return applySeparable(posemb, Resampling.jaxLinear((int) gNew, (int) gOld), (int) gOld, (int) gNew, (int) s[2]);
   }
 }

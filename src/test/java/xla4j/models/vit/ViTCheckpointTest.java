@@ -112,11 +112,11 @@ class ViTCheckpointTest {
   @Test
   void resizeMatricesMatchHandComputedWeights() {
     // scipy.ndimage.zoom order=1 from 2 to 3 samples: corners kept, the middle is the average.
-    assertArrayEquals(new double[] {1, 0}, Resize.alignCornersMatrix(3, 2)[0]);
-    assertArrayEquals(new double[] {0.5, 0.5}, Resize.alignCornersMatrix(3, 2)[1]);
-    assertArrayEquals(new double[] {0, 1}, Resize.alignCornersMatrix(3, 2)[2]);
+    assertArrayEquals(new double[] {1, 0}, xla4j.array.Resampling.alignCorners(3, 2)[0]);
+    assertArrayEquals(new double[] {0.5, 0.5}, xla4j.array.Resampling.alignCorners(3, 2)[1]);
+    assertArrayEquals(new double[] {0, 1}, xla4j.array.Resampling.alignCorners(3, 2)[2]);
     // tf.image.resize bilinear from 2 to 4: sample centres at -0.25, 0.25, 0.75, 1.25 (clamped).
-    double[][] m = Resize.halfPixelMatrix(4, 2);
+    double[][] m = xla4j.array.Resampling.halfPixelBilinear(4, 2);
     assertArrayEquals(new double[] {1, 0}, m[0]);
     assertArrayEquals(new double[] {0.75, 0.25}, m[1]);
     assertArrayEquals(new double[] {0.25, 0.75}, m[2]);
@@ -143,7 +143,7 @@ class ViTCheckpointTest {
     }
     NdArray kernel = NdArray.of(w, p, p, 1, 1);
     float[] w2 = Resize.piResizePatchEmbedding(kernel, q).toFloatArray();
-    double[][] r = Resize.halfPixelMatrix(q, p);
+    double[][] r = xla4j.array.Resampling.halfPixelBilinear(q, p);
     for (int trial = 0; trial < 5; trial++) {
       double[] x = new double[p * p];
       double dot = 0;

@@ -1,0 +1,60 @@
+package xla4j.io;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import xla4j.array.NdArray;
+import xla4j.array.Resampling;
+
+/**
+ * Images to model inputs as big_vision's evaluation pipeline prepares them ({@code decode|resize(S)|
+ * value_range(-1, 1)}): decoded with the JDK's ImageIO (JPEG, PNG, BMP, GIF), resized to S×S with
+ * {@code tf.image.resize}'s bilinear rule, RGB values mapped from [0, 255] to [-1, 1], NHWC float32.
+ */
+public final class Images {
+  private Images() {}
+
+  /** One image as (size, size, 3). */
+  public static NdArray load(Path file, int size) throws IOException {
+    if (!Files.isReadable(file)) {
+      throw new IOException("image " + file + " does not exist or is not readable");
+    }
+    BufferedImage img = ImageIO.read(file.toFile());
+    if (img == null) {
+      throw new IOException("image " + file + " is not in a format ImageIO can decode (JPEG, PNG, BMP, GIF)");
+    }
+    int w = img.getWidth();
+    int h = img.getHeight();
+    float[] rgb = new float[h * w * 3];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int p = img.getRGB(x, y);
+        int at = (y * w + x) * 3;
+        rgb[at] = (p >> 16) & 0xff;
+        rgb[at + 1] = (p >> 8) & 0xff;
+        rgb[at + 2] = p & 0xff;
+      }
+    }
+    float[] resized = Resampling.apply2d(rgb, h, w, 3, Resampling.halfPixelBilinear(size, h),
+        Resampling.halfPixelBilinear(size, w));
+    for (int i = 0; i < resized.length; i++) {
+      resized[i] = resized[i] / 127.5f - 1f;
+    }
+    return NdArray.of(resized, size, size, 3);
+  }
+
+  /** A batch (n, size, size, 3) of the given files. */
+  public static NdArray loadBatch(List<Path> files, int size) throws IOException {
+    float[] all = new float[files.size() * size * size * 3];
+    int at = 0;
+    for (Path f : files) {
+      float[] one = load(f, size).toFloatArray();
+      System.arraycopy(one, 0, all, at, one.length);
+      at += one.length;
+    }
+    return NdArray.of(all, files.size(), size, size, 3);
+  }
+}
