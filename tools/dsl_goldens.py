@@ -5,12 +5,15 @@ Each case is a JAX function plus deterministic inputs; this script writes
 src/test/resources/dsl/cases/<name>.json with the inputs and JAX's outputs (dtype, shape, row-major data).
 The Java tests (src/test/java/xla4j/dsl/DslCases.java) build the same computation with the DSL and compare.
 
-Regenerate:  build/venv-dsl/bin/python tools/dsl_goldens.py      (jax==0.10.2, jaxlib==0.10.2, numpy)
+Regenerate:  build/venv-dsl/bin/python tools/dsl_goldens.py [case ...]   (jax==0.10.2, jaxlib==0.10.2, numpy)
+             build/venv-dsl/bin/python tools/dsl_goldens.py --spmd        (shard_map case on 4 host devices)
 """
 import json
 import math
 import os
 import sys
+
+os.environ["XLA_FLAGS"] = os.environ.get("XLA_FLAGS", "") + " --xla_force_host_platform_device_count=4"
 
 import jax
 import jax.numpy as jnp
@@ -20,6 +23,7 @@ from jax import lax
 jax.config.update("jax_enable_x64", True)
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "src", "test", "resources", "dsl", "cases")
+SPMD_OUT = os.path.join(ROOT, "src", "test", "resources", "dsl", "spmd")
 
 NAMES = {np.dtype(np.bool_): "pred", np.dtype(np.int8): "s8", np.dtype(np.int16): "s16", np.dtype(np.int32): "s32",
          np.dtype(np.int64): "s64", np.dtype(np.uint8): "u8", np.dtype(np.uint16): "u16", np.dtype(np.uint32): "u32",
@@ -191,6 +195,35 @@ def _uniform_ref(k):
 case("uniform_three_fry", np.array([7, 0, 9, 1], np.uint32))(_uniform_ref)
 
 
+def shard_map_collectives():
+    """2x2 mesh (data, model); DslExecutionTest#shardMapCollectivesMatchJax builds the same."""
+    from jax.sharding import Mesh, PartitionSpec as P
+    mesh = Mesh(np.array(jax.devices("cpu")[:4]).reshape(2, 2), ("data", "model"))
+
+    def body(x, w):
+        y = x @ w
+        return (lax.psum(y, "model"), lax.all_gather(x, "data", axis=0, tiled=True), lax.all_to_all(y, "model", 0, 1, tiled=True),
+                lax.ppermute(x, "data", [(0, 1), (1, 0)]), lax.psum_scatter(y, "model", scatter_dimension=1, tiled=True),
+                lax.pmax(x, ("data", "model")))
+    f = jax.jit(jax.shard_map(body, mesh=mesh, in_specs=(P("data", "model"), P("model", None)),
+                              out_specs=(P("data", None), P(None, "model"), P("data", "model"), P("data", "model"), P("data", "model"), P()),
+                              check_vma=False))
+    return f
+
+
+def main_spmd():
+    os.makedirs(SPMD_OUT, exist_ok=True)
+    x = f32(4, 8)
+    w = f32(8, 4)
+    outs = shard_map_collectives()(x, w)
+    doc = {"name": "shard_map_collectives", "generator": "tools/dsl_goldens.py", "jax": jax.__version__, "rtol": 1e-5, "atol": 1e-5,
+           "inputs": [enc(x), enc(w)], "outputs": [enc(np.asarray(o)) for o in outs]}
+    with open(os.path.join(SPMD_OUT, "shard_map_collectives.json"), "w") as fh:
+        json.dump(doc, fh, separators=(",", ":"))
+        fh.write("\n")
+    print("wrote shard_map_collectives", [o["dtype"] + str(o["shape"]) for o in doc["outputs"]])
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     only = set(sys.argv[1:])
@@ -209,4 +242,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["--spmd"]:
+        main_spmd()
+    else:
+        main()

@@ -62,6 +62,7 @@ public final class Graph {
     final Scope parent;
     final String what;
     final boolean isolated;
+    boolean manual;
     final List<Operation> ops = new ArrayList<>();
     boolean closed;
 
@@ -307,6 +308,119 @@ public final class Graph {
   public List<Tensor> rngBitGenerator(Tensor key, Shape shape, RngBitGenerator.Algorithm algorithm) {
     use(key, "rng_bit_generator");
     return multi(() -> RngBitGenerator.of(algorithm, key.value(), shape.toTensorType()));
+  }
+
+  /**
+   * {@code jax.shard_map}: runs {@code body} once per device on local shards ({@code sdy.manual_computation},
+   * manual over all mesh axes). Inputs are split by {@code inSpecs}; the body returns local tensors that are
+   * assembled by {@code outSpecs}. Inside, use the axis-named collectives ({@link Ops#psum}, {@link Ops#allGather(Tensor, int, String)}, ...).
+   */
+  public List<Tensor> shardMap(List<Tensor> inputs, List<PartitionSpec> inSpecs, List<PartitionSpec> outSpecs,
+      Function<List<Tensor>, List<Tensor>> body) {
+    if (mesh == null || gspmd) {
+      throw new IllegalStateException("shard_map needs a graph with a mesh and Shardy shardings, but graph '" + name
+          + "' has " + (mesh == null ? "no mesh" : "GSPMD shardings"));
+    }
+    List<xla4j.hlo.Sharding> in = new ArrayList<>();
+    List<TensorType> local = new ArrayList<>();
+    StackTraceElement where = callerLocation();
+    for (int i = 0; i < inputs.size(); i++) {
+      use(inputs.get(i), "shard_map");
+      if (i >= inSpecs.size()) {
+        break;
+      }
+      xla4j.hlo.Sharding s = inSpecs.get(i).toSharding(mesh);
+      in.add(s);
+      try {
+        local.add(xla4j.hlo.ManualComputation.localType("shard_map input " + i, s, inputs.get(i).value().type()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(e.getMessage() + where(where), e);
+      }
+    }
+    List<xla4j.hlo.Sharding> out = new ArrayList<>();
+    for (PartitionSpec p : outSpecs) {
+      out.add(p.toSharding(mesh));
+    }
+    Region r = region("shard_map body", true, local, args -> {
+      current.manual = true;
+      return body.apply(args);
+    });
+    return multi(() -> xla4j.hlo.ManualComputation.of(values(inputs), in, out, r));
+  }
+
+  /** Throws unless the current block is (inside) a shard_map body. */
+  void checkManual(String op) {
+    for (Scope c = current; c != null; c = c.parent) {
+      if (c.manual) {
+        return;
+      }
+    }
+    throw new IllegalStateException(op + " over mesh axes is only valid inside shardMap, not in " + current.what);
+  }
+
+  /**
+   * Replica groups (global device ids, mesh row-major) of devices that differ only in {@code axes}: one group per
+   * coordinate of the other axes, as JAX computes them for {@code psum(x, axes)}.
+   */
+  long[][] groupsOver(String op, String... axes) {
+    List<xla4j.hlo.MeshDecl.Axis> all = mesh.decl().axes();
+    java.util.Set<String> in = new java.util.LinkedHashSet<>(List.of(axes));
+    if (in.isEmpty()) {
+      throw new IllegalArgumentException(op + " requires at least one mesh axis, got none" + where(callerLocation()));
+    }
+    for (String a : in) {
+      if (!mesh.decl().axisNames().contains(a)) {
+        throw new IllegalArgumentException(op + " requires mesh axes of " + mesh.decl().axisNames() + ", got '" + a + "'"
+            + where(callerLocation()));
+      }
+    }
+    int n = all.size();
+    long[] strides = new long[n];
+    long stride = 1;
+    for (int i = n - 1; i >= 0; i--) {
+      strides[i] = stride;
+      stride *= all.get(i).size();
+    }
+    List<Integer> inner = new ArrayList<>();
+    List<Integer> outer = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      (in.contains(all.get(i).name()) ? inner : outer).add(i);
+    }
+    List<long[]> groups = new ArrayList<>();
+    for (long[] oc : coords(all, outer)) {
+      List<long[]> members = coords(all, inner);
+      long[] g = new long[members.size()];
+      for (int m = 0; m < g.length; m++) {
+        long id = 0;
+        for (int k = 0; k < outer.size(); k++) {
+          id += oc[k] * strides[outer.get(k)];
+        }
+        for (int k = 0; k < inner.size(); k++) {
+          id += members.get(m)[k] * strides[inner.get(k)];
+        }
+        g[m] = id;
+      }
+      groups.add(g);
+    }
+    return groups.toArray(new long[0][]);
+  }
+
+  /** All coordinates (row-major) over the given axes. */
+  private static List<long[]> coords(List<xla4j.hlo.MeshDecl.Axis> all, List<Integer> axes) {
+    List<long[]> out = new ArrayList<>();
+    out.add(new long[axes.size()]);
+    for (int k = 0; k < axes.size(); k++) {
+      List<long[]> next = new ArrayList<>();
+      for (long[] c : out) {
+        for (long v = 0; v < all.get(axes.get(k)).size(); v++) {
+          long[] d = c.clone();
+          d[k] = v;
+          next.add(d);
+        }
+      }
+      out = next;
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------------------------------------

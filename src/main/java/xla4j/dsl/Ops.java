@@ -555,6 +555,64 @@ public final class Ops {
     return g.single(() -> Collectives.CollectivePermute.of(x.value(), sourceTargetPairs, ch));
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Axis-named collectives inside Graph#shardMap, as jax.lax's psum / all_gather / psum_scatter / all_to_all /
+  // ppermute with tiled=True.
+
+  /** {@code lax.psum(x, axes)}: sum over the devices along the mesh axes. */
+  public static Tensor psum(Tensor x, String... axes) {
+    return allReduce(x, Reducer.SUM, axes);
+  }
+
+  /** All-reduce with any reducer over the devices along the mesh axes ({@code pmax}, {@code pmin}...). */
+  public static Tensor allReduce(Tensor x, Reducer r, String... axes) {
+    Graph g = graphOf("all_reduce", x);
+    g.checkManual("all_reduce");
+    return allReduce(x, r, g.groupsOver("all_reduce", axes));
+  }
+
+  /** {@code lax.all_gather(x, axis_name, axis=axis, tiled=True)}: concatenates the shards along {@code axis}. */
+  public static Tensor allGather(Tensor x, int axis, String meshAxis) {
+    Graph g = graphOf("all_gather", x);
+    g.checkManual("all_gather");
+    return allGather(x, axis, g.groupsOver("all_gather", meshAxis));
+  }
+
+  /** {@code lax.psum_scatter(x, axis_name, scatter_dimension=axis, tiled=True)}. */
+  public static Tensor psumScatter(Tensor x, int axis, String meshAxis) {
+    Graph g = graphOf("reduce_scatter", x);
+    g.checkManual("reduce_scatter");
+    return reduceScatter(x, Reducer.SUM, axis, g.groupsOver("reduce_scatter", meshAxis));
+  }
+
+  /** {@code lax.all_to_all(x, axis_name, split_axis, concat_axis, tiled=True)}. */
+  public static Tensor allToAll(Tensor x, int splitAxis, int concatAxis, String meshAxis) {
+    Graph g = graphOf("all_to_all", x);
+    g.checkManual("all_to_all");
+    return allToAll(x, splitAxis, concatAxis, g.groupsOver("all_to_all", meshAxis));
+  }
+
+  /**
+   * {@code lax.ppermute(x, axis_name, perm)}: {@code perm} pairs are (source, target) indices along the mesh axis;
+   * devices that are no target get zeros.
+   */
+  public static Tensor ppermute(Tensor x, String meshAxis, long[][] perm) {
+    Graph g = graphOf("collective_permute", x);
+    g.checkManual("collective_permute");
+    long[][] groups = g.groupsOver("collective_permute", meshAxis);
+    List<long[]> pairs = new ArrayList<>();
+    for (long[] group : groups) {
+      for (long[] p : perm) {
+        if (p.length != 2 || p[0] < 0 || p[1] < 0 || p[0] >= group.length || p[1] >= group.length) {
+          throw new IllegalArgumentException("ppermute requires (source, target) pairs of indices in [0, " + group.length
+              + ") along '" + meshAxis + "', got " + Shapes.tuple(p) + Graph.where(Graph.callerLocation()));
+        }
+        pairs.add(new long[] {group[(int) p[0]], group[(int) p[1]]});
+      }
+    }
+    return collectivePermute(x, pairs.toArray(new long[0][]));
+  }
+
   /** Elementwise op by table kind on tensors of equal shapes (no broadcasting), for generated code. */
   public static Tensor elementwise(xla4j.hlo.ElementwiseKind kind, Tensor... operands) {
     Graph g = graphOf(kind.shortName(), operands);

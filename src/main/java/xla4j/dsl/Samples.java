@@ -22,6 +22,7 @@ public final class Samples {
     m.put("attention_bf16_sharded_gspmd", () -> attention(Mesh.of("x", 2), true));
     m.put("control_flow", Samples::controlFlow);
     m.put("collectives", Samples::collectives);
+    m.put("shard_map_collectives", Samples::shardMapCollectives);
     return m;
   }
 
@@ -95,6 +96,31 @@ public final class Samples {
     g.output("reduce_scatter", Ops.reduceScatter(x, Reducer.MAX, 0, both));
     g.output("all_to_all", Ops.allToAll(x, 0, 1, both));
     g.output("collective_permute", Ops.collectivePermute(x, new long[][] {{0, 1}, {1, 0}}));
+    return g;
+  }
+
+  /**
+   * {@code shard_map} over a 2x2 mesh (data, model): a local matmul, then psum, all_gather, all_to_all, ppermute,
+   * psum_scatter and pmax by mesh-axis name (the same program as tools/dsl_goldens.py's shard_map_collectives).
+   */
+  public static Graph shardMapCollectives() {
+    Graph g = new Graph("shard_map_collectives", Mesh.of("data", 2, "model", 2), false);
+    PartitionSpec xs = PartitionSpec.of("data", "model");
+    PartitionSpec ws = PartitionSpec.of("model", null);
+    Tensor x = g.parameter("x", Shape.of(DType.F32, 4, 8), xs);
+    Tensor w = g.parameter("w", Shape.of(DType.F32, 8, 4), ws);
+    List<PartitionSpec> outSpecs = List.of(PartitionSpec.of("data", null), PartitionSpec.of(null, "model"),
+        PartitionSpec.of("data", "model"), PartitionSpec.of("data", "model"), PartitionSpec.of("data", "model"),
+        PartitionSpec.replicated(2));
+    List<Tensor> r = g.shardMap(List.of(x, w), List.of(xs, ws), outSpecs, a -> {
+      Tensor y = a.get(0).matmul(a.get(1));
+      return List.of(Ops.psum(y, "model"), Ops.allGather(a.get(0), 0, "data"), Ops.allToAll(y, 0, 1, "model"),
+          Ops.ppermute(a.get(0), "data", new long[][] {{0, 1}, {1, 0}}), Ops.psumScatter(y, 1, "model"),
+          Ops.allReduce(a.get(0), Reducer.MAX, "data", "model"));
+    });
+    for (int i = 0; i < r.size(); i++) {
+      g.output("out" + i, r.get(i), outSpecs.get(i));
+    }
     return g;
   }
 }

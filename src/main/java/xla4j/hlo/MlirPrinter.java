@@ -245,14 +245,17 @@ public final class MlirPrinter {
       return ns;
     }
 
-    /** Prints a region's operations and terminator (no braces) one level deeper than the op. */
-    public OpWriter regionBody(Region r) {
+    /**
+     * Prints a region's operations and its {@code terminator} (e.g. {@code sdy.return}) one level deeper than the
+     * op, after a newline, leaving the cursor at the op's indentation (for a closing brace).
+     */
+    public OpWriter regionBody(Region r, String terminator) {
       out.append('\n');
       indent++;
       for (Operation op : r.operations()) {
         operation(op);
       }
-      line("stablehlo.return " + valueList(r.returns()) + " : " + typeList(r.returns()));
+      line(terminator + " " + valueList(r.returns()) + " : " + typeList(r.returns()));
       indent--;
       out.append("  ".repeat(indent));
       return this;

@@ -169,6 +169,26 @@ class DslExecutionTest {
   }
 
   @Test
+  void shardMapCollectivesMatchJax() throws Exception {
+    JsonObject doc;
+    try (var in = DslExecutionTest.class.getResourceAsStream("/dsl/spmd/shard_map_collectives.json")) {
+      doc = com.google.gson.JsonParser.parseReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))
+          .getAsJsonObject();
+    }
+    NdArray x = DslCases.arrayOf(doc.getAsJsonArray("inputs").get(0).getAsJsonObject());
+    NdArray w = DslCases.arrayOf(doc.getAsJsonArray("inputs").get(1).getAsJsonObject());
+    try (CompiledGraph c = Samples.shardMapCollectives().compile(client)) {
+      assertEquals(4, c.executable().devices().size());
+      List<NdArray> out = c.execute(x, w);
+      JsonArray expected = doc.getAsJsonArray("outputs");
+      assertEquals(expected.size(), out.size());
+      for (int i = 0; i < out.size(); i++) {
+        assertClose("shard_map out" + i, DslCases.arrayOf(expected.get(i).getAsJsonObject()), out.get(i), 1e-5, 1e-5);
+      }
+    }
+  }
+
+  @Test
   void collectivesAcrossTwoReplicas() {
     Graph g = Samples.collectives();
     float[][] xs = new float[2][8];

@@ -157,6 +157,25 @@ class DslRulesTest {
   }
 
   @Test
+  void shardMapRules() {
+    assertState("shard_map needs a graph with a mesh and Shardy shardings, but graph 'g' has no mesh",
+        () -> g.shardMap(List.of(x4), List.of(PartitionSpec.of("x")), List.of(PartitionSpec.of("x")), a -> a));
+    Graph s = new Graph("s", Mesh.of("x", 2, "y", 2), false);
+    Tensor p = s.parameter("p", Shape.of(F32, 4, 4));
+    assertState("all_reduce over mesh axes is only valid inside shardMap, not in graph 's'", () -> Ops.psum(p, "x"));
+    Tensor odd = s.parameter("odd", Shape.of(F32, 4, 3));
+    assertRule("shard_map input 0 requires sharded dimensions to be divisible by the number of shards, got dimension 1 of size 3"
+        + " split 2 ways in f32[4,3]",
+        () -> s.shardMap(List.of(odd), List.of(PartitionSpec.of(null, "x")), List.of(PartitionSpec.replicated(2)), a -> a));
+    assertRule("all_reduce requires mesh axes of [x, y], got 'z'",
+        () -> s.shardMap(List.of(p), List.of(PartitionSpec.of("x", null)), List.of(PartitionSpec.of("x", null)),
+            a -> List.of(Ops.psum(a.get(0), "z"))));
+    assertRule("ppermute requires (source, target) pairs of indices in [0, 2) along 'y', got (0, 2)",
+        () -> s.shardMap(List.of(p), List.of(PartitionSpec.of("x", null)), List.of(PartitionSpec.of("x", null)),
+            a -> List.of(Ops.ppermute(a.get(0), "y", new long[][] {{0, 2}}))));
+  }
+
+  @Test
   void reducerIdentities() {
     // Hand-computed identities, as lax.reduce_* uses them.
     assertEquals(Float.NEGATIVE_INFINITY, Reducer.MAX.identity(F32).getDouble(0));

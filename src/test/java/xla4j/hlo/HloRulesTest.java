@@ -285,6 +285,19 @@ class HloRulesTest {
             () -> Collectives.AllToAll.of(f23, 1, 0, new long[][] {{0, 1}}, 1)),
         rule("collective_permute targets", "collective_permute requires unique targets, got 1 twice",
             () -> Collectives.CollectivePermute.of(f3, new long[][] {{0, 1}, {2, 1}}, 1)),
+        // manual computation (shard_map)
+        rule("manual_computation in count", "manual_computation requires one in_sharding per operand, got 1 operands and 0 shardings",
+            () -> ManualComputation.of(List.of(v(F32, 4)), List.of(), List.of(), returning(List.of()))),
+        rule("manual_computation out count", "manual_computation requires one out_sharding per result, got 1 results and 0 shardings", () -> {
+          Value a = v(F32, 2);
+          ManualComputation.of(List.of(v(F32, 4)), List.of(new Sharding(mesh2(), List.of(List.of("x")))), List.of(),
+              returning(List.of(a), a));
+        }),
+        rule("manual_computation local types", "manual_computation requires the body to take arguments (f32[2]), got (f32[4])", () -> {
+          Value a = v(F32, 4);
+          Sharding s = new Sharding(mesh2(), List.of(List.of("x")));
+          ManualComputation.of(List.of(v(F32, 4)), List.of(s), List.of(s), returning(List.of(a), a));
+        }),
         // sharding, mesh, func, module
         rule("mesh axis size", "mesh axis 'x' requires a positive size, got 0", () -> new MeshDecl.Axis("x", 0)),
         rule("mesh axis unique", "mesh @mesh requires unique axis names, got 'x' twice",
