@@ -194,6 +194,9 @@ def _uniform_ref(k):
 
 case("uniform_three_fry", np.array([7, 0, 9, 1], np.uint32))(_uniform_ref)
 
+case("einsum_ellipsis", f32(2, 3, 4), f32(4, 5), f32(3, 4), rtol=1e-5, atol=1e-5)(
+    lambda a, w, b: (jnp.einsum("...d,df->...f", a, w), jnp.einsum("b...,...->b...", a, b), jnp.einsum("...ij->...ji", a)))
+
 
 def shard_map_collectives():
     """2x2 mesh (data, model); DslExecutionTest#shardMapCollectivesMatchJax builds the same."""

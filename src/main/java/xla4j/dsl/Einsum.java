@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code einsum} over one or two operands with an explicit output ({@code "bqhd,bkhd->bhqk"}): letters in both
+ * {@code einsum} over one or two operands with an explicit output ({@code "bqhd,bkhd->bhqk"}, {@code "...d,df->...f"};
+ * {@code ...} dims are right-aligned but not broadcast: equal sizes are required): letters in both
  * inputs and the output are batch dims, in both inputs only are contracted, in one input only and not in the
  * output are summed first. Lowers to one {@code dot_general} plus a transpose to the output order, as JAX does.
  */
@@ -25,6 +26,35 @@ final class Einsum {
     if (ins.length != ops.length || ops.length < 1 || ops.length > 2) {
       throw new IllegalArgumentException("einsum requires one or two operands matching the spec, got " + ops.length
           + " operands for '" + spec + "'" + where);
+    }
+    // "..." stands for the leading dims not named by letters; right-aligned across operands as in NumPy, and named
+    // here by digits (which user specs cannot contain).
+    int ell = 0;
+    for (int k = 0; k < ops.length; k++) {
+      if (ins[k].contains("...")) {
+        int named = ins[k].length() - 3;
+        if (ops[k].rank() < named) {
+          throw new IllegalArgumentException("einsum requires operand " + k + " to have rank >= " + named + " ('" + ins[k]
+              + "'), got shape " + xla4j.hlo.Shapes.tuple(ops[k].dims()) + where);
+        }
+        ell = Math.max(ell, ops[k].rank() - named);
+      }
+    }
+    String digits = "0123456789";
+    if (ell > digits.length()) {
+      throw new IllegalArgumentException("einsum supports at most 10 dims under '...', got " + ell + where);
+    }
+    for (int k = 0; k < ops.length; k++) {
+      if (ins[k].contains("...")) {
+        int n = ops[k].rank() - (ins[k].length() - 3);
+        ins[k] = ins[k].replace("...", digits.substring(ell - n, ell));
+      }
+    }
+    out = out.replace("...", digits.substring(0, ell));
+    for (String part : ins) {
+      if (part.chars().anyMatch(Character::isDigit) && !s.contains("...")) {
+        throw new IllegalArgumentException("einsum requires letters or '...', got '" + spec + "'" + where);
+      }
     }
     Map<Character, Long> sizes = new HashMap<>();
     for (int k = 0; k < ops.length; k++) {

@@ -232,6 +232,8 @@ final class DslCases {
       List<Tensor> r = Ops.uniform(key, new long[] {2, 3}, DType.F32, RngBitGenerator.Algorithm.THREE_FRY);
       return List.of(r.get(0).bitcastConvert(DType.U32).reshape(4), r.get(1));
     });
+    c("einsum_ellipsis", (g, x) -> List.of(Ops.einsum("...d,df->...f", x.get(0), x.get(1)),
+        Ops.einsum("b...,...->b...", x.get(0), x.get(2)), Ops.einsum("...ij->...ji", x.get(0))));
   }
 
   /** Multi-head self-attention as einsums (B, T/S tokens, D model, N heads, H head dim). */

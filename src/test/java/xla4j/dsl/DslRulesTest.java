@@ -82,6 +82,8 @@ class DslRulesTest {
     assertRule("einsum requires distinct letters within an operand, got 'ii'", () -> Ops.einsum("ii->i", x23));
     assertRule("einsum requires dimension 'j' to have the same size in all operands, got 3 and 2", () -> Ops.einsum("ij,jk->ik", x23, x23));
     assertRule("einsum requires output letters to be distinct and appear in an input, got 'iz'", () -> Ops.einsum("ij->iz", x23));
+    assertRule("einsum requires operand 0 to have rank >= 2 ('...ij'), got shape (4,)", () -> Ops.einsum("...ij->...ji", x4));
+    assertRule("einsum requires letters or '...', got 'i1->i'", () -> Ops.einsum("i1->i", x23));
   }
 
   @Test
