@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
 import xla4j.array.NdArray;
-import xla4j.pjrt.capi.PJRT_Api;
 import xla4j.pjrt.capi.PJRT_Buffer;
 import xla4j.pjrt.capi.PJRT_Buffer_Destroy_Args;
 import xla4j.pjrt.capi.PJRT_Buffer_Device_Args;
@@ -23,7 +22,7 @@ import xla4j.pjrt.capi.PJRT_Buffer_ToHostBuffer_Args;
  */
 public final class Buffer extends NativeResource {
   private final Client client;
-  private final PJRT_Api api;
+  private final Api api;
   private final PJRT_Buffer buffer;
   private final TensorSpec spec;
 
@@ -31,7 +30,8 @@ public final class Buffer extends NativeResource {
     this(client, buffer, readSpec(client.api(), buffer));
   }
 
-  private Buffer(Client client, PJRT_Buffer buffer, TensorSpec spec) {
+  /** For a buffer whose type is already known (an executable's output). */
+  Buffer(Client client, PJRT_Buffer buffer, TensorSpec spec) {
     super(client, "Buffer " + spec, destroyer(client.api(), buffer));
     this.client = client;
     this.api = client.api();
@@ -39,24 +39,24 @@ public final class Buffer extends NativeResource {
     this.spec = spec;
   }
 
-  private static TensorSpec readSpec(PJRT_Api api, PJRT_Buffer buffer) {
+  private static TensorSpec readSpec(Api api, PJRT_Buffer buffer) {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Buffer_ElementType_Args t = new PJRT_Buffer_ElementType_Args();
       t.struct_size(PJRT_Buffer_ElementType_Args_STRUCT_SIZE()).buffer(buffer);
-      CApi.check(api, api.PJRT_Buffer_ElementType().call(t), "PJRT_Buffer_ElementType");
+      CApi.check(api, api.PJRT_Buffer_ElementType.call(t), "PJRT_Buffer_ElementType");
       PJRT_Buffer_Dimensions_Args d = new PJRT_Buffer_Dimensions_Args();
       d.struct_size(PJRT_Buffer_Dimensions_Args_STRUCT_SIZE()).buffer(buffer);
-      CApi.check(api, api.PJRT_Buffer_Dimensions().call(d), "PJRT_Buffer_Dimensions");
+      CApi.check(api, api.PJRT_Buffer_Dimensions.call(d), "PJRT_Buffer_Dimensions");
       return TensorSpec.of(CApi.dtype(t.type()), CApi.longs(d.dims(), 0, d.num_dims()));
     }
   }
 
-  private static Runnable destroyer(PJRT_Api api, PJRT_Buffer buffer) {
+  private static Runnable destroyer(Api api, PJRT_Buffer buffer) {
     return () -> {
       try (PointerScope scope = new PointerScope()) {
         PJRT_Buffer_Destroy_Args args = new PJRT_Buffer_Destroy_Args();
         args.struct_size(PJRT_Buffer_Destroy_Args_STRUCT_SIZE()).buffer(buffer);
-        CApi.check(api, api.PJRT_Buffer_Destroy().call(args), "PJRT_Buffer_Destroy");
+        CApi.check(api, api.PJRT_Buffer_Destroy.call(args), "PJRT_Buffer_Destroy");
       }
     };
   }
@@ -89,7 +89,7 @@ public final class Buffer extends NativeResource {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Buffer_Device_Args args = new PJRT_Buffer_Device_Args();
       args.struct_size(PJRT_Buffer_Device_Args_STRUCT_SIZE()).buffer(buffer);
-      CApi.check(api, api.PJRT_Buffer_Device().call(args), "PJRT_Buffer_Device");
+      CApi.check(api, api.PJRT_Buffer_Device.call(args), "PJRT_Buffer_Device");
       return client.deviceAt(args.device().address());
     } finally {
       release();
@@ -102,7 +102,7 @@ public final class Buffer extends NativeResource {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Buffer_OnDeviceSizeInBytes_Args args = new PJRT_Buffer_OnDeviceSizeInBytes_Args();
       args.struct_size(PJRT_Buffer_OnDeviceSizeInBytes_Args_STRUCT_SIZE()).buffer(buffer);
-      CApi.check(api, api.PJRT_Buffer_OnDeviceSizeInBytes().call(args), "PJRT_Buffer_OnDeviceSizeInBytes");
+      CApi.check(api, api.PJRT_Buffer_OnDeviceSizeInBytes.call(args), "PJRT_Buffer_OnDeviceSizeInBytes");
       return args.on_device_size_in_bytes();
     } finally {
       release();
@@ -115,7 +115,7 @@ public final class Buffer extends NativeResource {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Buffer_ReadyEvent_Args args = new PJRT_Buffer_ReadyEvent_Args();
       args.struct_size(PJRT_Buffer_ReadyEvent_Args_STRUCT_SIZE()).buffer(buffer);
-      CApi.check(api, api.PJRT_Buffer_ReadyEvent().call(args), "PJRT_Buffer_ReadyEvent");
+      CApi.check(api, api.PJRT_Buffer_ReadyEvent.call(args), "PJRT_Buffer_ReadyEvent");
       return Event.toFuture(api, args.event(), "PJRT_Buffer_ReadyEvent");
     } finally {
       release();
@@ -130,7 +130,7 @@ public final class Buffer extends NativeResource {
       BytePointer dst = new BytePointer(Math.max(1, size));
       PJRT_Buffer_ToHostBuffer_Args args = new PJRT_Buffer_ToHostBuffer_Args();
       args.struct_size(PJRT_Buffer_ToHostBuffer_Args_STRUCT_SIZE()).src(buffer).dst(dst).dst_size(size);
-      CApi.check(api, api.PJRT_Buffer_ToHostBuffer().call(args), "PJRT_Buffer_ToHostBuffer");
+      CApi.check(api, api.PJRT_Buffer_ToHostBuffer.call(args), "PJRT_Buffer_ToHostBuffer");
       if (args.event() != null && !args.event().isNull()) {
         Event.awaitAndDestroy(api, args.event(), "PJRT_Buffer_ToHostBuffer");
       }

@@ -9,7 +9,6 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import xla4j.array.DType;
-import xla4j.pjrt.capi.PJRT_Api;
 import xla4j.pjrt.capi.PJRT_Error;
 import xla4j.pjrt.capi.PJRT_Error_Destroy_Args;
 import xla4j.pjrt.capi.PJRT_Error_GetCode_Args;
@@ -21,7 +20,7 @@ final class CApi {
   private CApi() {}
 
   /** Throws a {@link PjrtException} for a non-null {@code error} (and frees it). */
-  static void check(PJRT_Api api, PJRT_Error error, String operation) {
+  static void check(Api api, PJRT_Error error, String operation) {
     if (error == null || error.isNull()) {
       return;
     }
@@ -32,13 +31,13 @@ final class CApi {
     PJRT_Error_Destroy_Args d = new PJRT_Error_Destroy_Args();
     try {
       m.struct_size(PJRT_Error_Message_Args_STRUCT_SIZE()).error(error);
-      api.PJRT_Error_Message().call(m);
+      api.PJRT_Error_Message.call(m);
       message = string(m.message(), m.message_size());
       c.struct_size(PJRT_Error_GetCode_Args_STRUCT_SIZE()).error(error);
-      PJRT_Error codeError = api.PJRT_Error_GetCode().call(c);
+      PJRT_Error codeError = api.PJRT_Error_GetCode.call(c);
       code = codeError == null || codeError.isNull() ? c.code() : PJRT_Error_Code_UNKNOWN;
       d.struct_size(PJRT_Error_Destroy_Args_STRUCT_SIZE()).error(error);
-      api.PJRT_Error_Destroy().call(d);
+      api.PJRT_Error_Destroy.call(d);
     } finally {
       m.close();
       c.close();

@@ -14,7 +14,6 @@ import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.PointerScope;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
-import xla4j.pjrt.capi.PJRT_Api;
 import xla4j.pjrt.capi.PJRT_Client;
 import xla4j.pjrt.capi.PJRT_Client_AddressableDevices_Args;
 import xla4j.pjrt.capi.PJRT_Client_BufferFromHostBuffer_Args;
@@ -35,7 +34,7 @@ import xla4j.pjrt.capi.PJRT_Program;
  */
 public final class Client extends NativeResource {
   private final PjrtPlugin plugin;
-  private final PJRT_Api api;
+  private final Api api;
   private final PJRT_Client client;
   private final String platformName;
   private final String platformVersion;
@@ -52,34 +51,34 @@ public final class Client extends NativeResource {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Client_PlatformName_Args name = new PJRT_Client_PlatformName_Args();
       name.struct_size(PJRT_Client_PlatformName_Args_STRUCT_SIZE()).client(client);
-      CApi.check(api, api.PJRT_Client_PlatformName().call(name), "PJRT_Client_PlatformName");
+      CApi.check(api, api.PJRT_Client_PlatformName.call(name), "PJRT_Client_PlatformName");
       platformName = CApi.string(name.platform_name(), name.platform_name_size());
       PJRT_Client_PlatformVersion_Args version = new PJRT_Client_PlatformVersion_Args();
       version.struct_size(PJRT_Client_PlatformVersion_Args_STRUCT_SIZE()).client(client);
-      CApi.check(api, api.PJRT_Client_PlatformVersion().call(version), "PJRT_Client_PlatformVersion");
+      CApi.check(api, api.PJRT_Client_PlatformVersion.call(version), "PJRT_Client_PlatformVersion");
       platformVersion = CApi.string(version.platform_version(), version.platform_version_size());
       PJRT_Client_ProcessIndex_Args pi = new PJRT_Client_ProcessIndex_Args();
       pi.struct_size(PJRT_Client_ProcessIndex_Args_STRUCT_SIZE()).client(client);
-      CApi.check(api, api.PJRT_Client_ProcessIndex().call(pi), "PJRT_Client_ProcessIndex");
+      CApi.check(api, api.PJRT_Client_ProcessIndex.call(pi), "PJRT_Client_ProcessIndex");
       processIndex = pi.process_index();
 
       PJRT_Client_AddressableDevices_Args ad = new PJRT_Client_AddressableDevices_Args();
       ad.struct_size(PJRT_Client_AddressableDevices_Args_STRUCT_SIZE()).client(client);
-      CApi.check(api, api.PJRT_Client_AddressableDevices().call(ad), "PJRT_Client_AddressableDevices");
+      CApi.check(api, api.PJRT_Client_AddressableDevices.call(ad), "PJRT_Client_AddressableDevices");
       java.util.Set<Long> addressable = new java.util.HashSet<>();
       for (long i = 0; i < ad.num_addressable_devices(); i++) {
         addressable.add(ad.addressable_devices().get(i).address());
       }
       PJRT_Client_Devices_Args d = new PJRT_Client_Devices_Args();
       d.struct_size(PJRT_Client_Devices_Args_STRUCT_SIZE()).client(client);
-      CApi.check(api, api.PJRT_Client_Devices().call(d), "PJRT_Client_Devices");
+      CApi.check(api, api.PJRT_Client_Devices.call(d), "PJRT_Client_Devices");
       List<Device> all = new ArrayList<>();
       List<Device> mine = new ArrayList<>();
       for (long i = 0; i < d.num_devices(); i++) {
         PJRT_Device dev = new PJRT_Device(d.devices().get(i));
         PJRT_Device_GetDescription_Args g = new PJRT_Device_GetDescription_Args();
         g.struct_size(PJRT_Device_GetDescription_Args_STRUCT_SIZE()).device(dev);
-        CApi.check(api, api.PJRT_Device_GetDescription().call(g), "PJRT_Device_GetDescription");
+        CApi.check(api, api.PJRT_Device_GetDescription.call(g), "PJRT_Device_GetDescription");
         boolean isAddressable = addressable.contains(dev.address());
         Device device = new Device(this, dev, DeviceDescription.read(api, g.device_description()), isAddressable);
         all.add(device);
@@ -93,17 +92,17 @@ public final class Client extends NativeResource {
     }
   }
 
-  private static Runnable destroyer(PJRT_Api api, PJRT_Client client) {
+  private static Runnable destroyer(Api api, PJRT_Client client) {
     return () -> {
       try (PointerScope scope = new PointerScope()) {
         PJRT_Client_Destroy_Args args = new PJRT_Client_Destroy_Args();
         args.struct_size(PJRT_Client_Destroy_Args_STRUCT_SIZE()).client(client);
-        CApi.check(api, api.PJRT_Client_Destroy().call(args), "PJRT_Client_Destroy");
+        CApi.check(api, api.PJRT_Client_Destroy.call(args), "PJRT_Client_Destroy");
       }
     };
   }
 
-  PJRT_Api api() {
+  Api api() {
     return api;
   }
 
@@ -182,7 +181,7 @@ public final class Client extends NativeResource {
       PJRT_Client_Compile_Args args = new PJRT_Client_Compile_Args();
       args.struct_size(PJRT_Client_Compile_Args_STRUCT_SIZE()).client(client).program(program)
           .compile_options(o).compile_options_size(opts.length);
-      CApi.check(api, api.PJRT_Client_Compile().call(args), "PJRT_Client_Compile");
+      CApi.check(api, api.PJRT_Client_Compile.call(args), "PJRT_Client_Compile");
       return new LoadedExecutable(this, args.executable(), signature);
     } finally {
       release();
@@ -210,7 +209,7 @@ public final class Client extends NativeResource {
       PJRT_Executable_DeserializeAndLoad_Args args = new PJRT_Executable_DeserializeAndLoad_Args();
       args.struct_size(PJRT_Executable_DeserializeAndLoad_Args_STRUCT_SIZE()).client(client)
           .serialized_executable(bytes).serialized_executable_size(serialized.length);
-      CApi.check(api, api.PJRT_Executable_DeserializeAndLoad().call(args), "PJRT_Executable_DeserializeAndLoad");
+      CApi.check(api, api.require(api.PJRT_Executable_DeserializeAndLoad, "PJRT_Executable_DeserializeAndLoad").call(args), "PJRT_Executable_DeserializeAndLoad");
       return new LoadedExecutable(this, args.loaded_executable(), signature);
     } finally {
       release();
@@ -256,7 +255,7 @@ public final class Client extends NativeResource {
           .num_dims(dims.length)
           .host_buffer_semantics(PJRT_HostBufferSemantics_kImmutableOnlyDuringCall)
           .device(device.handle());
-      CApi.check(api, api.PJRT_Client_BufferFromHostBuffer().call(args), "PJRT_Client_BufferFromHostBuffer");
+      CApi.check(api, api.PJRT_Client_BufferFromHostBuffer.call(args), "PJRT_Client_BufferFromHostBuffer");
       if (args.done_with_host_buffer() != null && !args.done_with_host_buffer().isNull()) {
         Event.awaitAndDestroy(api, args.done_with_host_buffer(), "PJRT_Client_BufferFromHostBuffer");
       }

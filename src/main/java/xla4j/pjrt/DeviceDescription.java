@@ -3,7 +3,6 @@ package xla4j.pjrt;
 import static xla4j.pjrt.capi.global.PjrtC.*;
 
 import org.bytedeco.javacpp.PointerScope;
-import xla4j.pjrt.capi.PJRT_Api;
 import xla4j.pjrt.capi.PJRT_DeviceDescription;
 import xla4j.pjrt.capi.PJRT_DeviceDescription_DebugString_Args;
 import xla4j.pjrt.capi.PJRT_DeviceDescription_Id_Args;
@@ -27,20 +26,20 @@ public final class DeviceDescription {
     this.debugString = debugString;
   }
 
-  static DeviceDescription read(PJRT_Api api, PJRT_DeviceDescription d) {
+  static DeviceDescription read(Api api, PJRT_DeviceDescription d) {
     try (PointerScope scope = new PointerScope()) {
       PJRT_DeviceDescription_Id_Args id = new PJRT_DeviceDescription_Id_Args();
       id.struct_size(PJRT_DeviceDescription_Id_Args_STRUCT_SIZE()).device_description(d);
-      CApi.check(api, api.PJRT_DeviceDescription_Id().call(id), "PJRT_DeviceDescription_Id");
+      CApi.check(api, api.PJRT_DeviceDescription_Id.call(id), "PJRT_DeviceDescription_Id");
       PJRT_DeviceDescription_ProcessIndex_Args pi = new PJRT_DeviceDescription_ProcessIndex_Args();
       pi.struct_size(PJRT_DeviceDescription_ProcessIndex_Args_STRUCT_SIZE()).device_description(d);
-      CApi.check(api, api.PJRT_DeviceDescription_ProcessIndex().call(pi), "PJRT_DeviceDescription_ProcessIndex");
+      CApi.check(api, api.PJRT_DeviceDescription_ProcessIndex.call(pi), "PJRT_DeviceDescription_ProcessIndex");
       PJRT_DeviceDescription_Kind_Args kind = new PJRT_DeviceDescription_Kind_Args();
       kind.struct_size(PJRT_DeviceDescription_Kind_Args_STRUCT_SIZE()).device_description(d);
-      CApi.check(api, api.PJRT_DeviceDescription_Kind().call(kind), "PJRT_DeviceDescription_Kind");
+      CApi.check(api, api.PJRT_DeviceDescription_Kind.call(kind), "PJRT_DeviceDescription_Kind");
       PJRT_DeviceDescription_DebugString_Args dbg = new PJRT_DeviceDescription_DebugString_Args();
       dbg.struct_size(PJRT_DeviceDescription_DebugString_Args_STRUCT_SIZE()).device_description(d);
-      CApi.check(api, api.PJRT_DeviceDescription_DebugString().call(dbg), "PJRT_DeviceDescription_DebugString");
+      CApi.check(api, api.PJRT_DeviceDescription_DebugString.call(dbg), "PJRT_DeviceDescription_DebugString");
       return new DeviceDescription(id.id(), pi.process_index(), CApi.string(kind.device_kind(), kind.device_kind_size()),
           CApi.string(dbg.debug_string(), dbg.debug_string_size()));
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
-import xla4j.pjrt.capi.PJRT_Api;
 import xla4j.pjrt.capi.PJRT_Error;
 import xla4j.pjrt.capi.PJRT_Event;
 import xla4j.pjrt.capi.PJRT_Event_Await_Args;
@@ -31,12 +30,12 @@ public final class Event {
   private Event() {}
 
   private static final class Pending {
-    final PJRT_Api api;
+    final Api api;
     final PJRT_Event event;
     final String operation;
     final CompletableFuture<Void> future = new CompletableFuture<>();
 
-    Pending(PJRT_Api api, PJRT_Event event, String operation) {
+    Pending(Api api, PJRT_Event event, String operation) {
       this.api = api;
       this.event = event;
       this.operation = operation;
@@ -66,7 +65,7 @@ public final class Event {
   }
 
   /** Takes ownership of {@code event}: the returned future completes when it fires, then it is freed. */
-  static CompletableFuture<Void> toFuture(PJRT_Api api, PJRT_Event event, String operation) {
+  static CompletableFuture<Void> toFuture(Api api, PJRT_Event event, String operation) {
     long id = NEXT_ID.getAndIncrement();
     Pending p = new Pending(api, event, operation);
     PENDING.put(id, p);
@@ -78,7 +77,7 @@ public final class Event {
               address = id;
             }
           });
-      CApi.check(api, api.PJRT_Event_OnReady().call(args), "PJRT_Event_OnReady");
+      CApi.check(api, api.require(api.PJRT_Event_OnReady, "PJRT_Event_OnReady").call(args), "PJRT_Event_OnReady");
     } catch (RuntimeException e) {
       if (PENDING.remove(id) != null) {
         destroy(api, event);
@@ -89,21 +88,21 @@ public final class Event {
   }
 
   /** Blocks until {@code event} fires, frees it, and throws its error if it carries one. */
-  static void awaitAndDestroy(PJRT_Api api, PJRT_Event event, String operation) {
+  static void awaitAndDestroy(Api api, PJRT_Event event, String operation) {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Event_Await_Args args = new PJRT_Event_Await_Args();
       args.struct_size(PJRT_Event_Await_Args_STRUCT_SIZE()).event(event);
-      CApi.check(api, api.PJRT_Event_Await().call(args), operation);
+      CApi.check(api, api.PJRT_Event_Await.call(args), operation);
     } finally {
       destroy(api, event);
     }
   }
 
-  static void destroy(PJRT_Api api, PJRT_Event event) {
+  static void destroy(Api api, PJRT_Event event) {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Event_Destroy_Args args = new PJRT_Event_Destroy_Args();
       args.struct_size(PJRT_Event_Destroy_Args_STRUCT_SIZE()).event(event);
-      CApi.check(api, api.PJRT_Event_Destroy().call(args), "PJRT_Event_Destroy");
+      CApi.check(api, api.PJRT_Event_Destroy.call(args), "PJRT_Event_Destroy");
     }
   }
 }

@@ -10,7 +10,6 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.javacpp.SizeTPointer;
-import xla4j.pjrt.capi.PJRT_Api;
 import xla4j.pjrt.capi.PJRT_Executable;
 import xla4j.pjrt.capi.PJRT_Executable_Destroy_Args;
 import xla4j.pjrt.capi.PJRT_Executable_Fingerprint_Args;
@@ -32,45 +31,45 @@ import xla4j.pjrt.capi.PJRT_Program;
  * (name, replicas, partitions, outputs) are read once.
  */
 public final class Executable extends NativeResource {
-  private final PJRT_Api api;
+  private final Api api;
   private final PJRT_Executable executable;
   private final String name;
   private final int numReplicas;
   private final int numPartitions;
   private final List<TensorSpec> outputs;
 
-  Executable(NativeResource parent, PJRT_Api api, PJRT_Executable executable) {
+  Executable(NativeResource parent, Api api, PJRT_Executable executable) {
     super(parent, "Executable", destroyer(api, executable));
     this.api = api;
     this.executable = executable;
     try (PointerScope scope = new PointerScope()) {
       PJRT_Executable_Name_Args n = new PJRT_Executable_Name_Args();
       n.struct_size(PJRT_Executable_Name_Args_STRUCT_SIZE()).executable(executable);
-      CApi.check(api, api.PJRT_Executable_Name().call(n), "PJRT_Executable_Name");
+      CApi.check(api, api.PJRT_Executable_Name.call(n), "PJRT_Executable_Name");
       name = CApi.string(n.executable_name(), n.executable_name_size());
       PJRT_Executable_NumReplicas_Args r = new PJRT_Executable_NumReplicas_Args();
       r.struct_size(PJRT_Executable_NumReplicas_Args_STRUCT_SIZE()).executable(executable);
-      CApi.check(api, api.PJRT_Executable_NumReplicas().call(r), "PJRT_Executable_NumReplicas");
+      CApi.check(api, api.PJRT_Executable_NumReplicas.call(r), "PJRT_Executable_NumReplicas");
       numReplicas = (int) r.num_replicas();
       PJRT_Executable_NumPartitions_Args p = new PJRT_Executable_NumPartitions_Args();
       p.struct_size(PJRT_Executable_NumPartitions_Args_STRUCT_SIZE()).executable(executable);
-      CApi.check(api, api.PJRT_Executable_NumPartitions().call(p), "PJRT_Executable_NumPartitions");
+      CApi.check(api, api.PJRT_Executable_NumPartitions.call(p), "PJRT_Executable_NumPartitions");
       numPartitions = (int) p.num_partitions();
       outputs = Collections.unmodifiableList(readOutputs(api, executable));
     }
   }
 
-  private static List<TensorSpec> readOutputs(PJRT_Api api, PJRT_Executable executable) {
+  private static List<TensorSpec> readOutputs(Api api, PJRT_Executable executable) {
     PJRT_Executable_NumOutputs_Args no = new PJRT_Executable_NumOutputs_Args();
     no.struct_size(PJRT_Executable_NumOutputs_Args_STRUCT_SIZE()).executable(executable);
-    CApi.check(api, api.PJRT_Executable_NumOutputs().call(no), "PJRT_Executable_NumOutputs");
+    CApi.check(api, api.PJRT_Executable_NumOutputs.call(no), "PJRT_Executable_NumOutputs");
     long count = no.num_outputs();
     PJRT_Executable_OutputElementTypes_Args t = new PJRT_Executable_OutputElementTypes_Args();
     t.struct_size(PJRT_Executable_OutputElementTypes_Args_STRUCT_SIZE()).executable(executable);
-    CApi.check(api, api.PJRT_Executable_OutputElementTypes().call(t), "PJRT_Executable_OutputElementTypes");
+    CApi.check(api, api.PJRT_Executable_OutputElementTypes.call(t), "PJRT_Executable_OutputElementTypes");
     PJRT_Executable_OutputDimensions_Args d = new PJRT_Executable_OutputDimensions_Args();
     d.struct_size(PJRT_Executable_OutputDimensions_Args_STRUCT_SIZE()).executable(executable);
-    CApi.check(api, api.PJRT_Executable_OutputDimensions().call(d), "PJRT_Executable_OutputDimensions");
+    CApi.check(api, api.PJRT_Executable_OutputDimensions.call(d), "PJRT_Executable_OutputDimensions");
     List<TensorSpec> out = new ArrayList<>();
     long offset = 0;
     SizeTPointer sizes = d.dim_sizes();
@@ -83,12 +82,12 @@ public final class Executable extends NativeResource {
     return out;
   }
 
-  private static Runnable destroyer(PJRT_Api api, PJRT_Executable executable) {
+  private static Runnable destroyer(Api api, PJRT_Executable executable) {
     return () -> {
       try (PointerScope scope = new PointerScope()) {
         PJRT_Executable_Destroy_Args args = new PJRT_Executable_Destroy_Args();
         args.struct_size(PJRT_Executable_Destroy_Args_STRUCT_SIZE()).executable(executable);
-        CApi.check(api, api.PJRT_Executable_Destroy().call(args), "PJRT_Executable_Destroy");
+        CApi.check(api, api.PJRT_Executable_Destroy.call(args), "PJRT_Executable_Destroy");
       }
     };
   }
@@ -117,7 +116,7 @@ public final class Executable extends NativeResource {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Executable_Serialize_Args args = new PJRT_Executable_Serialize_Args();
       args.struct_size(PJRT_Executable_Serialize_Args_STRUCT_SIZE()).executable(executable);
-      CApi.check(api, api.PJRT_Executable_Serialize().call(args), "PJRT_Executable_Serialize");
+      CApi.check(api, api.require(api.PJRT_Executable_Serialize, "PJRT_Executable_Serialize").call(args), "PJRT_Executable_Serialize");
       try {
         return CApi.bytes(args.serialized_bytes(), args.serialized_bytes_size());
       } finally {
@@ -136,7 +135,7 @@ public final class Executable extends NativeResource {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Executable_GetCompiledMemoryStats_Args a = new PJRT_Executable_GetCompiledMemoryStats_Args();
       a.struct_size(PJRT_Executable_GetCompiledMemoryStats_Args_STRUCT_SIZE()).executable(executable);
-      CApi.check(api, api.PJRT_Executable_GetCompiledMemoryStats().call(a), "PJRT_Executable_GetCompiledMemoryStats");
+      CApi.check(api, api.require(api.PJRT_Executable_GetCompiledMemoryStats, "PJRT_Executable_GetCompiledMemoryStats").call(a), "PJRT_Executable_GetCompiledMemoryStats");
       return new MemoryStats(a.generated_code_size_in_bytes(), a.argument_size_in_bytes(), a.output_size_in_bytes(),
           a.alias_size_in_bytes(), a.temp_size_in_bytes(), a.host_generated_code_size_in_bytes(),
           a.host_argument_size_in_bytes(), a.host_output_size_in_bytes(), a.host_alias_size_in_bytes(),
@@ -152,7 +151,7 @@ public final class Executable extends NativeResource {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Executable_GetCostAnalysis_Args a = new PJRT_Executable_GetCostAnalysis_Args();
       a.struct_size(PJRT_Executable_GetCostAnalysis_Args_STRUCT_SIZE()).executable(executable);
-      CApi.check(api, api.PJRT_Executable_GetCostAnalysis().call(a), "PJRT_Executable_GetCostAnalysis");
+      CApi.check(api, api.require(api.PJRT_Executable_GetCostAnalysis, "PJRT_Executable_GetCostAnalysis").call(a), "PJRT_Executable_GetCostAnalysis");
       return Collections.unmodifiableMap(CApi.namedValues(a.properties(), a.num_properties()));
     } finally {
       release();
@@ -165,7 +164,7 @@ public final class Executable extends NativeResource {
     try (PointerScope scope = new PointerScope()) {
       PJRT_Executable_Fingerprint_Args a = new PJRT_Executable_Fingerprint_Args();
       a.struct_size(PJRT_Executable_Fingerprint_Args_STRUCT_SIZE()).executable(executable);
-      CApi.check(api, api.PJRT_Executable_Fingerprint().call(a), "PJRT_Executable_Fingerprint");
+      CApi.check(api, api.require(api.PJRT_Executable_Fingerprint, "PJRT_Executable_Fingerprint").call(a), "PJRT_Executable_Fingerprint");
       StringBuilder hex = new StringBuilder();
       for (byte b : CApi.bytes(a.executable_fingerprint(), a.executable_fingerprint_size())) {
         hex.append(String.format("%02x", b & 0xff));
@@ -195,11 +194,11 @@ public final class Executable extends NativeResource {
       program.struct_size(PJRT_Program_STRUCT_SIZE());
       PJRT_Executable_OptimizedProgram_Args a = new PJRT_Executable_OptimizedProgram_Args();
       a.struct_size(PJRT_Executable_OptimizedProgram_Args_STRUCT_SIZE()).executable(executable).program(program);
-      CApi.check(api, api.PJRT_Executable_OptimizedProgram().call(a), "PJRT_Executable_OptimizedProgram");
+      CApi.check(api, api.require(api.PJRT_Executable_OptimizedProgram, "PJRT_Executable_OptimizedProgram").call(a), "PJRT_Executable_OptimizedProgram");
       long size = program.code_size();
       BytePointer code = new BytePointer(Math.max(1, size));
       program.code(code);
-      CApi.check(api, api.PJRT_Executable_OptimizedProgram().call(a), "PJRT_Executable_OptimizedProgram");
+      CApi.check(api, api.require(api.PJRT_Executable_OptimizedProgram, "PJRT_Executable_OptimizedProgram").call(a), "PJRT_Executable_OptimizedProgram");
       return new Program(CApi.string(program.format(), program.format_size()), CApi.bytes(code, program.code_size()));
     } finally {
       release();

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.PointerScope;
 import xla4j.array.NdArray;
-import xla4j.pjrt.capi.PJRT_Api;
 import xla4j.pjrt.capi.PJRT_Buffer;
 import xla4j.pjrt.capi.PJRT_Event;
 import xla4j.pjrt.capi.PJRT_ExecuteOptions;
@@ -28,7 +27,7 @@ import xla4j.pjrt.capi.PJRT_LoadedExecutable_GetExecutable_Args;
  */
 public final class LoadedExecutable extends NativeResource {
   private final Client client;
-  private final PJRT_Api api;
+  private final Api api;
   private final PJRT_LoadedExecutable loaded;
   private final Executable executable;
   private final List<Device> devices;
@@ -43,11 +42,11 @@ public final class LoadedExecutable extends NativeResource {
     try (PointerScope scope = new PointerScope()) {
       PJRT_LoadedExecutable_GetExecutable_Args g = new PJRT_LoadedExecutable_GetExecutable_Args();
       g.struct_size(PJRT_LoadedExecutable_GetExecutable_Args_STRUCT_SIZE()).loaded_executable(loaded);
-      CApi.check(api, api.PJRT_LoadedExecutable_GetExecutable().call(g), "PJRT_LoadedExecutable_GetExecutable");
+      CApi.check(api, api.PJRT_LoadedExecutable_GetExecutable.call(g), "PJRT_LoadedExecutable_GetExecutable");
       this.executable = new Executable(this, api, g.executable());
       PJRT_LoadedExecutable_AddressableDevices_Args a = new PJRT_LoadedExecutable_AddressableDevices_Args();
       a.struct_size(PJRT_LoadedExecutable_AddressableDevices_Args_STRUCT_SIZE()).executable(loaded);
-      CApi.check(api, api.PJRT_LoadedExecutable_AddressableDevices().call(a), "PJRT_LoadedExecutable_AddressableDevices");
+      CApi.check(api, api.PJRT_LoadedExecutable_AddressableDevices.call(a), "PJRT_LoadedExecutable_AddressableDevices");
       List<Device> list = new ArrayList<>();
       for (long i = 0; i < a.num_addressable_devices(); i++) {
         list.add(client.deviceAt(a.addressable_devices().get(i).address()));
@@ -56,12 +55,12 @@ public final class LoadedExecutable extends NativeResource {
     }
   }
 
-  private static Runnable destroyer(PJRT_Api api, PJRT_LoadedExecutable loaded) {
+  private static Runnable destroyer(Api api, PJRT_LoadedExecutable loaded) {
     return () -> {
       try (PointerScope scope = new PointerScope()) {
         PJRT_LoadedExecutable_Destroy_Args args = new PJRT_LoadedExecutable_Destroy_Args();
         args.struct_size(PJRT_LoadedExecutable_Destroy_Args_STRUCT_SIZE()).executable(loaded);
-        CApi.check(api, api.PJRT_LoadedExecutable_Destroy().call(args), "PJRT_LoadedExecutable_Destroy");
+        CApi.check(api, api.PJRT_LoadedExecutable_Destroy.call(args), "PJRT_LoadedExecutable_Destroy");
       }
     };
   }
@@ -229,7 +228,7 @@ public final class LoadedExecutable extends NativeResource {
       args.struct_size(PJRT_LoadedExecutable_Execute_Args_STRUCT_SIZE()).executable(loaded).options(options)
           .argument_lists(argLists).num_devices(numDevices).num_args(numArgs).output_lists(outLists)
           .device_complete_events(events);
-      CApi.check(api, api.PJRT_LoadedExecutable_Execute().call(args),
+      CApi.check(api, api.PJRT_LoadedExecutable_Execute.call(args),
           "PJRT_LoadedExecutable_Execute of " + executable.name());
       List<List<Buffer>> outputs = new ArrayList<>();
       List<PJRT_Event> done = new ArrayList<>();
@@ -241,7 +240,7 @@ public final class LoadedExecutable extends NativeResource {
             throw new PjrtException("PJRT_LoadedExecutable_Execute of " + executable.name(), PjrtException.Code.INTERNAL,
                 "plugin returned no buffer for output " + i + " on device " + d);
           }
-          deviceOutputs.add(new Buffer(client, new PJRT_Buffer(out)));
+          deviceOutputs.add(new Buffer(client, new PJRT_Buffer(out), executable.outputs().get(i)));
         }
         outputs.add(Collections.unmodifiableList(deviceOutputs));
         org.bytedeco.javacpp.Pointer event = events.get(d);

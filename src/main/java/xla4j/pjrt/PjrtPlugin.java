@@ -13,7 +13,6 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
-import xla4j.pjrt.capi.PJRT_Api;
 import xla4j.pjrt.capi.PJRT_Client_Create_Args;
 import xla4j.pjrt.capi.PJRT_Plugin_Attributes_Args;
 import xla4j.pjrt.capi.PJRT_Plugin_Initialize_Args;
@@ -50,15 +49,15 @@ public final class PjrtPlugin {
   }
 
   private final Path path;
-  private final PJRT_Api api;
+  private final Api api;
   private final int majorVersion;
   private final int minorVersion;
 
-  private PjrtPlugin(Path path, PJRT_Api api) {
+  private PjrtPlugin(Path path, Api api, int majorVersion, int minorVersion) {
     this.path = path;
     this.api = api;
-    this.majorVersion = api.pjrt_api_version().major_version();
-    this.minorVersion = api.pjrt_api_version().minor_version();
+    this.majorVersion = majorVersion;
+    this.minorVersion = minorVersion;
   }
 
   /**
@@ -158,28 +157,31 @@ public final class PjrtPlugin {
     if (file.getFileName().toString().startsWith("libtpu") && !Boolean.getBoolean(TPU_HOST_PROPERTY)) {
       skipTpuMetadataQuery();
     }
-    PJRT_Api api;
+    xla4j.pjrt.capi.PJRT_Api raw;
     String error;
     try (PointerScope scope = new PointerScope()) {
       BytePointer err = new BytePointer(1024);
       err.zero();
-      api = PjrtC.xla4j_load_plugin(file.toString(), err, err.capacity());
+      raw = PjrtC.xla4j_load_plugin(file.toString(), err, err.capacity());
       error = err.getString();
     }
-    if (api == null || api.isNull()) {
+    if (raw == null || raw.isNull()) {
       throw new PjrtException("loading PJRT plugin " + file, PjrtException.Code.NOT_FOUND, error);
     }
-    PjrtPlugin plugin = new PjrtPlugin(file, api);
-    checkVersion(file, plugin.majorVersion, plugin.minorVersion, PJRT_API_MAJOR, PJRT_API_MINOR);
-    if (plugin.minorVersion < PJRT_API_MINOR) {
-      LOG.log(System.Logger.Level.INFO, "PJRT plugin " + file + " implements C API " + plugin.version()
-          + ", older than xla4j's " + PJRT_API_MAJOR + "." + PJRT_API_MINOR + "; newer functions may be missing");
+    int major = raw.pjrt_api_version().major_version();
+    int minor = raw.pjrt_api_version().minor_version();
+    checkVersion(file, major, minor, PJRT_API_MAJOR, PJRT_API_MINOR);
+    Api api = new Api(raw);
+    PjrtPlugin plugin = new PjrtPlugin(file, api, major, minor);
+    if (!api.missing().isEmpty()) {
+      LOG.log(System.Logger.Level.INFO, "PJRT plugin " + file + " (C API " + plugin.version()
+          + ") lacks " + api.missing() + "; xla4j calls needing them fail with UNIMPLEMENTED");
     }
-    if (!api.PJRT_Plugin_Initialize().isNull()) {
+    if (api.PJRT_Plugin_Initialize != null) {
       try (PointerScope scope = new PointerScope()) {
         PJRT_Plugin_Initialize_Args args = new PJRT_Plugin_Initialize_Args();
         args.struct_size(PJRT_Plugin_Initialize_Args_STRUCT_SIZE());
-        CApi.check(api, api.PJRT_Plugin_Initialize().call(args), "PJRT_Plugin_Initialize of " + file);
+        CApi.check(api, api.PJRT_Plugin_Initialize.call(args), "PJRT_Plugin_Initialize of " + file);
       }
     }
     return plugin;
@@ -196,7 +198,7 @@ public final class PjrtPlugin {
     }
   }
 
-  PJRT_Api api() {
+  Api api() {
     return api;
   }
 
@@ -220,13 +222,13 @@ public final class PjrtPlugin {
 
   /** The plugin's attributes ({@code PJRT_Plugin_Attributes}), e.g. xla_version, stablehlo versions. */
   public Map<String, Object> attributes() {
-    if (api.PJRT_Plugin_Attributes().isNull()) {
+    if (api.PJRT_Plugin_Attributes == null) {
       return Collections.emptyMap();
     }
     try (PointerScope scope = new PointerScope()) {
       PJRT_Plugin_Attributes_Args args = new PJRT_Plugin_Attributes_Args();
       args.struct_size(PJRT_Plugin_Attributes_Args_STRUCT_SIZE());
-      CApi.check(api, api.PJRT_Plugin_Attributes().call(args), "PJRT_Plugin_Attributes");
+      CApi.check(api, api.PJRT_Plugin_Attributes.call(args), "PJRT_Plugin_Attributes");
       return Collections.unmodifiableMap(CApi.namedValues(args.attributes(), args.num_attributes()));
     }
   }
@@ -247,7 +249,7 @@ public final class PjrtPlugin {
       if (!options.isEmpty()) {
         args.create_options(CApi.toNamedValues(options)).num_options(options.size());
       }
-      CApi.check(api, api.PJRT_Client_Create().call(args), "PJRT_Client_Create (" + path.getFileName() + ")");
+      CApi.check(api, api.PJRT_Client_Create.call(args), "PJRT_Client_Create (" + path.getFileName() + ")");
       return new Client(this, args.client());
     }
   }
@@ -262,10 +264,7 @@ public final class PjrtPlugin {
 
   /** As {@link #topology(String)} with plugin-specific create options. */
   public Topology topology(String name, Map<String, ?> options) {
-    if (api.PJRT_TopologyDescription_Create().isNull()) {
-      throw new PjrtException("PJRT_TopologyDescription_Create", PjrtException.Code.UNIMPLEMENTED,
-          "plugin " + path + " does not support deviceless topologies");
-    }
+    api.require(api.PJRT_TopologyDescription_Create, "PJRT_TopologyDescription_Create");
     try (PointerScope scope = new PointerScope()) {
       PJRT_TopologyDescription_Create_Args args = new PJRT_TopologyDescription_Create_Args();
       BytePointer n = CApi.utf8(name);
@@ -274,7 +273,7 @@ public final class PjrtPlugin {
       if (!options.isEmpty()) {
         args.create_options(CApi.toNamedValues(options)).num_options(options.size());
       }
-      CApi.check(api, api.PJRT_TopologyDescription_Create().call(args),
+      CApi.check(api, api.PJRT_TopologyDescription_Create.call(args),
           "PJRT_TopologyDescription_Create(\"" + name + "\")");
       return new Topology(this, name, args.topology());
     }

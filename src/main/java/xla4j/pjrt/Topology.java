@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
-import xla4j.pjrt.capi.PJRT_Api;
 import xla4j.pjrt.capi.PJRT_Compile_Args;
 import xla4j.pjrt.capi.PJRT_DeviceDescription;
 import xla4j.pjrt.capi.PJRT_TopologyDescription;
@@ -23,7 +22,7 @@ import xla4j.pjrt.capi.PJRT_TopologyDescription_PlatformVersion_Args;
  */
 public final class Topology extends NativeResource {
   private final PjrtPlugin plugin;
-  private final PJRT_Api api;
+  private final Api api;
   private final PJRT_TopologyDescription topology;
   private final String name;
   private final String platformName;
@@ -39,16 +38,16 @@ public final class Topology extends NativeResource {
     try (PointerScope scope = new PointerScope()) {
       PJRT_TopologyDescription_PlatformName_Args pn = new PJRT_TopologyDescription_PlatformName_Args();
       pn.struct_size(PJRT_TopologyDescription_PlatformName_Args_STRUCT_SIZE()).topology(topology);
-      CApi.check(api, api.PJRT_TopologyDescription_PlatformName().call(pn), "PJRT_TopologyDescription_PlatformName");
+      CApi.check(api, api.PJRT_TopologyDescription_PlatformName.call(pn), "PJRT_TopologyDescription_PlatformName");
       platformName = CApi.string(pn.platform_name(), pn.platform_name_size());
       PJRT_TopologyDescription_PlatformVersion_Args pv = new PJRT_TopologyDescription_PlatformVersion_Args();
       pv.struct_size(PJRT_TopologyDescription_PlatformVersion_Args_STRUCT_SIZE()).topology(topology);
-      CApi.check(api, api.PJRT_TopologyDescription_PlatformVersion().call(pv),
+      CApi.check(api, api.PJRT_TopologyDescription_PlatformVersion.call(pv),
           "PJRT_TopologyDescription_PlatformVersion");
       platformVersion = CApi.string(pv.platform_version(), pv.platform_version_size());
       PJRT_TopologyDescription_GetDeviceDescriptions_Args d = new PJRT_TopologyDescription_GetDeviceDescriptions_Args();
       d.struct_size(PJRT_TopologyDescription_GetDeviceDescriptions_Args_STRUCT_SIZE()).topology(topology);
-      CApi.check(api, api.PJRT_TopologyDescription_GetDeviceDescriptions().call(d),
+      CApi.check(api, api.PJRT_TopologyDescription_GetDeviceDescriptions.call(d),
           "PJRT_TopologyDescription_GetDeviceDescriptions");
       List<DeviceDescription> list = new ArrayList<>();
       for (long i = 0; i < d.num_descriptions(); i++) {
@@ -58,12 +57,12 @@ public final class Topology extends NativeResource {
     }
   }
 
-  private static Runnable destroyer(PJRT_Api api, PJRT_TopologyDescription topology) {
+  private static Runnable destroyer(Api api, PJRT_TopologyDescription topology) {
     return () -> {
       try (PointerScope scope = new PointerScope()) {
         PJRT_TopologyDescription_Destroy_Args args = new PJRT_TopologyDescription_Destroy_Args();
         args.struct_size(PJRT_TopologyDescription_Destroy_Args_STRUCT_SIZE()).topology(topology);
-        CApi.check(api, api.PJRT_TopologyDescription_Destroy().call(args), "PJRT_TopologyDescription_Destroy");
+        CApi.check(api, api.PJRT_TopologyDescription_Destroy.call(args), "PJRT_TopologyDescription_Destroy");
       }
     };
   }
@@ -103,7 +102,7 @@ public final class Topology extends NativeResource {
       PJRT_Compile_Args args = new PJRT_Compile_Args();
       args.struct_size(PJRT_Compile_Args_STRUCT_SIZE()).topology(topology).program(Client.program(code, format))
           .compile_options(new BytePointer(opts)).compile_options_size(opts.length);
-      CApi.check(api, api.PJRT_Compile().call(args), "PJRT_Compile for topology " + name);
+      CApi.check(api, api.require(api.PJRT_Compile, "PJRT_Compile").call(args), "PJRT_Compile for topology " + name);
       return new Executable(this, api, args.executable());
     } finally {
       release();
