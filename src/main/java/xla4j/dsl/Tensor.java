@@ -85,9 +85,25 @@ public final class Tensor {
     return graph.single(() -> Elementwise.of(k, ab[0].value, ab[1].value));
   }
 
-  /** A scalar constant of this tensor's dtype. */
+  /**
+   * A scalar constant of this tensor's dtype (JAX's weak typing). Integer and pred tensors only take Java numbers
+   * they can hold exactly.
+   */
   Tensor scalarLike(double v) {
-    return graph.scalar(v, dtype());
+    DType t = dtype();
+    if (t == DType.PRED && v != 0 && v != 1 || t.isInteger() && (v != Math.rint(v) || !fits(t, v))) {
+      throw new IllegalArgumentException("a Java number combined with a " + t.xlaName() + " tensor must be representable"
+          + " in " + t.xlaName() + ", got " + v + Graph.where(Graph.callerLocation()));
+    }
+    return graph.scalar(v, t);
+  }
+
+  private static boolean fits(DType t, double v) {
+    int bits = 8 * t.byteSize();
+    if (t.isUnsigned()) {
+      return v >= 0 && v < Math.pow(2, bits);
+    }
+    return v >= -Math.pow(2, bits - 1) && v < Math.pow(2, bits - 1);
   }
 
   public Tensor neg() { return unary(ElementwiseKind.NEGATE); }

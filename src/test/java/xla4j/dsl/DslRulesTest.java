@@ -60,6 +60,15 @@ class DslRulesTest {
   }
 
   @Test
+  void javaNumbersMustFitTheTensorsDtype() {
+    assertRule("a Java number combined with a s32 tensor must be representable in s32, got 1.5", () -> i3.add(1.5));
+    assertRule("a Java number combined with a u8 tensor must be representable in u8, got 256.0",
+        () -> i3.convert(DType.U8).add(256));
+    assertRule("a Java number combined with a pred tensor must be representable in pred, got 2.0", () -> i3.gt(0).eq(2));
+    i3.convert(DType.U8).add(255);
+  }
+
+  @Test
   void dtypesAreNotPromoted() {
     assertRule("add requires arguments to have the same dtypes, got f32 and s32", () -> x4.slice(0, 0, 3).add(i3));
   }
