@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar target/xla4j.jar <command>}: the xla4j command line. */
 @Command(name = "xla4j", mixinStandardHelpOptions = true, version = "xla4j 0.1.0",
     description = "Java front end to XLA: inspect PJRT plugins, compile and run StableHLO programs.",
-    subcommands = {VitCommand.class, DevicesCommand.class, RunMlirCommand.class, CompileMlirCommand.class, RunArtifactCommand.class,
+    subcommands = {VitCommand.class, EmitCommand.class, CompileCommand.class, DevicesCommand.class, RunMlirCommand.class, CompileMlirCommand.class, RunArtifactCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   public static void main(String[] args) {

@@ -1,0 +1,63 @@
+package xla4j.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import xla4j.dsl.Graph;
+import xla4j.pjrt.Client;
+import xla4j.pjrt.CompileOptions;
+import xla4j.pjrt.Executable;
+import xla4j.pjrt.LoadedExecutable;
+import xla4j.pjrt.Topology;
+import xla4j.runtime.CompiledArtifact;
+
+@Command(name = "compile", mixinStandardHelpOptions = true,
+    description = {"Compile a model or sample graph for a plugin or a TPU topology (deviceless), print compiled "
+        + "memory stats and cost analysis, and optionally save the artifact.",
+        "Example: xla4j compile vit --variant B/16 --dtype bf16 --plugin tpu:v5e:2x2"})
+final class CompileCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "GRAPH", description = "vit or a sample name (see emit --help)")
+  String name;
+
+  @Mixin VitOptions model;
+
+  @Option(names = "--plugin", defaultValue = "cpu", description = PluginOption.HELP)
+  String plugin;
+
+  @Option(names = "--out", paramLabel = "ARTIFACT", description = "artifact directory to write")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Graph g = Models.graph(name, model);
+    String mlir = g.toMlir();
+    int partitions = g.mesh() == null ? 1 : Math.toIntExact(g.mesh().numDevices());
+    CompileOptions options = CompileOptions.builder().replicas(g.replicas()).partitions(partitions)
+        .shardy(!g.isGspmd()).build();
+    PluginOption p = new PluginOption(plugin);
+    CompiledArtifact artifact;
+    long t0 = System.nanoTime();
+    if (p.isTopology()) {
+      try (Topology t = p.topology(); Executable e = t.compile(mlir, options)) {
+        System.out.printf("compile    %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        CompileMlirCommand.print(e, t.platformName() + " topology " + t.name());
+        artifact = CompiledArtifact.of(e, mlir, t.platformName(), t.platformVersion(), t.plugin().version(), t.name());
+      }
+    } else {
+      try (Client c = p.client(p.isCpu() ? partitions : 0); LoadedExecutable le = c.compile(mlir, options)) {
+        System.out.printf("compile    %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        CompileMlirCommand.print(le.executable(), c.platformName() + " " + le.devices());
+        artifact = CompiledArtifact.of(le.executable(), mlir, c.platformName(), c.platformVersion(),
+            c.plugin().version(), null);
+      }
+    }
+    if (out != null) {
+      artifact.save(out);
+      System.out.println("artifact   " + out);
+    }
+    return 0;
+  }
+}
