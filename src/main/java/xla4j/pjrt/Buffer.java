@@ -53,8 +53,8 @@ public final class Buffer extends NativeResource {
 
   private static Runnable destroyer(Api api, PJRT_Buffer buffer) {
     return () -> {
-      try (PointerScope scope = new PointerScope()) {
-        PJRT_Buffer_Destroy_Args args = new PJRT_Buffer_Destroy_Args();
+      try (Frame f = new Frame()) {
+        PJRT_Buffer_Destroy_Args args = f.struct(PJRT_Buffer_Destroy_Args.class, PJRT_Buffer_Destroy_Args::new);
         args.struct_size(PJRT_Buffer_Destroy_Args_STRUCT_SIZE()).buffer(buffer);
         CApi.check(api, api.PJRT_Buffer_Destroy.call(args), "PJRT_Buffer_Destroy");
       }
@@ -125,16 +125,16 @@ public final class Buffer extends NativeResource {
   /** Copies the contents to a host array (waits for them to be ready). */
   public NdArray toHost() {
     acquire();
-    try (PointerScope scope = new PointerScope()) {
+    try (Frame f = new Frame()) {
       long size = spec.byteSize();
-      BytePointer dst = new BytePointer(Math.max(1, size));
-      PJRT_Buffer_ToHostBuffer_Args args = new PJRT_Buffer_ToHostBuffer_Args();
+      BytePointer dst = f.bytes(size);
+      PJRT_Buffer_ToHostBuffer_Args args = f.struct(PJRT_Buffer_ToHostBuffer_Args.class, PJRT_Buffer_ToHostBuffer_Args::new);
       args.struct_size(PJRT_Buffer_ToHostBuffer_Args_STRUCT_SIZE()).src(buffer).dst(dst).dst_size(size);
       CApi.check(api, api.PJRT_Buffer_ToHostBuffer.call(args), "PJRT_Buffer_ToHostBuffer");
       if (args.event() != null && !args.event().isNull()) {
         Event.awaitAndDestroy(api, args.event(), "PJRT_Buffer_ToHostBuffer");
       }
-      ByteBuffer bytes = dst.capacity(size).limit(size).asByteBuffer();
+      ByteBuffer bytes = dst.asByteBuffer();
       return NdArray.fromBytes(spec.dtype(), spec.dims(), bytes);
     } finally {
       release();

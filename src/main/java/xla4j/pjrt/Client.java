@@ -240,18 +240,23 @@ public final class Client extends NativeResource {
       throw new IllegalArgumentException("device " + device + " belongs to another client");
     }
     acquire();
-    try (PointerScope scope = new PointerScope()) {
+    try (Frame f = new Frame()) {
       BytePointer host;
       if (data.isDirect()) {
         host = new BytePointer(data);
       } else {
-        host = new BytePointer(need);
+        host = f.bytes(need);
         ByteBuffer dst = host.asByteBuffer();
         dst.put(data.duplicate());
       }
-      PJRT_Client_BufferFromHostBuffer_Args args = new PJRT_Client_BufferFromHostBuffer_Args();
+      LongPointer shape = new LongPointer(f.bytes(8L * Math.max(1, dims.length))).capacity(Math.max(1, dims.length));
+      if (dims.length > 0) {
+        shape.put(dims);
+      }
+      PJRT_Client_BufferFromHostBuffer_Args args =
+          f.struct(PJRT_Client_BufferFromHostBuffer_Args.class, PJRT_Client_BufferFromHostBuffer_Args::new);
       args.struct_size(PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE()).client(client)
-          .data(host).type(CApi.bufferType(dtype)).dims(new LongPointer(dims.length == 0 ? new long[1] : dims))
+          .data(host).type(CApi.bufferType(dtype)).dims(shape)
           .num_dims(dims.length)
           .host_buffer_semantics(PJRT_HostBufferSemantics_kImmutableOnlyDuringCall)
           .device(device.handle());

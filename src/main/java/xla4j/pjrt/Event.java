@@ -89,8 +89,8 @@ public final class Event {
 
   /** Blocks until {@code event} fires, frees it, and throws its error if it carries one. */
   static void awaitAndDestroy(Api api, PJRT_Event event, String operation) {
-    try (PointerScope scope = new PointerScope()) {
-      PJRT_Event_Await_Args args = new PJRT_Event_Await_Args();
+    try (Frame f = new Frame()) {
+      PJRT_Event_Await_Args args = f.struct(PJRT_Event_Await_Args.class, PJRT_Event_Await_Args::new);
       args.struct_size(PJRT_Event_Await_Args_STRUCT_SIZE()).event(event);
       CApi.check(api, api.PJRT_Event_Await.call(args), operation);
     } finally {
@@ -99,8 +99,8 @@ public final class Event {
   }
 
   static void destroy(Api api, PJRT_Event event) {
-    try (PointerScope scope = new PointerScope()) {
-      PJRT_Event_Destroy_Args args = new PJRT_Event_Destroy_Args();
+    try (Frame f = new Frame()) {
+      PJRT_Event_Destroy_Args args = f.struct(PJRT_Event_Destroy_Args.class, PJRT_Event_Destroy_Args::new);
       args.struct_size(PJRT_Event_Destroy_Args_STRUCT_SIZE()).event(event);
       CApi.check(api, api.PJRT_Event_Destroy.call(args), "PJRT_Event_Destroy");
     }

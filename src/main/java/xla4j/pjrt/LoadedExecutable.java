@@ -200,13 +200,13 @@ public final class LoadedExecutable extends NativeResource {
     int numOutputs = executable.outputs().size();
     List<Buffer> locked = new ArrayList<>();
     acquire();
-    try (PointerScope scope = new PointerScope()) {
-      PointerPointer argLists = new PointerPointer(numDevices);
-      PointerPointer outLists = new PointerPointer(numDevices);
-      PointerPointer events = new PointerPointer(numDevices);
+    try (Frame f = new Frame()) {
+      PointerPointer argLists = f.pointers(numDevices);
+      PointerPointer outLists = f.pointers(numDevices);
+      PointerPointer events = f.pointers(numDevices);
       List<PointerPointer> outs = new ArrayList<>();
       for (int d = 0; d < numDevices; d++) {
-        PointerPointer a = new PointerPointer(Math.max(1, numArgs));
+        PointerPointer a = f.pointers(numArgs);
         for (int i = 0; i < numArgs; i++) {
           Buffer b = argsPerDevice.get(d).get(i);
           b.acquire();
@@ -214,17 +214,14 @@ public final class LoadedExecutable extends NativeResource {
           a.put(i, b.handle());
         }
         argLists.put(d, a);
-        PointerPointer o = new PointerPointer(Math.max(1, numOutputs));
-        for (int i = 0; i < Math.max(1, numOutputs); i++) {
-          o.put(i, null);
-        }
+        PointerPointer o = f.pointers(numOutputs);
         outLists.put(d, o);
         outs.add(o);
-        events.put(d, null);
       }
-      PJRT_ExecuteOptions options = new PJRT_ExecuteOptions();
+      PJRT_ExecuteOptions options = f.struct(PJRT_ExecuteOptions.class, PJRT_ExecuteOptions::new);
       options.struct_size(PJRT_ExecuteOptions_STRUCT_SIZE());
-      PJRT_LoadedExecutable_Execute_Args args = new PJRT_LoadedExecutable_Execute_Args();
+      PJRT_LoadedExecutable_Execute_Args args =
+          f.struct(PJRT_LoadedExecutable_Execute_Args.class, PJRT_LoadedExecutable_Execute_Args::new);
       args.struct_size(PJRT_LoadedExecutable_Execute_Args_STRUCT_SIZE()).executable(loaded).options(options)
           .argument_lists(argLists).num_devices(numDevices).num_args(numArgs).output_lists(outLists)
           .device_complete_events(events);
