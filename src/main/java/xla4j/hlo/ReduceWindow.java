@@ -54,6 +54,9 @@ public record ReduceWindow(List<Value> inputs, List<Value> inits, long[] windowD
     Regions.checkArguments("reduce_window", "body", body, args);
     Regions.checkReturns("reduce_window", "body", body, scalars);
     long[] out = new long[r];
+    for (long[] p : padding) {
+      Shapes.check(p.length == 2, "reduce_window requires padding pairs (low, high), got %d values", p.length);
+    }
     for (int i = 0; i < r; i++) {
       Shapes.check(window[i] > 0 && strides[i] > 0 && baseDilations[i] > 0 && windowDilations[i] > 0,
           "reduce_window requires positive window dimensions, strides and dilations, got window %s and strides %s",

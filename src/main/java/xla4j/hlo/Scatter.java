@@ -43,6 +43,32 @@ public record Scatter(Value operand, Value scatterIndices, Value updates, int[] 
         "scatter requires updates of rank %d (scatter batch rank %d + %d window dims), got %s", batchRank
             + updateWindowDims.length, batchRank, updateWindowDims.length, Shapes.tuple(u.dims()));
     Shapes.checkAxes("scatter", "update_window_dims", updateWindowDims, u.rank());
+    long[] batch = new long[batchRank];
+    for (int i = 0, k = 0; i < idx.rank(); i++) {
+      if (i != indexVectorDim) {
+        batch[k++] = idx.dim(i);
+      }
+    }
+    long[] updateBatch = new long[batchRank];
+    for (int i = 0, k = 0; i < u.rank(); i++) {
+      final int axis = i;
+      if (java.util.Arrays.stream(updateWindowDims).noneMatch(w -> w == axis)) {
+        updateBatch[k++] = u.dim(i);
+      }
+    }
+    Shapes.check(java.util.Arrays.equals(batch, updateBatch),
+        "scatter requires the updates' scatter dims to match the indices' batch dims, got %s and %s",
+        Shapes.tuple(updateBatch), Shapes.tuple(batch));
+    for (int i = 0, k = 0; i < t.rank(); i++) {
+      final int axis = i;
+      if (java.util.Arrays.stream(insertedWindowDims).anyMatch(w -> w == axis)) {
+        continue;
+      }
+      long window = u.dim(updateWindowDims[k++]);
+      Shapes.check(window <= t.dim(i),
+          "scatter requires update window dims to fit the operand, got window size %d for operand dimension %d of size %d",
+          window, i, t.dim(i));
+    }
     TensorType s = TensorType.scalar(t.dtype());
     Regions.checkArguments("scatter", "update computation", computation, List.of(s, s));
     Regions.checkReturns("scatter", "update computation", computation, List.of(s));

@@ -270,6 +270,13 @@ class HloRulesTest {
             () -> Scatter.of(f23, v(S32, 2, 1), f23, new int[] {1}, NONE, new int[] {0}, 1, false, false, addBody(F32))),
         rule("scatter updates rank", "scatter requires updates of rank 2 (scatter batch rank 1 + 1 window dims), got (3,)",
             () -> Scatter.of(f23, v(S32, 2, 1), f3, new int[] {1}, new int[] {0}, new int[] {0}, 1, false, false, addBody(F32))),
+        rule("scatter batch dims", "scatter requires the updates' scatter dims to match the indices' batch dims, got (3,) and (2,)",
+            () -> Scatter.of(f23, v(S32, 2, 1), v(F32, 3, 3), new int[] {1}, new int[] {0}, new int[] {0}, 1, false, false, addBody(F32))),
+        rule("scatter window size", "scatter requires update window dims to fit the operand, got window size 4 for operand dimension 1 of size 3",
+            () -> Scatter.of(f23, v(S32, 2, 1), v(F32, 2, 4), new int[] {1}, new int[] {0}, new int[] {0}, 1, false, false, addBody(F32))),
+        rule("reduce_window padding pairs", "reduce_window requires padding pairs (low, high), got 1 values",
+            () -> ReduceWindow.of(List.of(f3), List.of(v(F32)), new long[] {1}, new long[] {1}, new long[] {1},
+                new long[] {1}, new long[][] {{0}}, addBody(F32))),
         rule("scatter computation", "scatter requires the update computation to take arguments (f32[], f32[]), got (s32[], s32[])",
             () -> Scatter.of(f23, v(S32, 2, 1), f23, new int[] {1}, new int[] {0}, new int[] {0}, 1, false, false, addBody(S32))),
         // collectives
