@@ -70,7 +70,8 @@ case("arith_f32", f32(2, 3), pos(2, 3))(lambda a, b: ((a - b) * b / b, jnp.maxim
 case("unary_f32", pos(7), rtol=2e-6, atol=2e-6)(lambda a: (jnp.exp(a), jnp.log(a), jnp.tanh(a), jnp.sqrt(a), lax.rsqrt(a), jax.nn.sigmoid(a),
                                                           jnp.sin(a), jnp.cos(a), jnp.expm1(a), jnp.log1p(a), jnp.cbrt(a), jnp.tan(a)))
 case("unary_round_f32", np.array([-2.5, -1.5, -0.4, 0.5, 1.5, 2.7, 0.0], np.float32))(
-    lambda a: (jnp.floor(a), jnp.ceil(a), lax.round(a, lax.RoundingMethod.TO_NEAREST_EVEN), jnp.abs(a), -a, jnp.sign(a)))
+    lambda a: (jnp.floor(a), jnp.ceil(a), lax.round(a, lax.RoundingMethod.TO_NEAREST_EVEN), jnp.abs(a), -a, jnp.sign(a),
+               lax.round(a, lax.RoundingMethod.AWAY_FROM_ZERO)))
 case("erf_f32", f32(6), rtol=1e-5, atol=1e-6)(lambda a: lax.erf(a))
 case("is_finite_f32", np.array([1.0, np.inf, -np.inf, np.nan, 0.0], np.float32))(lambda a: jnp.isfinite(a))
 case("arith_bf16", bf16(4, 3), bf16(3), rtol=1e-2, atol=1e-2)(lambda a, b: (a + b, a * b, jnp.exp(a)))

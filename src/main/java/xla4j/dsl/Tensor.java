@@ -126,6 +126,8 @@ public final class Tensor {
   public Tensor ceil() { return unary(ElementwiseKind.CEIL); }
   /** Round half to even. */
   public Tensor round() { return unary(ElementwiseKind.ROUND_NEAREST_EVEN); }
+  /** Round half away from zero. */
+  public Tensor roundAwayFromZero() { return unary(ElementwiseKind.ROUND_NEAREST_AFZ); }
   public Tensor isFinite() { return unary(ElementwiseKind.IS_FINITE); }
   /** Error function ({@code chlo.erf}, as JAX emits). */
   public Tensor erf() { return unary(ElementwiseKind.ERF); }
@@ -145,7 +147,11 @@ public final class Tensor {
   /** Remainder with the dividend's sign (C fmod), as {@code stablehlo.remainder}. */
   public Tensor rem(Tensor o) { return binary(ElementwiseKind.REMAINDER, o); }
   public Tensor pow(Tensor o) { return binary(ElementwiseKind.POWER, o); }
+  /** Elementwise maximum (NumPy's {@code maximum}); {@link #max(int...)} reduces over axes. */
+  /** Elementwise maximum (NumPy's {@code maximum}); {@link #max(int...)} reduces over axes instead. */
   public Tensor maximum(Tensor o) { return binary(ElementwiseKind.MAXIMUM, o); }
+  /** Elementwise minimum (NumPy's {@code minimum}); {@link #min(int...)} reduces over axes. */
+  /** Elementwise minimum (NumPy's {@code minimum}); {@link #min(int...)} reduces over axes instead. */
   public Tensor minimum(Tensor o) { return binary(ElementwiseKind.MINIMUM, o); }
   public Tensor atan2(Tensor o) { return binary(ElementwiseKind.ATAN2, o); }
   public Tensor and(Tensor o) { return binary(ElementwiseKind.AND, o); }

@@ -57,7 +57,7 @@ final class DslCases {
     });
     c("unary_round_f32", (g, x) -> {
       Tensor a = x.get(0);
-      return List.of(a.floor(), a.ceil(), a.round(), a.abs(), a.neg(), a.sign());
+      return List.of(a.floor(), a.ceil(), a.round(), a.abs(), a.neg(), a.sign(), a.roundAwayFromZero());
     });
     c("erf_f32", (g, x) -> List.of(x.get(0).erf()));
     c("is_finite_f32", (g, x) -> List.of(x.get(0).isFinite()));
