@@ -264,7 +264,7 @@ public final class Client extends NativeResource {
       if (args.done_with_host_buffer() != null && !args.done_with_host_buffer().isNull()) {
         Event.awaitAndDestroy(api, args.done_with_host_buffer(), "PJRT_Client_BufferFromHostBuffer");
       }
-      return new Buffer(this, args.buffer());
+      return new Buffer(this, args.buffer(), TensorSpec.of(dtype, dims));
     } finally {
       release();
     }
