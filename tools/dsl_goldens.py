@@ -198,6 +198,15 @@ case("uniform_three_fry", np.array([7, 0, 9, 1], np.uint32))(_uniform_ref)
 case("einsum_ellipsis", f32(2, 3, 4), f32(4, 5), f32(3, 4), rtol=1e-5, atol=1e-5)(
     lambda a, w, b: (jnp.einsum("...d,df->...f", a, w), jnp.einsum("b...,...->b...", a, b), jnp.einsum("...ij->...ji", a)))
 
+case("unary_bf16_f16", pos(6).astype(jnp.bfloat16), pos(6).astype(np.float16), rtol=2e-2, atol=2e-2)(
+    lambda a, h: tuple(f(v) for v in (a, h) for f in (jnp.log, jnp.tanh, jax.nn.sigmoid, jnp.sqrt, lax.rsqrt, jnp.sin, lax.erf)))
+case("int_u32_s8_s64", np.array([7, 4000000000, 5], np.uint32), np.array([2, 3, 4], np.uint32), np.array([-128, 5, 127], np.int8),
+     np.array([2**40 + 3, -7, 9], np.int64))(
+    lambda u, v, b, q: (u * v, lax.div(u, v), lax.rem(u, v), lax.shift_left(u, v), u ^ v, jnp.maximum(u, v), b + b, -b, b // np.int8(2),
+                        q * q, lax.rem(q, np.int64(4)), lax.shift_right_arithmetic(q, np.int64(3))))
+case("size0_ops", np.zeros((3, 0), np.float32), np.zeros((0, 4), np.float32), f32(3, 4))(
+    lambda a, b, x: (a @ b, a.T, x[:, 2:2], jnp.concatenate([x, a], 1), jnp.pad(a, ((0, 0), (1, 1))), lax.reduce_max(b, (0,))))
+
 
 def shard_map_collectives():
     """2x2 mesh (data, model); DslExecutionTest#shardMapCollectivesMatchJax builds the same."""

@@ -234,6 +234,27 @@ final class DslCases {
     });
     c("einsum_ellipsis", (g, x) -> List.of(Ops.einsum("...d,df->...f", x.get(0), x.get(1)),
         Ops.einsum("b...,...->b...", x.get(0), x.get(2)), Ops.einsum("...ij->...ji", x.get(0))));
+    c("unary_bf16_f16", (g, x) -> {
+      List<Tensor> out = new ArrayList<>();
+      for (Tensor v : x) {
+        out.addAll(List.of(v.log(), v.tanh(), v.sigmoid(), v.sqrt(), v.rsqrt(), v.sin(), v.erf()));
+      }
+      return out;
+    });
+    c("int_u32_s8_s64", (g, x) -> {
+      Tensor u = x.get(0);
+      Tensor v = x.get(1);
+      Tensor b = x.get(2);
+      Tensor q = x.get(3);
+      // b // 2 floors toward -inf in NumPy; for these values (-128, 5, 127) it equals a shift right by one.
+      return List.of(u.mul(v), u.div(v), u.rem(v), u.shiftLeft(v), u.xor(v), u.maximum(v), b.add(b), b.neg(),
+          b.shiftRightArithmetic(g.scalar(1, DType.S8)), q.mul(q), q.rem(4), q.shiftRightArithmetic(3));
+    });
+    c("size0_ops", (g, x) -> {
+      Tensor a = x.get(0);
+      return List.of(a.matmul(x.get(1)), a.transpose(1, 0), x.get(2).slice(1, 2, 2), Ops.concatenate(1, x.get(2), a),
+          a.pad(0, new long[] {0, 1}, new long[] {0, 1}, new long[] {0, 0}), x.get(1).max(0));
+    });
   }
 
   /** Multi-head self-attention as einsums (B, T/S tokens, D model, N heads, H head dim). */
