@@ -275,6 +275,26 @@ public final class Client extends NativeResource {
     return buffer(NdArray.of(values, shape), device);
   }
 
+  /** Copies a double array of the given shape to {@code device} as f64. */
+  public Buffer buffer(double[] values, Device device, long... shape) {
+    return buffer(NdArray.of(values, shape), device);
+  }
+
+  /** Copies an int array of the given shape to {@code device} as s32. */
+  public Buffer buffer(int[] values, Device device, long... shape) {
+    return buffer(NdArray.of(values, shape), device);
+  }
+
+  /** Copies a long array of the given shape to {@code device} as s64. */
+  public Buffer buffer(long[] values, Device device, long... shape) {
+    return buffer(NdArray.of(values, shape), device);
+  }
+
+  /** Copies a boolean array of the given shape to {@code device} as pred. */
+  public Buffer buffer(boolean[] values, Device device, long... shape) {
+    return buffer(NdArray.of(values, shape), device);
+  }
+
   @Override
   public String toString() {
     return "Client[" + platformName + " " + platformVersion + ", " + devices.size() + " devices]";

@@ -105,6 +105,23 @@ class CpuPluginTest {
   }
 
   @Test
+  void javaArraysBecomeTypedBuffers() {
+    Device d = client.devices().get(3);
+    try (Buffer f = client.buffer(new float[] {1, 2}, d, 2);
+         Buffer g = client.buffer(new double[] {1, 2, 3}, d, 3, 1);
+         Buffer i = client.buffer(new int[] {7}, d);
+         Buffer l = client.buffer(new long[] {1L << 40, 2}, d, 2);
+         Buffer p = client.buffer(new boolean[] {true, false}, d, 2)) {
+      assertEquals(TensorSpec.of(DType.F32, 2), f.spec());
+      assertEquals(TensorSpec.of(DType.F64, 3, 1), g.spec());
+      assertEquals(TensorSpec.of(DType.S32), i.spec());
+      assertArrayEquals(new long[] {1L << 40, 2}, l.toHost().toLongArray());
+      assertArrayEquals(new boolean[] {true, false}, p.toHost().toBooleanArray());
+      assertEquals(3, i.device().id());
+    }
+  }
+
+  @Test
   void identityProgramRoundTripsBf16ThroughExecution() {
     String mlir = "module @id { func.func public @main(%arg0: tensor<3xbf16>) -> tensor<3xbf16> {\n"
         + "  %0 = stablehlo.add %arg0, %arg0 : tensor<3xbf16>\n  return %0 : tensor<3xbf16>\n} }";
