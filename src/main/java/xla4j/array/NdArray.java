@@ -24,7 +24,7 @@ public final class NdArray {
 
   /** Wraps a copy of {@code bytes} (little-endian, row-major) as an array of the given type and shape. */
   public static NdArray fromBytes(DType dtype, long[] shape, ByteBuffer bytes) {
-    long[] s = checkShape(shape);
+    long[] s = checkShape(shape, dtype.byteSize());
     long need = numElements(s) * dtype.byteSize();
     if (bytes.remaining() != need) {
       throw new IllegalArgumentException("NdArray " + dtype.xlaName() + Arrays.toString(s) + " needs "
@@ -37,7 +37,7 @@ public final class NdArray {
 
   /** An array of zeros. */
   public static NdArray zeros(DType dtype, long... shape) {
-    long[] s = checkShape(shape);
+    long[] s = checkShape(shape, dtype.byteSize());
     long n = numElements(s) * dtype.byteSize();
     return new NdArray(dtype, s, ByteBuffer.allocate((int) n).order(ByteOrder.LITTLE_ENDIAN));
   }
@@ -225,7 +225,7 @@ public final class NdArray {
 
   /** The same elements with another shape of equal size. */
   public NdArray reshape(long... newShape) {
-    long[] s = checkShape(newShape);
+    long[] s = checkShape(newShape, dtype.byteSize());
     if (numElements(s) != size()) {
       throw new IllegalArgumentException("reshape of " + Arrays.toString(shape) + " (" + size()
           + " elements) to " + Arrays.toString(s) + " (" + numElements(s) + " elements)");
@@ -303,21 +303,21 @@ public final class NdArray {
     return n;
   }
 
-  private static long[] checkShape(long[] shape) {
+  private static long[] checkShape(long[] shape, int elementBytes) {
     for (long d : shape) {
       if (d < 0) {
         throw new IllegalArgumentException("NdArray dimensions must be >= 0, got " + Arrays.toString(shape));
       }
     }
-    if (numElements(shape) * 8 > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("NdArray of shape " + Arrays.toString(shape)
-          + " is too large for one Java buffer (2 GiB)");
+    if (numElements(shape) * elementBytes > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("NdArray of shape " + Arrays.toString(shape) + " and " + elementBytes
+          + "-byte elements is too large for one Java buffer (2 GiB); stream such tensors instead");
     }
     return shape.clone();
   }
 
   private static ByteBuffer alloc(int count, int width, long[] shape) {
-    long n = numElements(checkShape(shape));
+    long n = numElements(checkShape(shape, width));
     if (n != count) {
       throw new IllegalArgumentException("NdArray shape " + Arrays.toString(shape) + " has " + n
           + " elements, got " + count + " values");
