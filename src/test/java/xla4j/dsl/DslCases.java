@@ -248,11 +248,13 @@ final class DslCases {
       Tensor q = x.get(3);
       // b // 2 floors toward -inf in NumPy; for these values (-128, 5, 127) it equals a shift right by one.
       return List.of(u.mul(v), u.div(v), u.rem(v), u.shiftLeft(v), u.xor(v), u.maximum(v), b.add(b), b.neg(),
-          b.shiftRightArithmetic(g.scalar(1, DType.S8)), q.mul(q), q.rem(4), q.shiftRightArithmetic(3));
+          b.shiftRightArithmetic(g.scalar(1, DType.S8)), q.mul(q), q.rem(g.scalar(4, DType.S64)),
+          q.shiftRightArithmetic(g.scalar(3, DType.S64)));
     });
     c("size0_ops", (g, x) -> {
       Tensor a = x.get(0);
-      return List.of(a.matmul(x.get(1)), a.transpose(1, 0), x.get(2).slice(1, 2, 2), Ops.concatenate(1, x.get(2), a),
+      return List.of(a.matmul(x.get(1)), a.transpose(1, 0).sum(0), Ops.concatenate(1, x.get(2).slice(1, 2, 2), x.get(2)),
+          Ops.concatenate(1, x.get(2), a),
           a.pad(0, new long[] {0, 1}, new long[] {0, 1}, new long[] {0, 0}), x.get(1).max(0));
     });
   }
