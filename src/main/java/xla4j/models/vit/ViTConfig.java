@@ -30,11 +30,13 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
     long mergeTokens, DType dtype) {
 
   /**
-   * Widths, depths, MLP widths and heads of the ViT variants: Ti, S, B, L, H from Dosovitskiy et al. (2021) and
-   * Touvron et al. (2021), M, g, G, e from big_vision's table (Zhai et al., "Scaling Vision Transformers", 2022),
-   * So400m from Alabdulmohsin et al. ("Getting ViT in Shape", 2023).
+   * Widths, depths, MLP widths and heads of big_vision's {@code decode_variant} table: Ti, S, B, L, H from
+   * Dosovitskiy et al. (2021) and Touvron et al. (2021); M, g, G, e and the -opt shapes from Zhai et al.
+   * ("Scaling Vision Transformers", 2022, Table 2); So400m from Alabdulmohsin et al. ("Getting ViT in Shape",
+   * 2023); mu is big_vision's tiny test model.
    */
   static final Map<String, long[]> VARIANTS = Map.ofEntries(
+      Map.entry("mu", new long[] {32, 1, 128, 2}),
       Map.entry("Ti", new long[] {192, 12, 768, 3}),
       Map.entry("S", new long[] {384, 12, 1536, 6}),
       Map.entry("M", new long[] {512, 12, 2048, 8}),
@@ -43,10 +45,12 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
       Map.entry("So400m", new long[] {1152, 27, 4304, 16}),
       Map.entry("H", new long[] {1280, 32, 5120, 16}),
       Map.entry("g", new long[] {1408, 40, 6144, 16}),
+      Map.entry("g-opt", new long[] {1536, 40, 6144, 16}),
       Map.entry("G", new long[] {1664, 48, 8192, 16}),
+      Map.entry("G-opt", new long[] {1536, 48, 8192, 16}),
       Map.entry("e", new long[] {1792, 56, 15360, 16}));
 
-  private static final Pattern VARIANT = Pattern.compile("([A-Za-z0-9]+)/(\\d+)");
+  private static final Pattern VARIANT = Pattern.compile("([A-Za-z0-9-]+)/(\\d+)");
 
   public ViTConfig {
     if (width <= 0 || depth <= 0 || numHeads <= 0 || patch <= 0 || imageSize <= 0) {

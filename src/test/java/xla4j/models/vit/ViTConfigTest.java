@@ -1,0 +1,49 @@
+package xla4j.models.vit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import xla4j.nn.ParamSpec;
+
+class ViTConfigTest {
+  @Test
+  void variantsFollowBigVisionsTable() {
+    ViTConfig b = ViTConfig.fromVariant("B/16");
+    assertEquals(768, b.width());
+    assertEquals(12, b.depth());
+    assertEquals(3072, b.mlpDim());
+    assertEquals(12, b.numHeads());
+    assertEquals(16, b.patch());
+    ViTConfig so = ViTConfig.fromVariant("So400m/14");
+    assertEquals(1152, so.width());
+    assertEquals(27, so.depth());
+    assertEquals(4304, so.mlpDim());
+    assertEquals(1536, ViTConfig.fromVariant("g-opt/14").width());
+    assertEquals(15360, ViTConfig.fromVariant("e/14").mlpDim());
+  }
+
+  @Test
+  void parameterCountsMatchThePapers() {
+    // ViT-B/16, 224 px, gap pooling, 1000 classes, by hand: embedding 16*16*3*768 + 768 = 590,592;
+    // pos_embedding 196*768 = 150,528; per block 2 LayerNorms 3,072 + q/k/v/out 4*(768*768 + 768) = 2,362,368
+    // + MLP 768*3072 + 3072 + 3072*768 + 768 = 4,722,432, so 12 blocks 85,054,464; encoder_norm 1,536;
+    // head 768*1000 + 1000 = 769,000. Total 86,566,120 (the usual 86,567,656 adds a cls token and its posemb).
+    long n = ViT.graph(ViTConfig.fromVariant("B/16"), 1).params().stream().mapToLong(ParamSpec::size).sum();
+    assertEquals(86_566_120, n);
+  }
+
+  @Test
+  void badConfigsAreRejectedWithTheReason() {
+    IllegalArgumentException v = assertThrows(IllegalArgumentException.class, () -> ViTConfig.fromVariant("X/16"));
+    assertTrue(v.getMessage().contains("unknown ViT variant 'X/16'"), v.getMessage());
+    IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
+        () -> ViTConfig.fromVariant("B/16").withImageSize(100));
+    assertTrue(p.getMessage().contains("not a multiple of the patch size 16"), p.getMessage());
+    IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
+        () -> ViTConfig.fromVariant("B/16").withPatchMerger(12, 8));
+    assertTrue(m.getMessage().contains("PatchMerger"), m.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> ViTConfig.fromVariant("B/16").withPool("max"));
+  }
+}
