@@ -209,6 +209,9 @@ case("size0_ops", np.zeros((3, 0), np.float32), np.zeros((0, 4), np.float32), f3
     lambda a, b, x: (a @ b, a.T.sum(0), jnp.concatenate([x[:, 2:2], x], 1), jnp.concatenate([x, a], 1), jnp.pad(a, ((0, 0), (1, 1))),
                      lax.reduce_max(b, (0,))))
 
+case("take_along_axis", f32(3, 5), np.array([[4, 0], [1, 1], [3, 2]], np.int32), f32(2, 3, 4), np.array([[[0, 2, 1, 0]], [[1, 0, 0, 2]]], np.int32))(
+    lambda a, i, b, j: (jnp.take_along_axis(a, i, axis=1), jnp.take_along_axis(b, j, axis=1), jnp.take_along_axis(a, jnp.argsort(a, axis=0), axis=0)))
+
 
 def shard_map_collectives():
     """2x2 mesh (data, model); DslExecutionTest#shardMapCollectivesMatchJax builds the same."""

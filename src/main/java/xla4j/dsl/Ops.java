@@ -490,6 +490,42 @@ public final class Ops {
     return gather(x, indices, offsetDims, new int[] {0}, new int[] {0}, r, sizes);
   }
 
+  /**
+   * {@code jnp.take_along_axis(x, indices, axis)}: {@code indices} has x's rank, and the result (indices' shape)
+   * picks {@code x[..., indices[i...], ...]} along {@code axis}; the other dims of {@code indices} must equal
+   * x's. Lowered to one gather with full index vectors (iota for the other dims), clamped like XLA's gather.
+   */
+  public static Tensor takeAlongAxis(Tensor x, Tensor indices, int axis) {
+    Graph g = graphOf("take_along_axis", x, indices);
+    int a = x.axis(axis, "take_along_axis");
+    if (indices.rank() != x.rank() || !indices.dtype().isInteger()) {
+      throw new IllegalArgumentException("take_along_axis requires integer indices of the operand's rank, got "
+          + indices.shape() + " for operand " + x.shape() + Graph.where(Graph.callerLocation()));
+    }
+    for (int d = 0; d < x.rank(); d++) {
+      if (d != a && indices.dim(d) != x.dim(d)) {
+        throw new IllegalArgumentException("take_along_axis requires indices to match the operand outside axis " + a
+            + ", got " + Shapes.tuple(indices.dims()) + " and " + Shapes.tuple(x.dims()) + Graph.where(Graph.callerLocation()));
+      }
+    }
+    int r = x.rank();
+    long[] colShape = java.util.Arrays.copyOf(indices.dims(), r + 1);
+    colShape[r] = 1;
+    Tensor[] cols = new Tensor[r];
+    for (int d = 0; d < r; d++) {
+      Tensor c = d == a ? indices : g.iota(Shape.of(indices.dtype(), indices.dims()), d);
+      cols[d] = c.reshape(colShape);
+    }
+    Tensor full = r == 1 ? cols[0] : concatenate(r, cols);
+    int[] all = new int[r];
+    long[] ones = new long[r];
+    for (int d = 0; d < r; d++) {
+      all[d] = d;
+      ones[d] = 1;
+    }
+    return gather(x, full, new int[] {}, all, all, r, ones);
+  }
+
   /** Raw {@code stablehlo.scatter} with explicit dimension numbers; {@code combine} merges (current, update). */
   public static Tensor scatter(Tensor operand, Tensor indices, Tensor updates, int[] updateWindowDims,
       int[] insertedWindowDims, int[] scatterDimsToOperandDims, int indexVectorDim, Reducer combine) {

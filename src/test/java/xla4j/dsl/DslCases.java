@@ -257,6 +257,8 @@ final class DslCases {
           Ops.concatenate(1, x.get(2), a),
           a.pad(0, new long[] {0, 1}, new long[] {0, 1}, new long[] {0, 0}), x.get(1).max(0));
     });
+    c("take_along_axis", (g, x) -> List.of(Ops.takeAlongAxis(x.get(0), x.get(1), 1), Ops.takeAlongAxis(x.get(2), x.get(3), 1),
+        Ops.takeAlongAxis(x.get(0), Ops.argsort(x.get(0), 0), 0)));
   }
 
   /** Multi-head self-attention as einsums (B, T/S tokens, D model, N heads, H head dim). */

@@ -102,6 +102,10 @@ class DslRulesTest {
     assertRule("top_k requires k in range [0, 4] and an operand of rank >= 1, got k=5 for shape (4,)", () -> Ops.topK(x4, 5));
     assertRule("sort requires num_keys in range [1, 1], got 2", () -> Ops.sort(List.of(x4), 0, 2, false, true));
     assertRule("one_hot requires integer indices, got f32", () -> Composites.oneHot(x4, 3, F32));
+    assertRule("take_along_axis requires integer indices of the operand's rank, got f32[4] for operand f32[2,3]",
+        () -> Ops.takeAlongAxis(x23, x4, 1));
+    assertRule("take_along_axis requires indices to match the operand outside axis 1, got (3, 1) and (2, 3)",
+        () -> Ops.takeAlongAxis(x23, i3.reshape(3, 1), 1));
     assertThrows(IllegalArgumentException.class, () -> Ops.conv(x23, x23).padding("FULL"));
     assertRule("convolution requires lhs feature dimension to equal rhs input feature dimension times feature_group_count, got 3 and 2 * 1",
         () -> Ops.conv(g.zeros(Shape.of(F32, 1, 4, 4, 3)), g.zeros(Shape.of(F32, 2, 2, 2, 8))).build());
