@@ -42,7 +42,7 @@ final class CompileMlirCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     String mlir = Files.readString(file);
     int parts = partitions > 0 ? partitions : ProgramSignature.parse(mlir).numPartitions();
-    CompileOptions options = CompileOptions.spmd(parts);
+    CompileOptions options = RunMlirCommand.options(mlir, parts);
     PluginOption p = new PluginOption(plugin);
     CompiledArtifact artifact;
     if (p.isTopology()) {

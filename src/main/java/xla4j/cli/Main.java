@@ -17,7 +17,9 @@ public final class Main {
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("xla4j " + cmd.getCommandName() + ": error: " + e.getMessage());
+      String message = e instanceof java.nio.file.NoSuchFileException ? "no such file: " + e.getMessage()
+          : e.getMessage() != null ? e.getMessage() : e.toString();
+      cmd.getErr().println("xla4j " + cmd.getCommandName() + ": error: " + message);
       return 1;
     });
     return cli.execute(args);

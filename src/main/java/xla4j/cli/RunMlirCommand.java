@@ -43,6 +43,11 @@ final class RunMlirCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = ".", paramLabel = "DIR", description = "where to write outN.npy (default: .)")
   Path out;
 
+  /** SPMD over {@code parts} partitions; Shardy when the module uses the sdy dialect, else GSPMD. */
+  static CompileOptions options(String mlir, int parts) {
+    return CompileOptions.builder().partitions(parts).shardy(mlir.contains("sdy.")).build();
+  }
+
   @Override
   public Integer call() throws Exception {
     String mlir = Files.readString(file);
@@ -55,7 +60,7 @@ final class RunMlirCommand implements Callable<Integer> {
     Sharding.Signature shardings = Sharding.parseProgram(mlir);
     try (Client client = p.client(devices)) {
       long t0 = System.nanoTime();
-      try (LoadedExecutable exe = client.compile(mlir, CompileOptions.spmd(parts))) {
+      try (LoadedExecutable exe = client.compile(mlir, options(mlir, parts))) {
         long t1 = System.nanoTime();
         System.out.printf("compiled   %s for %s (%d partition%s on %s) in %.0f ms%n", exe.executable().name(),
             client.platformName(), parts, parts == 1 ? "" : "s", exe.devices(), (t1 - t0) / 1e6);

@@ -21,6 +21,7 @@ import xla4j.array.NdArray;
 public final class Sharding {
   private static final Pattern MESH = Pattern.compile("sdy\\.mesh\\s+@(\\w+)\\s*=\\s*<\\s*\\[([^\\]]*)\\]");
   private static final Pattern AXIS = Pattern.compile("\"(\\w+)\"\\s*=\\s*(\\d+)");
+  private static final Pattern GSPMD = Pattern.compile("mhlo\\.sharding\\s*=\\s*\"([^\"]*)\"");
   private static final Pattern SHARDING = Pattern.compile("#sdy\\.sharding<\\s*@(\\w+)\\s*,\\s*\\[(.*?)\\]\\s*(?:replicated=\\{[^}]*\\}\\s*)?>");
 
   private final Map<String, Integer> mesh;
@@ -67,8 +68,9 @@ public final class Sharding {
   }
 
   /**
-   * Shardings of the entry function's parameters and results, from {@code sdy.sharding} attributes
-   * (null where an argument or result has none).
+   * Shardings of the entry function's parameters and results, from {@code sdy.sharding} attributes, or
+   * {@code mhlo.sharding} (GSPMD, see {@link #fromGspmd}) where there is none; null where an argument or
+   * result has neither (or is replicated).
    */
   public static Signature parseProgram(String mlir) {
     Map<String, Map<String, Integer>> meshes = new LinkedHashMap<>();
@@ -121,7 +123,8 @@ public final class Sharding {
   private static Sharding parseOne(String text, Map<String, Map<String, Integer>> meshes) {
     Matcher s = SHARDING.matcher(text);
     if (!s.find()) {
-      return null;
+      Matcher g = GSPMD.matcher(text);
+      return g.find() ? fromGspmd(g.group(1)) : null;
     }
     Map<String, Integer> mesh = meshes.get(s.group(1));
     if (mesh == null) {
@@ -136,6 +139,55 @@ public final class Sharding {
         axes.add(name.group(1));
       }
       dims.add(axes);
+    }
+    return new Sharding(mesh, dims);
+  }
+
+  /**
+   * A GSPMD sharding string ({@code mhlo.sharding}) in the forms xla4j emits: {@code {replicated}} and
+   * tiles over devices in iota order, {@code {devices=[2,1]<=[2]}} or {@code {devices=[2,1]0,1}}, with
+   * optional {@code last_tile_dim_replicate}. Each tiled dimension becomes a mesh axis {@code _d0,
+   * _d1, ...}.
+   *
+   * @throws IllegalArgumentException for other forms (transposed iota, permuted device lists)
+   */
+  public static Sharding fromGspmd(String text) {
+    String t = text.trim();
+    if (t.equals("{replicated}")) {
+      return null;
+    }
+    Matcher m = Pattern.compile("\\{devices=\\[([0-9,]+)\\](?:<=\\[(\\d+)\\]|([0-9,]+))\\s*(last_tile_dim_replicate)?\\s*\\}")
+        .matcher(t);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("unsupported mhlo.sharding " + t + " (xla4j reads {replicated} and "
+          + "{devices=[...]<=[N]} or {devices=[...]0,1,...} in iota order)");
+    }
+    long[] tiles = Arrays.stream(m.group(1).split(",")).mapToLong(Long::parseLong).toArray();
+    long total = 1;
+    for (long x : tiles) {
+      total *= x;
+    }
+    if (m.group(3) != null) {
+      long[] ids = Arrays.stream(m.group(3).split(",")).mapToLong(Long::parseLong).toArray();
+      for (int i = 0; i < ids.length; i++) {
+        if (ids[i] != i) {
+          throw new IllegalArgumentException("unsupported mhlo.sharding " + t + ": devices must be in iota order");
+        }
+      }
+      if (ids.length != total) {
+        throw new IllegalArgumentException("mhlo.sharding " + t + " lists " + ids.length + " devices for " + total + " tiles");
+      }
+    } else if (Long.parseLong(m.group(2)) != total) {
+      throw new IllegalArgumentException("mhlo.sharding " + t + " has " + total + " tiles over " + m.group(2) + " devices");
+    }
+    int rank = tiles.length - (m.group(4) != null ? 1 : 0);
+    Map<String, Integer> mesh = new LinkedHashMap<>();
+    List<List<String>> dims = new ArrayList<>();
+    for (int d = 0; d < tiles.length; d++) {
+      mesh.put("_d" + d, (int) tiles[d]);
+      if (d < rank) {
+        dims.add(tiles[d] == 1 ? List.of() : List.of("_d" + d));
+      }
     }
     return new Sharding(mesh, dims);
   }

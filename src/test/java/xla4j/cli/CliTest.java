@@ -80,6 +80,18 @@ class CliTest {
   }
 
   @Test
+  void runMlirWithGspmdShardings(@TempDir Path dir) throws Exception {
+    needCpu();
+    Npy.write(dir.resolve("x.npy"), NdArray.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 4, 3));
+    Npy.write(dir.resolve("w.npy"), NdArray.of(new float[] {1, 0, 0, 1, 1, 1}, 3, 2));
+    String[] r = run("run-mlir", "hlo/examples/sharded_matmul_gspmd.mlir", "--input", dir.resolve("x.npy").toString(),
+        "--input", dir.resolve("w.npy").toString(), "--out", dir.toString());
+    assertEquals("0", r[0], r[1]);
+    assertTrue(r[1].contains("2 partitions"), r[1]);
+    assertArrayEquals(new float[] {4, 5, 10, 11, 16, 17, 22, 23}, Npy.read(dir.resolve("out0.npy")).toFloatArray());
+  }
+
+  @Test
   void compileMlirForTpuSavesAnArtifact(@TempDir Path dir) {
     needTpu();
     Path art = dir.resolve("mm.tpu");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -57,6 +58,30 @@ class ShardingTest {
     Sharding s = Sharding.of(mesh2x2(), List.of(List.of("y", "x")));
     assertEquals(2, s.pieceIndex(1, 0)); // x=0,y=1 -> y*2+x
     assertEquals(1, s.pieceIndex(2, 0)); // x=1,y=0
+  }
+
+  @Test
+  void readsGspmdShardings() {
+    assertNull(Sharding.fromGspmd("{replicated}"));
+    Sharding rows = Sharding.fromGspmd("{devices=[2,1]<=[2]}");
+    assertEquals(2, rows.meshSize());
+    assertEquals(List.of(List.of("_d0"), List.of()), rows.dims());
+    Sharding blocks = Sharding.fromGspmd("{devices=[2,2]0,1,2,3}");
+    float[] v = new float[16];
+    for (int i = 0; i < 16; i++) {
+      v[i] = i;
+    }
+    assertArrayEquals(new float[] {2, 3, 6, 7}, blocks.shard(NdArray.of(v, 4, 4), 1).toFloatArray());
+    Sharding partial = Sharding.fromGspmd("{devices=[2,1,2]<=[4] last_tile_dim_replicate}");
+    assertEquals(4, partial.meshSize());
+    assertEquals(2, partial.dims().size());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Sharding.fromGspmd("{devices=[2,2]<=[2,2]T(1,0)}"));
+    assertTrue(e.getMessage().startsWith("unsupported mhlo.sharding"), e.getMessage());
+    Sharding.Signature sig = Sharding.parseProgram("module { func.func public @main(%arg0: tensor<4x2xf32> "
+        + "{mhlo.sharding = \"{devices=[2,1]<=[2]}\"}) -> (tensor<4x2xf32> {mhlo.sharding = \"{replicated}\"}) { } }");
+    assertEquals(rows, sig.inputs().get(0));
+    assertNull(sig.outputs().get(0));
   }
 
   @Test
