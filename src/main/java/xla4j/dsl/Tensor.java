@@ -253,13 +253,13 @@ public final class Tensor {
       return this;
     }
     int offset = shape.length - rank();
-    int[] bd = new int[rank()];
-    for (int i = 0; i < bd.length; i++) {
-      bd[i] = offset + i;
-    }
     if (offset < 0) {
       throw new IllegalArgumentException("broadcast_to requires a target rank >= operand rank, got " + Shapes.tuple(shape)
           + " for operand shape " + Shapes.tuple(dims()) + Graph.where(Graph.callerLocation()));
+    }
+    int[] bd = new int[rank()];
+    for (int i = 0; i < bd.length; i++) {
+      bd[i] = offset + i;
     }
     return broadcastInDim(shape, bd);
   }
