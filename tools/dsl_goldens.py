@@ -73,6 +73,8 @@ case("unary_round_f32", np.array([-2.5, -1.5, -0.4, 0.5, 1.5, 2.7, 0.0], np.floa
     lambda a: (jnp.floor(a), jnp.ceil(a), lax.round(a, lax.RoundingMethod.TO_NEAREST_EVEN), jnp.abs(a), -a, jnp.sign(a),
                lax.round(a, lax.RoundingMethod.AWAY_FROM_ZERO)))
 case("erf_f32", f32(6), rtol=1e-5, atol=1e-6)(lambda a: lax.erf(a))
+case("erfc_gelu_tail_f32", np.array([-9.0, -6.0, -3.0, 0.0, 2.0, 5.0], np.float32), rtol=1e-5, atol=0)(
+    lambda a: (lax.erfc(a), jax.nn.gelu(a, approximate=False)))
 case("is_finite_f32", np.array([1.0, np.inf, -np.inf, np.nan, 0.0], np.float32))(lambda a: jnp.isfinite(a))
 case("arith_bf16", bf16(4, 3), bf16(3), rtol=1e-2, atol=1e-2)(lambda a, b: (a + b, a * b, jnp.exp(a)))
 case("arith_f16", f32(5).astype(np.float16), f32(5).astype(np.float16), rtol=1e-3, atol=1e-3)(lambda a, b: (a * b + a, a - b))

@@ -6,26 +6,24 @@ module @mlp_f32 attributes {mhlo.num_partitions = 1 : i32, mhlo.num_replicas = 1
     %3 = stablehlo.constant dense<0.5> : tensor<f32>
     %4 = stablehlo.broadcast_in_dim %3, dims = [] : (tensor<f32>) -> tensor<4x32xf32>
     %5 = stablehlo.multiply %2, %4 : tensor<4x32xf32>
-    %6 = stablehlo.constant dense<0.70710677> : tensor<f32>
-    %7 = stablehlo.broadcast_in_dim %6, dims = [] : (tensor<f32>) -> tensor<4x32xf32>
-    %8 = stablehlo.multiply %2, %7 : tensor<4x32xf32>
-    %9 = chlo.erf %8 : tensor<4x32xf32> -> tensor<4x32xf32>
-    %10 = stablehlo.constant dense<1.0> : tensor<f32>
-    %11 = stablehlo.broadcast_in_dim %10, dims = [] : (tensor<f32>) -> tensor<4x32xf32>
-    %12 = stablehlo.add %9, %11 : tensor<4x32xf32>
-    %13 = stablehlo.multiply %5, %12 : tensor<4x32xf32>
-    %14 = stablehlo.dot_general %13, %arg3, contracting_dims = [1] x [0], precision = [DEFAULT, DEFAULT] : (tensor<4x32xf32>, tensor<32x8xf32>) -> tensor<4x8xf32>
-    %15 = stablehlo.broadcast_in_dim %arg4, dims = [1] : (tensor<8xf32>) -> tensor<4x8xf32>
-    %16 = stablehlo.add %14, %15 : tensor<4x8xf32>
-    %17 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %18 = stablehlo.reduce(%16 init: %17) applies stablehlo.maximum across dimensions = [1] : (tensor<4x8xf32>, tensor<f32>) -> tensor<4xf32>
-    %19 = stablehlo.broadcast_in_dim %18, dims = [0] : (tensor<4xf32>) -> tensor<4x8xf32>
-    %20 = stablehlo.subtract %16, %19 : tensor<4x8xf32>
-    %21 = stablehlo.exponential %20 : tensor<4x8xf32>
-    %22 = stablehlo.constant dense<0.0> : tensor<f32>
-    %23 = stablehlo.reduce(%21 init: %22) applies stablehlo.add across dimensions = [1] : (tensor<4x8xf32>, tensor<f32>) -> tensor<4xf32>
-    %24 = stablehlo.broadcast_in_dim %23, dims = [0] : (tensor<4xf32>) -> tensor<4x8xf32>
-    %25 = stablehlo.divide %21, %24 : tensor<4x8xf32>
-    return %25 : tensor<4x8xf32>
+    %6 = stablehlo.negate %2 : tensor<4x32xf32>
+    %7 = stablehlo.constant dense<0.70710677> : tensor<f32>
+    %8 = stablehlo.broadcast_in_dim %7, dims = [] : (tensor<f32>) -> tensor<4x32xf32>
+    %9 = stablehlo.multiply %6, %8 : tensor<4x32xf32>
+    %10 = chlo.erfc %9 : tensor<4x32xf32> -> tensor<4x32xf32>
+    %11 = stablehlo.multiply %5, %10 : tensor<4x32xf32>
+    %12 = stablehlo.dot_general %11, %arg3, contracting_dims = [1] x [0], precision = [DEFAULT, DEFAULT] : (tensor<4x32xf32>, tensor<32x8xf32>) -> tensor<4x8xf32>
+    %13 = stablehlo.broadcast_in_dim %arg4, dims = [1] : (tensor<8xf32>) -> tensor<4x8xf32>
+    %14 = stablehlo.add %12, %13 : tensor<4x8xf32>
+    %15 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %16 = stablehlo.reduce(%14 init: %15) applies stablehlo.maximum across dimensions = [1] : (tensor<4x8xf32>, tensor<f32>) -> tensor<4xf32>
+    %17 = stablehlo.broadcast_in_dim %16, dims = [0] : (tensor<4xf32>) -> tensor<4x8xf32>
+    %18 = stablehlo.subtract %14, %17 : tensor<4x8xf32>
+    %19 = stablehlo.exponential %18 : tensor<4x8xf32>
+    %20 = stablehlo.constant dense<0.0> : tensor<f32>
+    %21 = stablehlo.reduce(%19 init: %20) applies stablehlo.add across dimensions = [1] : (tensor<4x8xf32>, tensor<f32>) -> tensor<4xf32>
+    %22 = stablehlo.broadcast_in_dim %21, dims = [0] : (tensor<4xf32>) -> tensor<4x8xf32>
+    %23 = stablehlo.divide %19, %22 : tensor<4x8xf32>
+    return %23 : tensor<4x8xf32>
   }
 }

@@ -47,13 +47,16 @@ public final class Composites {
     return s.add(safe);
   }
 
-  /** GELU: exact {@code x/2 * (1 + erf(x/sqrt(2)))}, or the tanh approximation. */
+  /**
+   * GELU: exact {@code x/2 * erfc(-x/sqrt(2))} (= {@code x/2 * (1 + erf(x/sqrt(2)))}, written with erfc as JAX
+   * does, accurate for large negative x), or the tanh approximation (Flax's {@code nn.gelu} default).
+   */
   public static Tensor gelu(Tensor x, boolean approximate) {
     if (approximate) {
       Tensor inner = x.add(x.mul(x).mul(x).mul(0.044715)).mul(Math.sqrt(2 / Math.PI));
       return x.mul(0.5).mul(inner.tanh().add(1.0));
     }
-    return x.mul(0.5).mul(x.mul(1 / Math.sqrt(2)).erf().add(1.0));
+    return x.mul(0.5).mul(x.neg().mul(1 / Math.sqrt(2)).erfc());
   }
 
   /** {@code x * sigmoid(x)}. */

@@ -131,6 +131,8 @@ public final class Tensor {
   public Tensor isFinite() { return unary(ElementwiseKind.IS_FINITE); }
   /** Error function ({@code chlo.erf}, as JAX emits). */
   public Tensor erf() { return unary(ElementwiseKind.ERF); }
+  /** Complementary error function {@code 1 - erf(x)}, accurate where erf is near 1 ({@code chlo.erfc}). */
+  public Tensor erfc() { return unary(ElementwiseKind.ERFC); }
   /** Bitwise / logical not. */
   public Tensor not() { return unary(ElementwiseKind.NOT); }
   public Tensor popcnt() { return unary(ElementwiseKind.POPCNT); }

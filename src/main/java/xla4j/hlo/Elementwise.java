@@ -43,7 +43,7 @@ public record Elementwise(ElementwiseKind kind, List<Value> operands, Value resu
   @Override
   public void print(MlirPrinter.OpWriter w) {
     w.append(name()).append(' ').values(operands).append(" : ");
-    if (kind == ElementwiseKind.ERF) {
+    if (kind == ElementwiseKind.ERF || kind == ElementwiseKind.ERFC) {
       w.append(operands.get(0).type()).append(" -> ").append(result.type());
     } else if (kind == ElementwiseKind.IS_FINITE) {
       w.functionalType(operands, results());

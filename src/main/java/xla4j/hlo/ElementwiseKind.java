@@ -26,6 +26,7 @@ public enum ElementwiseKind {
   ROUND_NEAREST_AFZ("stablehlo.round_nearest_afz", 1, Domain.FLOAT),
   IS_FINITE("stablehlo.is_finite", 1, Domain.FLOAT),
   ERF("chlo.erf", 1, Domain.FLOAT),
+  ERFC("chlo.erfc", 1, Domain.FLOAT),
   // unary, numeric
   ABS("stablehlo.abs", 1, Domain.SIGNED_OR_FLOAT),
   NEGATE("stablehlo.negate", 1, Domain.NUMERIC),

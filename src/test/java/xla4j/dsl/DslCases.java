@@ -60,6 +60,7 @@ final class DslCases {
       return List.of(a.floor(), a.ceil(), a.round(), a.abs(), a.neg(), a.sign(), a.roundAwayFromZero());
     });
     c("erf_f32", (g, x) -> List.of(x.get(0).erf()));
+    c("erfc_gelu_tail_f32", (g, x) -> List.of(x.get(0).erfc(), gelu(x.get(0), false)));
     c("is_finite_f32", (g, x) -> List.of(x.get(0).isFinite()));
     c("arith_bf16", (g, x) -> List.of(x.get(0).add(x.get(1)), x.get(0).mul(x.get(1)), x.get(0).exp()));
     c("arith_f16", (g, x) -> List.of(x.get(0).mul(x.get(1)).add(x.get(0)), x.get(0).sub(x.get(1))));
