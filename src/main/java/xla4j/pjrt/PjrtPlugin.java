@@ -90,7 +90,8 @@ public final class PjrtPlugin {
   /**
    * libtpu, for deviceless ahead-of-time compilation to TPU topologies (and for TPU hosts). Unless
    * system property {@value #TPU_HOST_PROPERTY} is true, sets {@code TPU_SKIP_MDS_QUERY=1} in the
-   * process environment before loading, so libtpu does not query a cloud metadata server.
+   * process environment before loading, so libtpu does not query a cloud metadata server, and
+   * {@code ALLOW_MULTIPLE_LIBTPU_LOAD=1}, so several processes can compile for TPUs at once.
    */
   public static PjrtPlugin tpu() {
     return tpu(Boolean.getBoolean(TPU_HOST_PROPERTY));
@@ -148,9 +149,15 @@ public final class PjrtPlugin {
     return p;
   }
 
-  /** Sets TPU_SKIP_MDS_QUERY=1 in the native process environment (read by libtpu when it loads). */
+  /**
+   * Prepares the native process environment (read by libtpu when it loads) for use without a TPU:
+   * {@code TPU_SKIP_MDS_QUERY=1} (no cloud metadata-server queries over the network) and
+   * {@code ALLOW_MULTIPLE_LIBTPU_LOAD=1} (no exclusive /tmp/libtpu_lockfile, which only guards TPU
+   * hardware: several processes may compile deviceless at once).
+   */
   static void skipTpuMetadataQuery() {
     PjrtC.xla4j_setenv("TPU_SKIP_MDS_QUERY", "1", 1);
+    PjrtC.xla4j_setenv("ALLOW_MULTIPLE_LIBTPU_LOAD", "1", 1);
   }
 
   private static PjrtPlugin open(Path file) {
