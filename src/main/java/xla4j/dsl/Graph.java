@@ -36,6 +36,8 @@ import xla4j.hlo.While;
  * g.output("y", x.matmul(w).add(1.0f).relu());
  * String mlir = g.toMlir();
  * }</pre>
+ *
+ * <p>A graph is built from one thread; it is not thread-safe while building. The built {@link Module} is immutable.
  */
 public final class Graph {
   private final String name;
@@ -50,6 +52,7 @@ public final class Graph {
   private final List<Map<String, Attr>> outputAttrs = new ArrayList<>();
   private final List<String> outputNames = new ArrayList<>();
   private final Map<Operation, StackTraceElement> locations = new IdentityHashMap<>();
+  private final Map<Value, StackTraceElement> valueLocations = new IdentityHashMap<>();
   private final Map<Value, Scope> owner = new IdentityHashMap<>();
   private final Scope root;
   private Scope current;
@@ -460,14 +463,9 @@ public final class Graph {
     });
   }
 
-  /** The caller's location recorded for {@code t}'s defining op, or null for parameters. */
+  /** The caller's location recorded for {@code t}'s defining op, or null for parameters and block arguments. */
   public StackTraceElement location(Tensor t) {
-    for (Map.Entry<Operation, StackTraceElement> e : locations.entrySet()) {
-      if (e.getKey().results().contains(t.value())) {
-        return e.getValue();
-      }
-    }
-    return null;
+    return valueLocations.get(t.value());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -535,6 +533,9 @@ public final class Graph {
     }
     if (where != null) {
       locations.put(op, where);
+      for (Value r : op.results()) {
+        valueLocations.put(r, where);
+      }
     }
     return op;
   }
