@@ -27,6 +27,14 @@ public final class Event {
   // retainReference: the class may be initialized inside some call's PointerScope, which must not free it.
   private static final OnReady ON_READY = new OnReady().retainReference();
 
+  // Destroys fired events outside the plugin's callback (one daemon thread, idle when unused).
+  private static final java.util.concurrent.Executor RELEASER = new java.util.concurrent.ThreadPoolExecutor(0, 1, 10,
+      java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "xla4j-pjrt-event-release");
+        t.setDaemon(true);
+        return t;
+      });
+
   private Event() {}
 
   private static final class Pending {
@@ -53,13 +61,13 @@ public final class Event {
       if (p == null) {
         return;
       }
+      // Free the event off this stack: the plugin may still be inside PJRT_Event_OnReady on it.
+      RELEASER.execute(() -> destroy(p.api, p.event));
       try {
         CApi.check(p.api, error, p.operation);
         p.future.complete(null);
       } catch (Throwable t) {
         p.future.completeExceptionally(t);
-      } finally {
-        destroy(p.api, p.event);
       }
     }
   }
