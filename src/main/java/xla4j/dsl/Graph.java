@@ -243,6 +243,36 @@ public final class Graph {
     return single(() -> Constant.of(value));
   }
 
+  /** An f32 constant from a Java array (row-major) of the given shape. */
+  public Tensor constant(float[] values, long... shape) {
+    return constant(NdArray.of(values, shape));
+  }
+
+  /** An f64 constant. */
+  public Tensor constant(double[] values, long... shape) {
+    return constant(NdArray.of(values, shape));
+  }
+
+  /** An s32 constant. */
+  public Tensor constant(int[] values, long... shape) {
+    return constant(NdArray.of(values, shape));
+  }
+
+  /** An s64 constant. */
+  public Tensor constant(long[] values, long... shape) {
+    return constant(NdArray.of(values, shape));
+  }
+
+  /** A pred constant. */
+  public Tensor constant(boolean[] values, long... shape) {
+    return constant(NdArray.of(values, shape));
+  }
+
+  /** A constant of any numeric dtype from float values (rounded to nearest-even for bf16/f16). */
+  public Tensor constant(DType dtype, float[] values, long... shape) {
+    return constant(NdArray.fromFloats(dtype, values, shape));
+  }
+
   /** A rank-0 constant of {@code dtype} (integers truncate, pred is {@code value != 0}). */
   public Tensor scalar(double value, DType dtype) {
     return constant(Reducer.scalar(dtype, value, (long) value));
