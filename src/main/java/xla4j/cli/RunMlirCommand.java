@@ -20,7 +20,8 @@ import xla4j.runtime.Sharding;
 @Command(name = "run-mlir", mixinStandardHelpOptions = true,
     description = {"Compile a StableHLO (MLIR text) file and run it on .npy inputs.",
         "Inputs are global arrays; with --partitions N > 1 they are split over N devices by the program's "
-            + "sdy.sharding attributes and the outputs reassembled. Writes out0.npy, out1.npy, ... to --out.",
+            + "sdy.sharding (Shardy) or mhlo.sharding (GSPMD) attributes and the outputs reassembled. Writes "
+            + "out0.npy, out1.npy, ... to --out.",
         "Example: xla4j run-mlir hlo/examples/matmul.mlir --input a.npy --input b.npy --out /tmp/r"})
 final class RunMlirCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "FILE", description = "StableHLO module (.mlir text) with a @main function")
