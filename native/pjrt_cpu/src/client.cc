@@ -1,6 +1,8 @@
 // Client, devices, memories, topology and compilation of the xla4j XLA:CPU PJRT plugin.
 #include "internal.h"
 
+#include <climits>
+
 #include "xla/hlo/builder/xla_computation.h"
 #include "xla/pjrt/plugin/xla_cpu/cpu_client_options.h"
 #include "xla/pjrt/plugin/xla_cpu/xla_cpu_pjrt_client.h"
@@ -31,6 +33,10 @@ PJRT_Memory* WrapMemory(PJRT_Client* client, const xla::PjRtMemorySpace* memory)
 absl::StatusOr<xla::CompileOptions> ParseCompileOptions(const char* fn, const char* bytes,
                                                         size_t size) {
   xla::CompileOptionsProto proto;
+  if (size > static_cast<size_t>(INT_MAX)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(fn, ": compile_options of ", size, " bytes is larger than protobuf's 2 GiB limit"));
+  }
   if (size > 0 && (bytes == nullptr || !proto.ParseFromArray(bytes, static_cast<int>(size)))) {
     return absl::InvalidArgumentError(absl::StrCat(
         fn, ": compile_options (", size, " bytes) is not a serialized xla.CompileOptionsProto"));
@@ -101,6 +107,10 @@ absl::StatusOr<xla::XlaComputation> ToComputation(const char* fn, const PJRT_Pro
     return computation;
   }
   if (format == "hlo") {
+    if (code.size() > static_cast<size_t>(INT_MAX)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(fn, ": program of ", code.size(), " bytes is larger than protobuf's 2 GiB limit"));
+    }
     xla::HloModuleProto proto;
     if (!proto.ParseFromArray(code.data(), static_cast<int>(code.size()))) {
       return absl::InvalidArgumentError(
@@ -311,7 +321,8 @@ PJRT_Error* Xla4j_PJRT_Client_DefaultDeviceAssignment(
 
 namespace {
 
-xla::PjRtClient::HostBufferSemantics ToSemantics(PJRT_HostBufferSemantics semantics) {
+absl::StatusOr<xla::PjRtClient::HostBufferSemantics> ToSemantics(const char* fn,
+                                                                 PJRT_HostBufferSemantics semantics) {
   switch (semantics) {
     case PJRT_HostBufferSemantics_kImmutableOnlyDuringCall:
       return xla::PjRtClient::HostBufferSemantics::kImmutableOnlyDuringCall;
@@ -320,8 +331,11 @@ xla::PjRtClient::HostBufferSemantics ToSemantics(PJRT_HostBufferSemantics semant
     case PJRT_HostBufferSemantics_kImmutableZeroCopy:
       return xla::PjRtClient::HostBufferSemantics::kImmutableZeroCopy;
     case PJRT_HostBufferSemantics_kMutableZeroCopy:
-    default:
       return xla::PjRtClient::HostBufferSemantics::kMutableZeroCopy;
+    default:
+      // Never guess: a wrong guess could alias memory the caller is about to free.
+      return absl::InvalidArgumentError(absl::StrCat(fn, ": unknown host_buffer_semantics ",
+                                                     static_cast<int>(semantics)));
   }
 }
 
@@ -371,13 +385,15 @@ PJRT_Error* Xla4j_PJRT_Client_BufferFromHostBuffer(PJRT_Client_BufferFromHostBuf
       }
       byte_strides = absl::Span<const int64_t>(args->byte_strides, args->num_byte_strides);
     }
+    XLA4J_ASSIGN_OR_RETURN(xla::PjRtClient::HostBufferSemantics semantics,
+                           ToSemantics(kFn, args->host_buffer_semantics));
     XLA4J_ASSIGN_OR_RETURN(xla::PjRtMemorySpace * memory,
                            TargetMemory(kFn, args->client, args->device, args->memory));
     auto [promise, future] = xla::MakePromise<>();
     auto done = std::make_shared<xla::Promise<>>(std::move(promise));
     absl::StatusOr<std::unique_ptr<xla::PjRtBuffer>> buffer = args->client->client->BufferFromHostBuffer(
         args->data, type, absl::Span<const int64_t>(args->dims, args->num_dims), byte_strides,
-        ToSemantics(args->host_buffer_semantics), [done]() mutable { done->Set(); }, memory,
+        semantics, [done]() mutable { done->Set(); }, memory,
         /*device_layout=*/nullptr);
     if (!buffer.ok()) return ToError(buffer.status());
     args->done_with_host_buffer = xla4j::ToEvent(std::move(future));

@@ -438,7 +438,11 @@ PJRT_Error* Xla4j_PJRT_LoadedExecutable_GetDeviceAssignment(
     xla::DeviceAssignmentProto proto;
     args->executable->executable->device_assignment().Serialize(&proto);
     auto* out = new PJRT_DeviceAssignmentSerialized;
-    proto.SerializeToString(&out->bytes);
+    if (!proto.SerializeToString(&out->bytes)) {
+      delete out;
+      return ToError(absl::InternalError(
+          "PJRT_LoadedExecutable_GetDeviceAssignment: could not serialize the device assignment"));
+    }
     args->serialized_bytes = out->bytes.data();
     args->serialized_bytes_size = out->bytes.size();
     args->serialized_device_assignment = out;
@@ -483,6 +487,9 @@ PJRT_Error* Xla4j_PJRT_LoadedExecutable_Execute(PJRT_LoadedExecutable_Execute_Ar
     }
     if (args->num_args > 0 && args->argument_lists == nullptr) {
       return xla4j::InvalidArgument(kFn, "argument_lists is NULL");
+    }
+    if (c_options->num_non_donatable_input_indices > 0 && c_options->non_donatable_input_indices == nullptr) {
+      return xla4j::InvalidArgument(kFn, "options->non_donatable_input_indices is NULL");
     }
     xla::ExecuteOptions options;
     options.launch_id = c_options->launch_id;

@@ -385,6 +385,24 @@ void TestBadArguments(PJRT_Client* client) {
   create.num_options = 1;
   m = ExpectError(api->PJRT_Client_Create(&create), "unknown create option");
   EXPECT(m.find("no_such_option") != std::string::npos, "message: %s", m.c_str());
+  // An unknown host-buffer semantics is refused, never guessed (a guess could alias freed memory).
+  float data[2] = {1, 2};
+  int64_t dims[1] = {2};
+  PJRT_Client_Devices_Args devs{};
+  devs.struct_size = PJRT_Client_Devices_Args_STRUCT_SIZE;
+  devs.client = client;
+  Check(api->PJRT_Client_Devices(&devs), "Devices");
+  PJRT_Client_BufferFromHostBuffer_Args buf{};
+  buf.struct_size = PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE;
+  buf.client = client;
+  buf.data = data;
+  buf.type = PJRT_Buffer_Type_F32;
+  buf.dims = dims;
+  buf.num_dims = 1;
+  buf.host_buffer_semantics = static_cast<PJRT_HostBufferSemantics>(42);
+  buf.device = devs.devices[0];
+  m = ExpectError(api->PJRT_Client_BufferFromHostBuffer(&buf), "unknown host buffer semantics");
+  EXPECT(m.find("host_buffer_semantics 42") != std::string::npos, "message: %s", m.c_str());
 }
 
 void TestInvalidMlir(PJRT_Client* client) {

@@ -175,6 +175,10 @@ public final class NdArray {
   /** All elements as floats (converted from any dtype). */
   public float[] toFloatArray() {
     float[] out = new float[Math.toIntExact(size())];
+    if (dtype == DType.F32) {
+      data().asFloatBuffer().get(out);
+      return out;
+    }
     for (int i = 0; i < out.length; i++) {
       out[i] = (float) getDouble(i);
     }
@@ -239,10 +243,15 @@ public final class NdArray {
       return this;
     }
     NdArray out = zeros(target, shape);
-    for (long i = 0; i < size(); i++) {
-      if (target.isInteger() && dtype.isInteger()) {
+    long n = size();
+    if (target.isInteger() && dtype.isInteger()) {
+      for (long i = 0; i < n; i++) {
         out.putLong(i, getLong(i));
-      } else {
+      }
+    } else if (target == DType.F32) {
+      out.data.asFloatBuffer().put(toFloatArray());
+    } else {
+      for (long i = 0; i < n; i++) {
         out.putDouble(i, getDouble(i));
       }
     }

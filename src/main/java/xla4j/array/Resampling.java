@@ -63,38 +63,58 @@ public final class Resampling {
 
   /**
    * Resamples a row-major (h, w, c) grid to (rows.length, cols.length, c) with weights {@code rows} (newH, h) and
-   * {@code cols} (newW, w), accumulating in double.
+   * {@code cols} (newW, w), accumulating in double. Only the non-zero weights of each row are visited (two per
+   * output for bilinear), so a multi-megapixel photo resizes in milliseconds.
    */
   public static float[] apply2d(float[] grid, int h, int w, int c, double[][] rows, double[][] cols) {
     int nh = rows.length;
     int nw = cols.length;
-    // First along w, then along h: O(h*nw*w*c + nh*nw*h*c).
+    int[][] colIdx = taps(cols);
+    int[][] rowIdx = taps(rows);
+    // First along w, then along h.
     double[] tmp = new double[h * nw * c];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < nw; x++) {
-        for (int xi = 0; xi < w; xi++) {
+        int dst = (y * nw + x) * c;
+        for (int xi : colIdx[x]) {
           double wt = cols[x][xi];
-          if (wt != 0) {
-            int src = (y * w + xi) * c;
-            int dst = (y * nw + x) * c;
-            for (int k = 0; k < c; k++) {
-              tmp[dst + k] += wt * grid[src + k];
-            }
+          int src = (y * w + xi) * c;
+          for (int k = 0; k < c; k++) {
+            tmp[dst + k] += wt * grid[src + k];
           }
         }
       }
     }
     float[] out = new float[nh * nw * c];
+    double[] acc = new double[nw * c];
     for (int y = 0; y < nh; y++) {
-      for (int yi = 0; yi < h; yi++) {
+      java.util.Arrays.fill(acc, 0);
+      for (int yi : rowIdx[y]) {
         double wt = rows[y][yi];
-        if (wt == 0) {
-          continue;
-        }
-        for (int i = 0; i < nw * c; i++) {
-          out[y * nw * c + i] += (float) (wt * tmp[yi * nw * c + i]);
+        int src = yi * nw * c;
+        for (int i = 0; i < acc.length; i++) {
+          acc[i] += wt * tmp[src + i];
         }
       }
+      for (int i = 0; i < acc.length; i++) {
+        out[y * nw * c + i] = (float) acc[i];
+      }
+    }
+    return out;
+  }
+
+  /** For each row of {@code m}, the column indices of its non-zero weights. */
+  private static int[][] taps(double[][] m) {
+    int[][] out = new int[m.length][];
+    for (int o = 0; o < m.length; o++) {
+      int n = 0;
+      int[] idx = new int[m[o].length];
+      for (int i = 0; i < m[o].length; i++) {
+        if (m[o][i] != 0) {
+          idx[n++] = i;
+        }
+      }
+      out[o] = java.util.Arrays.copyOf(idx, n);
     }
     return out;
   }

@@ -19,9 +19,9 @@ import xla4j.io.Npy;
 import xla4j.models.vit.ViT;
 import xla4j.models.vit.ViTCheckpoint;
 import xla4j.models.vit.ViTConfig;
-import xla4j.models.vit.ViTSession;
 import xla4j.nn.Params;
 import xla4j.pjrt.Client;
+import xla4j.runtime.Session;
 
 @Command(name = "vit", mixinStandardHelpOptions = true,
     description = {"Run a big_vision ViT (the main job): classify images, write logits, or benchmark.",
@@ -71,6 +71,10 @@ final class VitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (iterations < 1) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--iterations must be >= 1, got " + iterations);
+    }
     NdArray batch = inputBatch();
     long n = batch == null ? model.batch : batch.shape()[0];
     model.batch = n;
@@ -90,14 +94,18 @@ final class VitCommand implements Callable<Integer> {
       batch = synthetic(n, config.imageSize());
     }
     batch = batch.astype(config.dtype());
-    try (Client client = new PluginOption(plugin).client(0);
-        ViTSession session = ViTSession.create(client, m, params, VitCommand::progress)) {
-      long t0 = System.nanoTime();
-      Map<String, NdArray> result = session.predict(batch);
-      double first = (System.nanoTime() - t0) / 1e9;
-      report(result, config);
-      if (bench) {
-        bench(session, batch, first);
+    String mlir = m.graph().toMlir();
+    try (Client client = new PluginOption(plugin).client(0)) {
+      progress(String.format("compiling %s (%d parameters, %.1f KB of StableHLO) on %s ...", config.describe(),
+          m.params().size(), mlir.length() / 1024.0, client.platformName()));
+      try (Session session = Session.create(client, mlir, params, m.graph().outputNames(), VitCommand::progress)) {
+        long t0 = System.nanoTime();
+        Map<String, NdArray> result = session.run(batch);
+        double first = (System.nanoTime() - t0) / 1e9;
+        report(result, config);
+        if (bench) {
+          bench(session, config, batch, first);
+        }
       }
     }
     return 0;
@@ -174,14 +182,14 @@ final class VitCommand implements Callable<Integer> {
     }
   }
 
-  private void bench(ViTSession session, NdArray batch, double first) throws Exception {
+  private void bench(Session session, ViTConfig config, NdArray batch, double first) throws Exception {
     for (int i = 0; i < 3; i++) {
-      session.predict(batch);
+      session.run(batch);
     }
     double[] t = new double[iterations];
     for (int i = 0; i < iterations; i++) {
       long t0 = System.nanoTime();
-      session.predict(batch);
+      session.run(batch);
       t[i] = (System.nanoTime() - t0) / 1e9;
     }
     Arrays.sort(t);
@@ -190,7 +198,7 @@ final class VitCommand implements Callable<Integer> {
     long n = batch.shape()[0];
     double flops = flops(session);
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("model", ViTSession.describe(session.model().config()));
+    r.put("model", config.describe());
     r.put("batch", n);
     r.put("compile_s", session.compileSeconds());
     r.put("first_call_s", first);
@@ -209,7 +217,7 @@ final class VitCommand implements Callable<Integer> {
     }
   }
 
-  private static double flops(ViTSession session) {
+  private static double flops(Session session) {
     try {
       Object f = session.executable().executable().costAnalysis().get("flops");
       return f instanceof Number ? ((Number) f).doubleValue() : -1;

@@ -19,24 +19,30 @@ public final class Images {
 
   /** One image as (size, size, 3). */
   public static NdArray load(Path file, int size) throws IOException {
+    if (size < 1) {
+      throw new IllegalArgumentException("image size must be >= 1, got " + size);
+    }
     if (!Files.isReadable(file)) {
       throw new IOException("image " + file + " does not exist or is not readable");
     }
-    BufferedImage img = ImageIO.read(file.toFile());
+    BufferedImage img;
+    try {
+      img = ImageIO.read(file.toFile());
+    } catch (IOException e) {
+      throw new IOException("image " + file + " could not be decoded: " + e.getMessage(), e);
+    }
     if (img == null) {
       throw new IOException("image " + file + " is not in a format ImageIO can decode (JPEG, PNG, BMP, GIF)");
     }
     int w = img.getWidth();
     int h = img.getHeight();
+    int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
     float[] rgb = new float[h * w * 3];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int p = img.getRGB(x, y);
-        int at = (y * w + x) * 3;
-        rgb[at] = (p >> 16) & 0xff;
-        rgb[at + 1] = (p >> 8) & 0xff;
-        rgb[at + 2] = p & 0xff;
-      }
+    for (int i = 0; i < argb.length; i++) {
+      int p = argb[i];
+      rgb[3 * i] = (p >> 16) & 0xff;
+      rgb[3 * i + 1] = (p >> 8) & 0xff;
+      rgb[3 * i + 2] = p & 0xff;
     }
     float[] resized = Resampling.apply2d(rgb, h, w, 3, Resampling.halfPixelBilinear(size, h),
         Resampling.halfPixelBilinear(size, w));

@@ -18,6 +18,9 @@ public final class MultiHeadDotProductAttention {
   /** Self- or cross-attention of {@code inputsQ} (B, T, D) over {@code inputsKv} (B, S, D). */
   public static Tensor apply(Scope s, Tensor inputsQ, Tensor inputsKv, int numHeads) {
     long d = inputsQ.dim(-1);
+    if (numHeads < 1) {
+      throw new IllegalArgumentException("MultiHeadDotProductAttention requires num_heads >= 1, got " + numHeads);
+    }
     if (d % numHeads != 0) {
       throw new IllegalArgumentException("MultiHeadDotProductAttention requires the width to be a multiple of "
           + "num_heads, got width " + d + " and " + numHeads + " heads");

@@ -31,8 +31,8 @@ public final class ParamStore implements AutoCloseable {
       for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
         out.put(e.getKey(), client.buffer(e.getValue(), device));
       }
-    } catch (RuntimeException e) {
-      out.values().forEach(Buffer::close);
+    } catch (RuntimeException | Error e) {
+      closeAll(out.values(), e);
       throw e;
     }
     return new ParamStore(device, out);
@@ -115,7 +115,22 @@ public final class ParamStore implements AutoCloseable {
       return;
     }
     closed = true;
-    buffers.values().forEach(Buffer::close);
+    RuntimeException first = new RuntimeException("closing the ParamStore failed");
+    closeAll(buffers.values(), first);
     buffers.clear();
+    if (first.getSuppressed().length > 0) {
+      throw first;
+    }
+  }
+
+  /** Closes every buffer, each in its own try, attaching failures to {@code into}. */
+  private static void closeAll(java.util.Collection<Buffer> all, Throwable into) {
+    for (Buffer b : all) {
+      try {
+        b.close();
+      } catch (RuntimeException e) {
+        into.addSuppressed(e);
+      }
+    }
   }
 }

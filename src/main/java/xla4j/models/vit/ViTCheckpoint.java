@@ -133,7 +133,7 @@ public final class ViTCheckpoint {
     }
     long n = pe.shape()[1];
     long grid = (long) Math.sqrt(n);
-    if (grid * grid + 1 != n) {
+    if (grid < 2 || grid * grid + 1 != n) {
       return in;
     }
     long d = pe.shape()[2];

@@ -93,6 +93,15 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
         1000, true, -1, 0, DType.F32);
   }
 
+  /** "ViT-B/16 224px gap learn f32". */
+  public String describe() {
+    String name = VARIANTS.entrySet().stream()
+        .filter(e -> e.getValue()[0] == width && e.getValue()[1] == depth && e.getValue()[2] == mlpDim)
+        .map(Map.Entry::getKey).findFirst().orElse("w" + width + "d" + depth);
+    return "ViT-" + name + "/" + patch + " " + imageSize + "px " + pool + " " + posemb + " " + dtype.xlaName()
+        + (mergeAfter > 0 ? " PatchMerger@" + mergeAfter + "->" + mergeTokens : "");
+  }
+
   /** Tokens per side of the patch grid. */
   public long gridSize() {
     return imageSize / patch;

@@ -19,13 +19,9 @@ import xla4j.array.DType;
 import xla4j.array.NdArray;
 import xla4j.io.Npz;
 import xla4j.models.DetParams;
-import xla4j.nn.ParamSpec;
-import xla4j.pjrt.Buffer;
 import xla4j.pjrt.Client;
-import xla4j.pjrt.CompileOptions;
-import xla4j.pjrt.LoadedExecutable;
 import xla4j.pjrt.PjrtPlugin;
-import xla4j.runtime.ParamStore;
+import xla4j.runtime.Session;
 
 /**
  * ViT-Ti/16 against the independent JAX/Flax reference of big_vision's ViT ({@code tools/vit_reference.py}):
@@ -82,28 +78,19 @@ class ViTGoldenTest {
 
     NdArray image = DetParams.image("image", batch, c.imageSize(), c.imageSize(), 3);
     assertEquals(golden.get("image"), image, "deterministic image differs from the golden's");
-    List<String> outputs = model.graph().outputNames();
-    try (LoadedExecutable exe = client.compile(model.graph().toMlir(), CompileOptions.singleDevice());
-        ParamStore store = ParamStore.place(client, client.addressableDevices().get(0), params);
-        Buffer in = client.buffer(image, client.addressableDevices().get(0))) {
-      List<Buffer> args = new ArrayList<>();
-      args.add(in);
-      args.addAll(store.inOrder(model.params().stream().map(ParamSpec::name).toList()));
-      List<Buffer> result = exe.execute(args);
-      try {
-        int compared = 0;
-        for (int i = 0; i < outputs.size(); i++) {
-          NdArray want = golden.get("out/" + outputs.get(i));
-          if (want != null) {
-            assertClose(name + " " + outputs.get(i), want, result.get(i).toHost());
-            compared++;
-          }
+    try (Session session = Session.create(client, model.graph().toMlir(), params, model.graph().outputNames(),
+        line -> { })) {
+      Map<String, NdArray> result = session.run(image);
+      int compared = 0;
+      for (Map.Entry<String, NdArray> out : result.entrySet()) {
+        NdArray want = golden.get("out/" + out.getKey());
+        if (want != null) {
+          assertClose(name + " " + out.getKey(), want, out.getValue());
+          compared++;
         }
-        assertEquals(golden.keySet().stream().filter(k -> k.startsWith("out/")).count(), compared,
-            "every golden output was compared");
-      } finally {
-        result.forEach(Buffer::close);
       }
+      assertEquals(golden.keySet().stream().filter(k -> k.startsWith("out/")).count(), compared,
+          "every golden output was compared");
     }
   }
 

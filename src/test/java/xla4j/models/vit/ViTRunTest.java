@@ -1,48 +1,78 @@
 package xla4j.models.vit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import xla4j.array.DType;
 import xla4j.array.NdArray;
-import xla4j.nn.Params;
-import xla4j.pjrt.Buffer;
+import xla4j.models.DetParams;
+import xla4j.nn.ParamSpec;
 import xla4j.pjrt.Client;
-import xla4j.pjrt.CompileOptions;
-import xla4j.pjrt.LoadedExecutable;
 import xla4j.pjrt.PjrtPlugin;
-import xla4j.runtime.ParamStore;
+import xla4j.runtime.Session;
 
+/** Running ViTs through a {@link Session}: parameters reused across calls, bf16 close to f32, lifecycle. */
 class ViTRunTest {
-  @Test
-  void tinyVitRunsOnCpu() {
-    ViTConfig c = ViTConfig.fromVariant("Ti/16").withImageSize(32).withDepth(2).withNumClasses(10).withPool("map");
+  static final ViTConfig SMALL = ViTConfig.fromVariant("Ti/16").withImageSize(32).withDepth(2).withNumClasses(10)
+      .withPool("map").withHeadZeroinit(false);
+
+  static Map<String, NdArray> detParams(ViT.Model m) {
+    Map<String, NdArray> p = new LinkedHashMap<>();
+    for (ParamSpec s : m.params()) {
+      p.put(s.name(), DetParams.rule(s.name(), s.shape()).values().astype(s.dtype()));
+    }
+    return p;
+  }
+
+  static Map<String, NdArray> run(ViTConfig c, NdArray image, int calls) {
     ViT.Model m = ViT.graph(c, 2);
-    String mlir = m.graph().toMlir();
     try (Client client = PjrtPlugin.cpu().createClient();
-        LoadedExecutable exe = client.compile(mlir, CompileOptions.singleDevice());
-        ParamStore params = ParamStore.place(client, client.addressableDevices().get(0),
-            Params.random(m.params(), 0))) {
-      float[] px = new float[2 * 32 * 32 * 3];
-      for (int i = 0; i < px.length; i++) {
-        px[i] = (i % 17) / 17f;
+        Session s = Session.create(client, m.graph().toMlir(), detParams(m), m.graph().outputNames(), x -> { })) {
+      Map<String, NdArray> first = s.run(image.astype(c.dtype()));
+      for (int i = 1; i < calls; i++) {
+        assertEquals(first, s.run(image.astype(c.dtype())), "call " + i + " differs from the first");
       }
-      try (Buffer image = client.buffer(NdArray.of(px, 2, 32, 32, 3), client.addressableDevices().get(0))) {
-        List<Buffer> args = new java.util.ArrayList<>();
-        args.add(image);
-        args.addAll(params.inOrder(m.params().stream().map(p -> p.name()).toList()));
-        List<Buffer> out = exe.execute(args);
-        NdArray logits = out.get(0).toHost();
-        assertArrayEquals(new long[] {2, 10}, logits.shape());
-        NdArray pre = out.get(1).toHost();
-        assertArrayEquals(new long[] {2, 192}, pre.shape());
-        for (float v : pre.toFloatArray()) {
-          assertTrue(Float.isFinite(v));
-        }
-        out.forEach(Buffer::close);
-      }
+      return first;
+    }
+  }
+
+  @Test
+  void parametersStayOnDeviceAcrossCallsAndBf16TracksF32() {
+    NdArray image = DetParams.image("image", 2, 32, 32, 3);
+    Map<String, NdArray> f32 = run(SMALL, image, 3);
+    Map<String, NdArray> bf16 = run(SMALL.withDtype(DType.BF16), image, 1);
+    assertArrayEquals(new long[] {2, 10}, f32.get("logits").shape());
+    assertEquals(DType.BF16, bf16.get("logits").dtype());
+    float[] a = f32.get("logits").toFloatArray();
+    float[] b = bf16.get("logits").toFloatArray();
+    double scale = 0;
+    for (float v : a) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    for (int i = 0; i < a.length; i++) {
+      // bf16 keeps 8 bits of mantissa: through 2 blocks the logits stay within a few percent of f32's range.
+      assertTrue(Math.abs(a[i] - b[i]) <= 0.05 * scale, "logit " + i + ": f32 " + a[i] + " bf16 " + b[i]);
+    }
+  }
+
+  @Test
+  void closedSessionAndWrongInputAreClearErrors() {
+    ViT.Model m = ViT.graph(SMALL, 2);
+    try (Client client = PjrtPlugin.cpu().createClient()) {
+      Session s = Session.create(client, m.graph().toMlir(), detParams(m), m.graph().outputNames(), x -> { });
+      RuntimeException wrong = assertThrows(RuntimeException.class, () -> s.run(NdArray.zeros(DType.F32, 2, 16, 16, 3)));
+      assertTrue(wrong.getMessage().contains("16") || wrong.getMessage().contains("32"), wrong.getMessage());
+      s.close();
+      s.close(); // harmless
+      IllegalStateException closed = assertThrows(IllegalStateException.class,
+          () -> s.run(DetParams.image("image", 2, 32, 32, 3)));
+      assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
     }
   }
 }
