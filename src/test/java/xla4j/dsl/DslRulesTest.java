@@ -191,6 +191,32 @@ class DslRulesTest {
   }
 
   @Test
+  void constructionRules() {
+    assertEquals("shape requires a dtype, got null", assertThrows(IllegalArgumentException.class, () -> Shape.of(null, 2)).getMessage());
+    assertEquals("shape requires non-negative dimensions, got [2, -1]",
+        assertThrows(IllegalArgumentException.class, () -> Shape.of(F32, 2, -1)).getMessage());
+    assertEquals("graph requires a name made of letters, digits, '_', '$' or '.', got 'a b'",
+        assertThrows(IllegalArgumentException.class, () -> new Graph("a b")).getMessage());
+    assertEquals("graph requires at least one replica, got 0",
+        assertThrows(IllegalArgumentException.class, () -> Graph.withReplicas("r", 0)).getMessage());
+    assertEquals("parameter requires a non-empty name, got ''",
+        assertThrows(IllegalArgumentException.class, () -> g.parameter("", Shape.of(F32))).getMessage());
+    assertEquals("mesh requires (name, size) pairs, got 3 values",
+        assertThrows(IllegalArgumentException.class, () -> Mesh.of("x", 2, "y")).getMessage());
+    assertEquals("mesh requires (String name, int size) pairs, got 2 and x",
+        assertThrows(IllegalArgumentException.class, () -> Mesh.of(2, "x")).getMessage());
+    assertEquals("partition spec entries must be null, a String or String[], got 3",
+        assertThrows(IllegalArgumentException.class, () -> PartitionSpec.of(3)).getMessage());
+    assertEquals("convolution requires padding 'VALID' or 'SAME', got 'FULL'",
+        assertThrows(IllegalArgumentException.class, () -> Ops.conv(x23, x23).padding("FULL")).getMessage());
+    assertRule("uniform requires f32 or f64, got bf16",
+        () -> Ops.uniform(g.constant(new long[] {1, 2}, 2).convert(DType.U64), new long[] {2}, BF16,
+            xla4j.hlo.RngBitGenerator.Algorithm.THREE_FRY));
+    assertRule("einsum supports at most 10 dims under '...', got 11",
+        () -> Ops.einsum("...->...", g.zeros(Shape.of(F32, new long[11]))));
+  }
+
+  @Test
   void reducerIdentities() {
     // Hand-computed identities, as lax.reduce_* uses them.
     assertEquals(Float.NEGATIVE_INFINITY, Reducer.MAX.identity(F32).getDouble(0));
