@@ -144,6 +144,11 @@ class DslRulesTest {
           g.build();
           return List.of(x4);
         })));
+    assertState("output 'o' must be declared at the top level, not inside if true branch",
+        () -> g.cond(g.scalar(1, DType.PRED), () -> {
+          g.output("o", x4);
+          return List.of(x4);
+        }, () -> List.of(x4)));
     assertState("graph 'g' has no outputs; call output(name, tensor) first", g::build);
     assertState("sharding_constraint needs a mesh, but graph 'g' has none", () -> x4.shard(PartitionSpec.of("x")));
     assertState("parameter 'q' has a partition spec but graph 'g' has no mesh",

@@ -267,6 +267,17 @@ class MlirPrinterTest {
   }
 
   @Test
+  void undefinedValuesAreReportedNotPrinted() {
+    Value stray = v(F32);
+    Elementwise e = Elementwise.of(ElementwiseKind.NEGATE, stray);
+    Region r = new Region(List.of(), List.of(e), List.of(e.result()));
+    Module m = new Module("m", Map.of(), List.of(), List.of(Func.of("main", true, r)));
+    IllegalStateException ex = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, m::toMlir);
+    org.junit.jupiter.api.Assertions.assertTrue(ex.getMessage().startsWith(
+        "printer found a use of a value that is not defined before it: Value@"), ex.getMessage());
+  }
+
+  @Test
   void locationsAreAppendedWhenGiven() {
     Value a = v(F32);
     Elementwise e = Elementwise.of(ElementwiseKind.NEGATE, a);
