@@ -18,7 +18,8 @@ import xla4j.pjrt.capi.PJRT_Event_OnReady_Args;
 /**
  * Completion of asynchronous device work ({@code PJRT_Event}), seen from Java as a
  * {@link CompletableFuture}: completed normally when the work is done, exceptionally with a
- * {@link PjrtException} when it failed. The native event is freed as soon as it has fired.
+ * {@link PjrtException} when it failed. The native event is freed as soon as it has fired. Futures
+ * complete on the common {@code ForkJoinPool}, never on a plugin's own threads.
  */
 public final class Event {
   private static final AtomicLong NEXT_ID = new AtomicLong(1);
@@ -27,13 +28,8 @@ public final class Event {
   // retainReference: the class may be initialized inside some call's PointerScope, which must not free it.
   private static final OnReady ON_READY = new OnReady().retainReference();
 
-  // Destroys fired events outside the plugin's callback (one daemon thread, idle when unused).
-  private static final java.util.concurrent.Executor RELEASER = new java.util.concurrent.ThreadPoolExecutor(0, 1, 10,
-      java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "xla4j-pjrt-event-release");
-        t.setDaemon(true);
-        return t;
-      });
+  // Frees fired events and completes their futures outside the plugin's callback threads.
+  private static final java.util.concurrent.Executor COMPLETER = java.util.concurrent.ForkJoinPool.commonPool();
 
   private Event() {}
 
@@ -61,14 +57,24 @@ public final class Event {
       if (p == null) {
         return;
       }
-      // Free the event off this stack: the plugin may still be inside PJRT_Event_OnReady on it.
-      RELEASER.execute(() -> destroy(p.api, p.event));
+      // Off this stack: the plugin may still be inside PJRT_Event_OnReady on it, and the future's
+      // dependents (user code) must not run on the plugin's threads.
+      RuntimeException failure;
       try {
         CApi.check(p.api, error, p.operation);
-        p.future.complete(null);
-      } catch (Throwable t) {
-        p.future.completeExceptionally(t);
+        failure = null;
+      } catch (RuntimeException e) {
+        failure = e;
       }
+      RuntimeException f = failure;
+      COMPLETER.execute(() -> {
+        destroy(p.api, p.event);
+        if (f == null) {
+          p.future.complete(null);
+        } else {
+          p.future.completeExceptionally(f);
+        }
+      });
     }
   }
 
