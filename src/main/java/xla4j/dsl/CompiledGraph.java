@@ -31,8 +31,12 @@ public final class CompiledGraph implements AutoCloseable {
     this.outputShardings = out;
   }
 
+  /**
+   * Compiles the graph's MLIR with locations, so XLA's op metadata (and its error messages and profiles) name the
+   * Java lines that built each op.
+   */
   static CompiledGraph compile(Graph g, Client client) {
-    String mlir = g.toMlir();
+    String mlir = g.toMlirWithLocations();
     int partitions = g.mesh() == null ? 1 : Math.toIntExact(g.mesh().numDevices());
     CompileOptions options = CompileOptions.builder().replicas(g.replicas()).partitions(partitions)
         .shardy(!g.isGspmd()).build();
@@ -60,7 +64,7 @@ public final class CompiledGraph implements AutoCloseable {
     return graph;
   }
 
-  /** The MLIR text that was compiled. */
+  /** The MLIR text that was compiled (with {@code loc(...)} on each op). */
   public String mlir() {
     return mlir;
   }

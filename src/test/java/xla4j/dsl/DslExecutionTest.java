@@ -156,6 +156,19 @@ class DslExecutionTest {
   }
 
   @Test
+  void compiledProgramsCarryTheJavaSourceLines() {
+    Graph g = new Graph("traced");
+    Tensor x = g.parameter("x", Shape.of(DType.F32, 8, 8));
+    g.output("y", x.matmul(x).tanh());
+    try (CompiledGraph c = g.compile(client)) {
+      assertTrue(c.mlir().contains("loc(\"DslExecutionTest.java\":"), c.mlir());
+      byte[] hlo = c.executable().executable().optimizedProgram().code();
+      assertTrue(new String(hlo, java.nio.charset.StandardCharsets.ISO_8859_1).contains("DslExecutionTest.java"),
+          "XLA's optimized HLO keeps the source file in its op metadata");
+    }
+  }
+
+  @Test
   void locationsAreAcceptedByTheCompiler() {
     Graph g = new Graph("located");
     Tensor x = g.parameter("x", Shape.of(DType.F32, 3));
