@@ -16,6 +16,8 @@ public final class Main {
   /** Runs a command line and returns its exit code (used by tests). */
   public static int run(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    // The current System.err, flushed per line: errors must reach the user (and tests) before exit.
+    cli.setErr(new java.io.PrintWriter(System.err, true));
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       String message = e instanceof java.nio.file.NoSuchFileException ? "no such file: " + e.getMessage()
           : e.getMessage() != null ? e.getMessage() : e.toString();

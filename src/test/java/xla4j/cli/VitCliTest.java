@@ -1,0 +1,108 @@
+package xla4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xla4j.array.NdArray;
+import xla4j.io.Images;
+import xla4j.io.Npy;
+import xla4j.models.DetParams;
+import xla4j.models.vit.ViT;
+import xla4j.models.vit.ViTCheckpoint;
+import xla4j.models.vit.ViTConfig;
+import xla4j.nn.ParamSpec;
+import xla4j.pjrt.Client;
+import xla4j.pjrt.PjrtPlugin;
+import xla4j.runtime.Session;
+
+/** The main job end to end: {@code xla4j vit} with a checkpoint file and an image, against the library path. */
+class VitCliTest {
+  @TempDir Path dir;
+
+  @Test
+  void vitCommandClassifiesAnImageWithACheckpoint() throws Exception {
+    // big_vision's tiny "mu" variant (width 32, 1 block) at 32 px with 5 classes.
+    ViTConfig c = ViTConfig.fromVariant("mu/16").withImageSize(32).withNumClasses(5).withHeadZeroinit(false);
+    ViT.Model m = ViT.graph(c, 1);
+    Map<String, NdArray> params = new LinkedHashMap<>();
+    for (ParamSpec p : m.params()) {
+      params.put("params/" + p.name(), DetParams.rule(p.name(), p.shape()).values());
+    }
+    Path ckpt = dir.resolve("mu.npz");
+    ViTCheckpoint.save(ckpt, params);
+    BufferedImage img = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 30; y++) {
+      for (int x = 0; x < 40; x++) {
+        img.setRGB(x, y, (x * 6) << 16 | (y * 8) << 8 | ((x + y) * 3));
+      }
+    }
+    Path png = dir.resolve("pic.png");
+    ImageIO.write(img, "png", png.toFile());
+    Path labels = dir.resolve("labels.txt");
+    Files.write(labels, List.of("cat", "dog", "bird", "fish", "frog"));
+    Path out = dir.resolve("out");
+
+    String[] r = CliTest.run("vit", "--variant", "mu/16", "--image-size", "32", "--num-classes", "5",
+        "--checkpoint", ckpt.toString(), "--image", png.toString(), "--labels", labels.toString(), "--top", "2",
+        "--out", out.toString());
+    assertEquals("0", r[0], r[1]);
+    NdArray logits = Npy.read(out.resolve("logits.npy"));
+    assertArrayEquals(new long[] {1, 5}, logits.shape());
+
+    // The same model through the library: same logits, and the printed top class is their argmax.
+    try (Client client = PjrtPlugin.cpu().createClient();
+        Session s = Session.create(client, m.graph().toMlir(), ViTCheckpoint.load(ckpt, m), m.graph().outputNames(),
+            x -> { })) {
+      NdArray want = s.run(Images.loadBatch(List.of(png), 32)).get("logits");
+      assertEquals(want, logits);
+      float[] v = want.toFloatArray();
+      int best = 0;
+      for (int i = 1; i < v.length; i++) {
+        best = v[i] > v[best] ? i : best;
+      }
+      String name = List.of("cat", "dog", "bird", "fish", "frog").get(best);
+      assertTrue(r[1].contains(" 1. " + name), r[1]);
+    }
+  }
+
+  @Test
+  void missingCheckpointKeysFailWithTheirNames() throws Exception {
+    Path ckpt = dir.resolve("empty.npz");
+    ViTCheckpoint.save(ckpt, Map.of("head/kernel", NdArray.zeros(xla4j.array.DType.F32, 32, 4)));
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    String[] r;
+    try {
+      r = CliTest.run("vit", "--variant", "mu/16", "--image-size", "32", "--num-classes", "5",
+          "--checkpoint", ckpt.toString(), "--batch", "1");
+    } finally {
+      System.setErr(old);
+    }
+    assertEquals("1", r[0]);
+    String msg = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(msg.contains("empty.npz") && msg.contains("missing") && msg.contains("embedding/kernel")
+        && msg.contains("wrong shape (1): head/kernel: checkpoint [32, 4], model [32, 5]"), "stderr was: [" + msg + "] stdout: " + r[1]);
+  }
+
+  @Test
+  void emitAndCompileKnowTheViT() {
+    String[] e = CliTest.run("emit", "vit", "--variant", "mu/16", "--image-size", "32", "--batch", "1");
+    assertEquals("0", e[0]);
+    assertTrue(e[1].startsWith("module @vit"), e[1]);
+    assertTrue(e[1].contains("{jax.arg_info = \"Transformer/encoderblock_0/MlpBlock_0/Dense_0/kernel\"}"));
+    String[] c = CliTest.run("compile", "vit", "--variant", "mu/16", "--image-size", "32", "--batch", "1");
+    assertEquals("0", c[0], c[1]);
+    assertTrue(c[1].contains("cost       flops = "), c[1]);
+  }
+}
