@@ -217,9 +217,10 @@ PJRT_Error* Xla4j_PJRT_Client_ProcessIndex(PJRT_Client_ProcessIndex_Args* args) 
 PJRT_Error* Xla4j_PJRT_Client_PlatformVersion(PJRT_Client_PlatformVersion_Args* args) {
   XLA4J_CHECK_ARGS(PJRT_Client_PlatformVersion);
   XLA4J_CHECK_HANDLE(PJRT_Client_PlatformVersion, client);
-  absl::string_view version = args->client->client->platform_version();
-  args->platform_version = version.data();
-  args->platform_version_size = version.size();
+  // XLA's CPU client reports just "cpu"; say which XLA this is.
+  static constexpr char kVersion[] = "XLA:CPU of tensorflow-cpu 2.21.0 (xla4j PJRT plugin)";
+  args->platform_version = kVersion;
+  args->platform_version_size = sizeof(kVersion) - 1;
   return nullptr;
 }
 

@@ -127,6 +127,14 @@ public final class Buffer extends NativeResource {
     acquire();
     try (Frame f = new Frame()) {
       long size = spec.byteSize();
+      if (size == 0) {
+        try {
+          ready().join(); // nothing to copy, but an error of the computation still surfaces
+        } catch (java.util.concurrent.CompletionException e) {
+          throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
+        return NdArray.zeros(spec.dtype(), spec.dims());
+      }
       BytePointer dst = f.bytes(size);
       PJRT_Buffer_ToHostBuffer_Args args = f.struct(PJRT_Buffer_ToHostBuffer_Args.class, PJRT_Buffer_ToHostBuffer_Args::new);
       args.struct_size(PJRT_Buffer_ToHostBuffer_Args_STRUCT_SIZE()).src(buffer).dst(dst).dst_size(size);
@@ -135,6 +143,7 @@ public final class Buffer extends NativeResource {
         Event.awaitAndDestroy(api, args.event(), "PJRT_Buffer_ToHostBuffer");
       }
       ByteBuffer bytes = dst.asByteBuffer();
+      bytes.limit((int) size);
       return NdArray.fromBytes(spec.dtype(), spec.dims(), bytes);
     } finally {
       release();

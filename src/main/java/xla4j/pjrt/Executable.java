@@ -188,10 +188,30 @@ public final class Executable extends NativeResource {
    * {@code "hlo_with_config"} (a serialized HloModuleProtoWithConfig).
    */
   public Program optimizedProgram() {
+    return optimizedProgram(null);
+  }
+
+  /**
+   * XLA's HLO text of the optimized program. xla4j's CPU plugin returns it when asked for format
+   * {@code "hlo_text"}; plugins that return only {@code hlo_with_config} give an {@link UnsupportedOperationException}.
+   */
+  public String optimizedHloText() {
+    Program p = optimizedProgram("hlo_text");
+    if (!p.format().equals("hlo_text")) {
+      throw new UnsupportedOperationException("the plugin returns the optimized program only as '" + p.format()
+          + "' (a serialized proto), not as HLO text");
+    }
+    return p.text();
+  }
+
+  private Program optimizedProgram(String requestedFormat) {
     acquire();
     try (PointerScope scope = new PointerScope()) {
       PJRT_Program program = new PJRT_Program();
       program.struct_size(PJRT_Program_STRUCT_SIZE());
+      if (requestedFormat != null) {
+        program.format(new BytePointer(requestedFormat)).format_size(requestedFormat.length());
+      }
       PJRT_Executable_OptimizedProgram_Args a = new PJRT_Executable_OptimizedProgram_Args();
       a.struct_size(PJRT_Executable_OptimizedProgram_Args_STRUCT_SIZE()).executable(executable).program(program);
       CApi.check(api, api.require(api.PJRT_Executable_OptimizedProgram, "PJRT_Executable_OptimizedProgram").call(a), "PJRT_Executable_OptimizedProgram");
