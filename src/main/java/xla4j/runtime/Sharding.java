@@ -267,42 +267,45 @@ public final class Sharding {
       for (int d = 0; d < piece.length; d++) {
         start[d] = pieceIndex(p, d) * piece[d];
       }
-      ByteBuffer src = shards.get(p).data();
-      long n = NdArray.numElements(piece);
-      long[] idx = new long[piece.length];
-      for (long i = 0; i < n; i++) {
-        long off = 0;
-        for (int d = 0; d < piece.length; d++) {
-          off = off * global[d] + start[d] + idx[d];
-        }
-        for (int b = 0; b < w; b++) {
-          out.put(Math.toIntExact(off * w + b), src.get(Math.toIntExact(i * w + b)));
-        }
-        increment(idx, piece);
-      }
+      copyBox(shards.get(p).data(), piece, new long[piece.length], out, global, start, piece, w);
     }
     return NdArray.fromBytes(first.dtype(), global, out);
   }
 
   private static NdArray copyBlock(NdArray a, long[] start, long[] size) {
-    long[] shape = a.shape();
     int w = a.dtype().byteSize();
-    ByteBuffer src = a.data();
     ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(NdArray.numElements(size) * w)).order(ByteOrder.LITTLE_ENDIAN);
-    long n = NdArray.numElements(size);
-    long[] idx = new long[size.length];
-    for (long i = 0; i < n; i++) {
-      long off = 0;
-      for (int d = 0; d < size.length; d++) {
-        off = off * shape[d] + start[d] + idx[d];
-      }
-      for (int b = 0; b < w; b++) {
-        out.put(src.get(Math.toIntExact(off * w + b)));
-      }
-      increment(idx, size);
-    }
-    out.flip();
+    copyBox(a.data(), a.shape(), start, out, size, new long[size.length], size, w);
     return NdArray.fromBytes(a.dtype(), size, out);
+  }
+
+  /**
+   * Copies the box of extent {@code size} at {@code srcStart} of a row-major {@code srcShape} array into
+   * {@code dst} (row-major {@code dstShape}) at {@code dstStart}, one contiguous last-dimension run at a time.
+   */
+  private static void copyBox(ByteBuffer src, long[] srcShape, long[] srcStart, ByteBuffer dst, long[] dstShape,
+      long[] dstStart, long[] size, int w) {
+    int rank = size.length;
+    if (NdArray.numElements(size) == 0) {
+      return;
+    }
+    int run = Math.toIntExact((rank == 0 ? 1 : size[rank - 1]) * w);
+    long[] idx = new long[Math.max(rank - 1, 0)];
+    long[] outer = java.util.Arrays.copyOf(size, idx.length);
+    long rows = NdArray.numElements(outer);
+    for (long r = 0; r < rows; r++) {
+      long so = 0;
+      long dof = 0;
+      for (int d = 0; d < rank; d++) {
+        long i = d < idx.length ? idx[d] : 0;
+        so = so * srcShape[d] + srcStart[d] + i;
+        dof = dof * dstShape[d] + dstStart[d] + i;
+      }
+      ByteBuffer piece = src.duplicate();
+      piece.position(Math.toIntExact(so * w)).limit(Math.toIntExact(so * w) + run);
+      dst.duplicate().position(Math.toIntExact(dof * w)).put(piece);
+      increment(idx, outer);
+    }
   }
 
   private static void increment(long[] idx, long[] size) {
