@@ -455,6 +455,10 @@ CASES = [
          notes="checkpoint at 64 px (pos_embedding 1x16x192) loaded for 96 px: resized to 1x36x192 by "
                "big_vision vit.resample_posemb (scipy.ndimage.zoom order=1) before the forward",
          keep=KEEP_HEAD),
+    dict(name="ti16_0_learn_72px", model=dict(**TI16, num_classes=10, pool_type="0", posemb="learn"),
+         res=72, notes="pool_type '0' (token 0, no [cls] param); 72 px is not a multiple of 16: the VALID stem "
+                       "gives 4x4 patches and drops the last 8 rows and columns",
+         keep=("out/stem", "out/encoded", *KEEP_HEAD)),
 ]
 BATCH = 2
 TOLERANCE = dict(rtol=1e-4, atol=1e-4)

@@ -33,9 +33,15 @@ import xla4j.runtime.Session;
 final class VitCommand implements Callable<Integer> {
   @Mixin VitOptions model;
 
-  @Option(names = "--checkpoint", paramLabel = "FILE",
-      description = "big_vision checkpoint (.npz, or .safetensors) with the model's parameter names")
-  Path checkpoint;
+  @Option(names = "--checkpoint", paramLabel = "FILE[:KEY]",
+      description = {"big_vision checkpoint (.npz, or .safetensors) with the model's parameter names: its params/ "
+          + "(or opt/target/) sub-tree if it has one; FILE:KEY loads the sub-tree KEY, e.g. siglip.npz:img for the "
+          + "image tower of a SigLIP checkpoint"})
+  String checkpoint;
+
+  @Option(names = "--flexi", description = "load the checkpoint as FlexiViT does: PI-resize its patch embedding to "
+      + "--variant's patch size and resize its position embeddings linearly to the model's grid")
+  boolean flexi;
 
   @Option(names = "--seed", defaultValue = "0", description = "seed of the random parameters (default: 0)")
   long seed;
@@ -75,6 +81,10 @@ final class VitCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "--iterations must be >= 1, got " + iterations);
     }
+    if (flexi && checkpoint == null) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--flexi requires --checkpoint (it says how to load one)");
+    }
     NdArray batch = inputBatch();
     long n = batch == null ? model.batch : batch.shape()[0];
     model.batch = n;
@@ -83,7 +93,10 @@ final class VitCommand implements Callable<Integer> {
     Map<String, NdArray> params;
     if (checkpoint != null) {
       progress("loading " + checkpoint + " ...");
-      params = ViTCheckpoint.load(checkpoint, m);
+      Map.Entry<Path, String> fileAndKey = ViTCheckpoint.parseFileAndKey(checkpoint);
+      ViTCheckpoint.Options options = (flexi ? ViTCheckpoint.Options.flexiVit() : ViTCheckpoint.Options.vit())
+          .withKey(fileAndKey.getValue());
+      params = ViTCheckpoint.load(fileAndKey.getKey(), m, options);
     } else {
       System.err.println("WARNING: no --checkpoint: " + m.params().size() + " parameters are RANDOM (seed " + seed
           + ", big_vision's initializers, head not zero-initialised); the predictions mean nothing.");

@@ -8,13 +8,14 @@ import xla4j.models.vit.ViTConfig;
 final class VitOptions {
   @Option(names = "--variant", defaultValue = "B/16", paramLabel = "NAME/PATCH",
       description = "big_vision variant: Ti, S, M, B, L, So400m, H, g, G, e with a patch size, e.g. B/16, So400m/14 "
-          + "(default: ${DEFAULT-VALUE})")
+          + "(default: ${DEFAULT-VALUE}); the image size need not be a multiple of the patch (VALID stem)")
   String variant;
 
   @Option(names = "--image-size", defaultValue = "224", paramLabel = "PX", description = "resolution (default: 224)")
   long imageSize;
 
-  @Option(names = "--pool", defaultValue = "gap", description = "pooling: cls, gap, map or none (default: gap)")
+  @Option(names = "--pool", defaultValue = "gap", description = "pooling: cls (a class token, big_vision's tok), gap, map, 0 (token 0) or none "
+      + "(default: gap)")
   String pool;
 
   @Option(names = "--posemb", defaultValue = "learn", description = "learn or sincos2d (default: learn)")

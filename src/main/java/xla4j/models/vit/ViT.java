@@ -100,6 +100,7 @@ public final class ViT {
         x = Composites.meanAxes(x, 1);
         break;
       case "cls":
+      case "0": // token 0: the class token, or (pool "0") the first token itself
         x = x.slice(1, 0, 1).reshape(n, d);
         break;
       default: // none: the tokens themselves

@@ -1,6 +1,7 @@
 package xla4j.models.vit;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,37 +16,108 @@ import xla4j.nn.Params;
 
 /**
  * Loading and saving big_vision ViT checkpoints ({@code .npz}, or {@code .safetensors}) for a {@link ViT.Model},
- * as big_vision's {@code vit.load} does: names are flattened with '/', with or without a leading
- * {@code params/}; old checkpoints are fixed by the small named steps below; the position embedding is resampled
+ * as big_vision's {@code vit.load} (or FlexiViT's {@code load}, see {@link Options}) does: names are flattened
+ * with '/'; the parameters are the {@code params/} (or {@code opt/target/}) sub-tree when there is one, optionally
+ * a named sub-model ({@code FILE:KEY}); old checkpoints are fixed by the small named steps below; the position embedding is resampled
  * when the checkpoint's grid differs from the model's; every name and shape is then checked against the model.
  */
 public final class ViTCheckpoint {
   private ViTCheckpoint() {}
 
   /**
-   * Reads {@code file} and returns the model's parameters in model order, cast to the model's dtype.
+   * How a checkpoint is read.
+   *
+   * @param key a sub-tree of the parameters to load, as big_vision's {@code FILE:KEY} (e.g. {@code img}, the
+   *     image tower of a SigLIP two-tower checkpoint), or null for all of them
+   * @param flexi FlexiViT's loading ({@code big_vision/models/proj/flexi/vit.py}): a patch embedding of another
+   *     patch size is PI-resized to the model's, and the position embedding grid is resized by
+   *     {@code jax.image.resize} "linear" as FlexiViT's forward does; otherwise big_vision's {@code vit.load}:
+   *     the grid is resampled by {@code resample_posemb} (scipy zoom, corners aligned) and the patch size must match
+   * @param flexiPosembSize with {@code flexi}, FlexiViT's {@code posemb_size} (grid side) when it differs from the
+   *     checkpoint's grid: the grid is first resampled to it by {@code resample_posemb}, as FlexiViT's
+   *     {@code load}, then resized linearly to the model's grid; 0 to take the checkpoint's grid as is
+   */
+  public record Options(String key, boolean flexi, long flexiPosembSize) {
+    private static final Pattern KEY = Pattern.compile("[\\w/]+");
+
+    public Options {
+      if (key != null && !KEY.matcher(key).matches()) {
+        throw new IllegalArgumentException("checkpoint key must be a '/'-separated name, got '" + key + "'");
+      }
+      if (flexiPosembSize < 0 || (!flexi && flexiPosembSize != 0)) {
+        throw new IllegalArgumentException("flexiPosembSize requires flexi and a size >= 0, got " + flexiPosembSize);
+      }
+    }
+
+    /** big_vision's {@code vit.load}, whole file. */
+    public static Options vit() {
+      return new Options(null, false, 0);
+    }
+
+    /** FlexiViT's loading, whole file, posemb grid taken as stored. */
+    public static Options flexiVit() {
+      return new Options(null, true, 0);
+    }
+
+    public Options withKey(String k) {
+      return new Options(k, flexi, flexiPosembSize);
+    }
+  }
+
+  /**
+   * Splits big_vision's {@code FILE:KEY} checkpoint notation ({@code siglip.npz:img}) into the file and the key
+   * (null when there is none); a name whose whole text is an existing file is taken as a file.
+   */
+  public static Map.Entry<Path, String> parseFileAndKey(String spec) {
+    int colon = spec.lastIndexOf(':');
+    if (colon > 0 && !Files.exists(Path.of(spec))
+        && Options.KEY.matcher(spec.substring(colon + 1)).matches()) {
+      return new java.util.AbstractMap.SimpleImmutableEntry<>(Path.of(spec.substring(0, colon)),
+          spec.substring(colon + 1));
+    }
+    return new java.util.AbstractMap.SimpleImmutableEntry<>(Path.of(spec), null);
+  }
+
+  /**
+   * Reads {@code file} with big_vision's {@code vit.load} semantics and returns the model's parameters in model
+   * order, cast to the model's dtype.
    *
    * @throws IOException for unreadable or malformed files (naming file and key)
    * @throws IllegalArgumentException listing missing, unexpected and mis-shaped keys
    */
   public static Map<String, NdArray> load(Path file, ViT.Model model) throws IOException {
+    return load(file, model, Options.vit());
+  }
+
+  /** As {@link #load(Path, ViT.Model)}, read as {@code options} say. */
+  public static Map<String, NdArray> load(Path file, ViT.Model model, Options options) throws IOException {
     String name = file.getFileName().toString();
     Map<String, NdArray> raw = name.endsWith(".safetensors") ? xla4j.io.Safetensors.read(file)
         : xla4j.io.Npz.read(file);
-    return fromArrays(raw, model, file.toString());
+    return fromArrays(raw, model, file + (options.key() == null ? "" : ":" + options.key()), options);
   }
 
-  /** As {@link #load}, from arrays already in memory; {@code source} names them in errors. */
+  /** As {@link #load(Path, ViT.Model)}, from arrays already in memory; {@code source} names them in errors. */
   public static Map<String, NdArray> fromArrays(Map<String, NdArray> raw, ViT.Model model, String source) {
-    Map<String, NdArray> params = stripParamsPrefix(raw);
+    return fromArrays(raw, model, source, Options.vit());
+  }
+
+  /** As {@link #load(Path, ViT.Model, Options)}, from arrays already in memory. */
+  public static Map<String, NdArray> fromArrays(Map<String, NdArray> raw, ViT.Model model, String source,
+      Options options) {
+    Map<String, NdArray> params = selectParams(raw, options.key(), source);
     params = convertPreLinen(params);
     params = fixVeryOldPosemb(params);
     params = fixOldPosemb(params);
     params = fixCombinedClsPosemb(params);
     params = fixInlinedMapHead(params);
-    boolean flexi = otherPatchSize(params, model);
-    params = resamplePosembToModel(params, model, flexi);
-    params = resizePatchEmbeddingToModel(params, model);
+    if (options.flexi()) {
+      params = resizePosembFlexi(params, model, options.flexiPosembSize());
+      params = resizePatchEmbeddingToModel(params, model);
+    } else {
+      params = resamplePosembToModel(params, model);
+      checkPatchSize(params, model, source);
+    }
     Map<String, Params.Entry> entries = new LinkedHashMap<>();
     params.forEach((k, v) -> entries.put(k, new Params.Entry(k, v.dtype(), v.shape())));
     Params.check(model.params(), entries, source);
@@ -63,10 +135,40 @@ public final class ViTCheckpoint {
 
   // --- Checkpoint fixes: each a small step with its reason, applied in order. ---
 
-  /** big_vision trainers save the Flax variables dict, so keys may start with {@code params/}. */
-  static Map<String, NdArray> stripParamsPrefix(Map<String, NdArray> in) {
+  /**
+   * The parameters of a checkpoint as big_vision's {@code utils.load_params} finds them: the {@code params/}
+   * sub-tree of a trainer's checkpoint, else a Flax optimizer's {@code opt/target/}, else everything; then the
+   * sub-tree {@code key} if one is asked for.
+   */
+  static Map<String, NdArray> selectParams(Map<String, NdArray> in, String key, String source) {
+    Map<String, NdArray> out = subtree(in, "params");
+    if (out.isEmpty()) {
+      out = subtree(in, "opt/target");
+    }
+    if (out.isEmpty()) {
+      out = in;
+    }
+    if (key != null) {
+      Map<String, NdArray> sub = subtree(out, key);
+      if (sub.isEmpty()) {
+        java.util.Set<String> top = new java.util.TreeSet<>();
+        out.keySet().forEach(k -> top.add(k.contains("/") ? k.substring(0, k.indexOf('/')) : k));
+        throw new IllegalArgumentException("checkpoint " + source + " has no parameters under '" + key
+            + "/'; its top-level names are " + top);
+      }
+      out = sub;
+    }
+    return out;
+  }
+
+  /** The entries under {@code prefix/}, with the prefix removed. */
+  private static Map<String, NdArray> subtree(Map<String, NdArray> in, String prefix) {
     Map<String, NdArray> out = new LinkedHashMap<>();
-    in.forEach((k, v) -> out.put(k.startsWith("params/") ? k.substring("params/".length()) : k, v));
+    in.forEach((k, v) -> {
+      if (k.startsWith(prefix + "/")) {
+        out.put(k.substring(prefix.length() + 1), v);
+      }
+    });
     return out;
   }
 
@@ -166,28 +268,58 @@ public final class ViTCheckpoint {
     return out;
   }
 
-  /** Whether the checkpoint's patch embedding has another patch size than the model (a FlexiViT use). */
-  static boolean otherPatchSize(Map<String, NdArray> in, ViT.Model model) {
+  /** big_vision's {@code vit.load} has no patch-size resize: say so, and how to get one, before the shape check. */
+  static void checkPatchSize(Map<String, NdArray> in, ViT.Model model, String source) {
     NdArray k = in.get("embedding/kernel");
-    return k != null && k.rank() == 4 && k.shape()[0] != model.config().patch();
+    if (k != null && k.rank() == 4 && k.shape()[0] != model.config().patch()) {
+      throw new IllegalArgumentException("checkpoint " + source + " has patch size " + k.shape()[0] + "x"
+          + k.shape()[1] + " (embedding/kernel " + java.util.Arrays.toString(k.shape()) + ") but the model has "
+          + model.config().patch() + "; load it as FlexiViT (--flexi, Options.flexiVit()) to PI-resize the patch "
+          + "embedding");
+    }
   }
 
   /**
-   * A posemb grid of another size than the model's is resized: for another resolution at the same patch size by
-   * big_vision's {@code resample_posemb} (scipy zoom, corners aligned); for another patch size as FlexiViT does
-   * ({@code jax.image.resize} linear).
+   * big_vision's {@code vit.load}: a posemb grid of another size than the model's is resampled by
+   * {@code resample_posemb} (scipy zoom, corners aligned).
    */
-  static Map<String, NdArray> resamplePosembToModel(Map<String, NdArray> in, ViT.Model model, boolean flexi) {
+  static Map<String, NdArray> resamplePosembToModel(Map<String, NdArray> in, ViT.Model model) {
+    long want = modelPosembTokens(in, model);
+    if (want < 0) {
+      return in;
+    }
+    Map<String, NdArray> out = new LinkedHashMap<>(in);
+    out.put("pos_embedding", Resize.resamplePosemb(in.get("pos_embedding"), want));
+    return out;
+  }
+
+  /**
+   * FlexiViT: the posemb grid is first resampled to {@code posembSize} if given (its {@code load}), then resized
+   * to the model's grid by {@code jax.image.resize} "linear" (its forward).
+   */
+  static Map<String, NdArray> resizePosembFlexi(Map<String, NdArray> in, ViT.Model model, long posembSize) {
+    long want = modelPosembTokens(in, model);
+    if (want < 0) {
+      return in;
+    }
+    NdArray pe = in.get("pos_embedding");
+    if (posembSize > 0 && pe.shape()[1] != posembSize * posembSize) {
+      pe = Resize.resamplePosemb(pe, posembSize * posembSize);
+    }
+    Map<String, NdArray> out = new LinkedHashMap<>(in);
+    out.put("pos_embedding", pe.shape()[1] == want ? pe : Resize.resizePosembLinear(pe, want));
+    return out;
+  }
+
+  /** The model's posemb token count when the checkpoint's posemb must be resized to it, else -1. */
+  private static long modelPosembTokens(Map<String, NdArray> in, ViT.Model model) {
     NdArray pe = in.get("pos_embedding");
     ParamSpec want = model.params().stream().filter(p -> p.name().equals("pos_embedding")).findFirst().orElse(null);
     if (pe == null || want == null || java.util.Arrays.equals(pe.shape(), want.shape()) || pe.rank() != 3
         || pe.shape()[2] != want.shape()[2]) {
-      return in;
+      return -1;
     }
-    Map<String, NdArray> out = new LinkedHashMap<>(in);
-    out.put("pos_embedding", flexi ? Resize.resizePosembLinear(pe, want.shape()[1])
-        : Resize.resamplePosemb(pe, want.shape()[1]));
-    return out;
+    return want.shape()[1];
   }
 
   /** FlexiViT: a checkpoint with another patch size gets its patch embedding PI-resized to the model's. */

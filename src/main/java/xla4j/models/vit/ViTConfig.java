@@ -8,7 +8,10 @@ import xla4j.array.DType;
 /**
  * A big_vision ViT configuration ({@code big_vision/models/vit.py}). Fields keep big_vision's names and meanings;
  * {@code pool} is one of {@code cls} (big_vision's "tok": a learned class token), {@code gap}, {@code map},
- * {@code none}.
+ * {@code 0} (token 0, no class token) or {@code none}.
+ *
+ * <p>As big_vision's VALID-padded stem, an image size that is not a multiple of the patch size drops the last
+ * {@code imageSize % patch} rows and columns (So400m/14 at 384 px: 27 x 27 patches).
  *
  * @param width token width D
  * @param depth number of encoder blocks
@@ -17,7 +20,7 @@ import xla4j.array.DType;
  * @param patch patch size (square)
  * @param imageSize input resolution (square)
  * @param posemb {@code learn} or {@code sincos2d}
- * @param pool {@code cls}, {@code gap}, {@code map} or {@code none}
+ * @param pool {@code cls}, {@code gap}, {@code map}, {@code 0} or {@code none}
  * @param repSize width of the tanh {@code pre_logits} layer, 0 for none
  * @param numClasses classes of the {@code head}, 0 for no head
  * @param headZeroinit whether the random initialisation of the head is zeros (big_vision's default)
@@ -50,7 +53,7 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
       Map.entry("G-opt", new long[] {1536, 48, 8192, 16}),
       Map.entry("e", new long[] {1792, 56, 15360, 16}));
 
-  private static final Pattern VARIANT = Pattern.compile("([A-Za-z0-9-]+)/(\\d+)");
+  private static final Pattern VARIANT = Pattern.compile("([A-Za-z0-9-]+?)(?:/(\\d+))?");
 
   public ViTConfig {
     if (width <= 0 || depth <= 0 || numHeads <= 0 || patch <= 0 || imageSize <= 0) {
@@ -59,19 +62,23 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
     if (width % numHeads != 0) {
       throw new IllegalArgumentException("ViT width " + width + " is not divisible by " + numHeads + " heads");
     }
-    if (imageSize % patch != 0) {
-      throw new IllegalArgumentException("ViT image size " + imageSize + " is not a multiple of the patch size "
-          + patch);
+    if (imageSize < patch) {
+      throw new IllegalArgumentException("ViT requires an image size of at least one patch, got " + imageSize
+          + " px for patch size " + patch);
     }
     if (!posemb.equals("learn") && !posemb.equals("sincos2d")) {
       throw new IllegalArgumentException("ViT posemb must be 'learn' or 'sincos2d', got '" + posemb + "'");
     }
-    if (!java.util.List.of("cls", "gap", "map", "none").contains(pool)) {
-      throw new IllegalArgumentException("ViT pool must be cls, gap, map or none, got '" + pool + "'");
+    if (!java.util.List.of("cls", "gap", "map", "0", "none").contains(pool)) {
+      throw new IllegalArgumentException("ViT pool must be cls, gap, map, 0 or none, got '" + pool + "'");
     }
     if (mergeAfter >= 0 && (mergeAfter < 1 || mergeAfter >= depth || mergeTokens < 1)) {
       throw new IllegalArgumentException("ViT PatchMerger must come after 1 to depth-1 = " + (depth - 1)
           + " blocks and produce >= 1 tokens, got after " + mergeAfter + " blocks, " + mergeTokens + " tokens");
+    }
+    if (mergeAfter >= 0 && pool.equals("cls")) {
+      throw new IllegalArgumentException("ViT PatchMerger requires a pool other than cls (it would merge the class "
+          + "token away), got pool cls");
     }
     if (dtype != DType.F32 && dtype != DType.BF16) {
       throw new IllegalArgumentException("ViT dtype must be f32 or bf16, got " + dtype.xlaName());
@@ -79,18 +86,19 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
   }
 
   /**
-   * The config of a variant name like big_vision's {@code decode_variant}: {@code "B/16"} (patch 16),
-   * at 224 px, learned posemb, gap pooling, 1000 classes, f32.
+   * The config of a variant name like big_vision's {@code decode_variant}: {@code "B/16"} (patch 16; without
+   * {@code /PATCH} the model's default 16), at 224 px, learned posemb, gap pooling, 1000 classes, f32.
    */
   public static ViTConfig fromVariant(String variant) {
     Matcher m = VARIANT.matcher(variant == null ? "" : variant);
     if (!m.matches() || !VARIANTS.containsKey(m.group(1))) {
-      throw new IllegalArgumentException("unknown ViT variant '" + variant + "', expected NAME/PATCH with NAME one of "
+      throw new IllegalArgumentException("unknown ViT variant '" + variant + "', expected NAME/PATCH (or NAME, patch 16) with NAME one of "
           + new java.util.TreeSet<>(VARIANTS.keySet()) + ", e.g. B/16");
     }
     long[] v = VARIANTS.get(m.group(1));
-    return new ViTConfig(v[0], (int) v[1], v[2], (int) v[3], Long.parseLong(m.group(2)), 224, "learn", "gap", 0,
-        1000, true, -1, 0, DType.F32);
+    long patch = m.group(2) == null ? 16 : Long.parseLong(m.group(2));
+    return new ViTConfig(v[0], (int) v[1], v[2], (int) v[3], patch, 224, "learn", "gap", 0, 1000, true, -1, 0,
+        DType.F32);
   }
 
   /** "ViT-B/16 224px gap learn f32". */

@@ -63,6 +63,92 @@ class ViTCheckpointTest {
   }
 
   @Test
+  void theParamsSubtreeIsChosenAsBigVisionsLoadParams() throws IOException {
+    ViT.Model model = ViT.graph(TINY, 1);
+    Map<String, NdArray> params = Params.random(model.params(), 5);
+    // A trainer's checkpoint: params/ beside optimizer state, which is not loaded.
+    Map<String, NdArray> trainer = new LinkedHashMap<>();
+    params.forEach((k, v) -> trainer.put("params/" + k, v));
+    params.forEach((k, v) -> trainer.put("opt/0/mu/" + k, NdArray.zeros(v.dtype(), v.shape())));
+    assertEquals(params, ViTCheckpoint.fromArrays(trainer, model, "trainer"));
+    // A Flax-optimizer checkpoint: opt/target/.
+    Map<String, NdArray> flaxOpt = new LinkedHashMap<>();
+    params.forEach((k, v) -> flaxOpt.put("opt/target/" + k, v));
+    flaxOpt.put("opt/state/step", NdArray.scalar(7));
+    assertEquals(params, ViTCheckpoint.fromArrays(flaxOpt, model, "flax-opt"));
+  }
+
+  @Test
+  void aSubModelIsLoadedByItsKeyAsInFileColonKey() throws IOException {
+    ViT.Model model = ViT.graph(TINY, 1);
+    Map<String, NdArray> params = Params.random(model.params(), 6);
+    Map<String, NdArray> twoTowers = new LinkedHashMap<>();
+    params.forEach((k, v) -> twoTowers.put("params/img/" + k, v));
+    twoTowers.put("params/txt/Embed_0/embedding", NdArray.zeros(DType.F32, 8, 4));
+    twoTowers.put("params/t", NdArray.scalar(10));
+    Path file = dir.resolve("siglip.npz");
+    ViTCheckpoint.save(file, twoTowers);
+
+    Map.Entry<Path, String> spec = ViTCheckpoint.parseFileAndKey(file + ":img");
+    assertEquals(file, spec.getKey());
+    assertEquals("img", spec.getValue());
+    assertEquals(params, ViTCheckpoint.load(spec.getKey(), model, ViTCheckpoint.Options.vit().withKey("img")));
+    assertEquals(null, ViTCheckpoint.parseFileAndKey(file.toString()).getValue());
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ViTCheckpoint.load(file, model, ViTCheckpoint.Options.vit().withKey("image")));
+    assertTrue(e.getMessage().contains("siglip.npz:image has no parameters under 'image/'; its top-level names are "
+        + "[img, t, txt]"), e.getMessage());
+    // Without the key, the two towers' names are reported as not the model's.
+    IllegalArgumentException whole = assertThrows(IllegalArgumentException.class,
+        () -> ViTCheckpoint.load(file, model));
+    assertTrue(whole.getMessage().contains("unexpected (") && whole.getMessage().contains("img/embedding/kernel"),
+        whole.getMessage());
+  }
+
+  @Test
+  void anotherPatchSizeNeedsFlexiLoadingAndSaysSo() {
+    ViT.Model model = ViT.graph(TINY.withPatch(8), 1);
+    Map<String, NdArray> p16 = Params.random(ViT.graph(TINY, 1).params(), 7);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ViTCheckpoint.fromArrays(p16, model, "p16.npz"));
+    assertTrue(e.getMessage().contains("p16.npz has patch size 16x16 (embedding/kernel [16, 16, 3, 192]) but the "
+        + "model has 8; load it as FlexiViT"), e.getMessage());
+    Map<String, NdArray> flexi = ViTCheckpoint.fromArrays(p16, model, "p16.npz", ViTCheckpoint.Options.flexiVit());
+    assertArrayEquals(new long[] {8, 8, 3, 192}, flexi.get("embedding/kernel").shape());
+    assertArrayEquals(new long[] {1, 16, 192}, flexi.get("pos_embedding").shape());
+  }
+
+  @Test
+  void flexiPosembIsResizedLinearlyAndVitPosembByZoom() {
+    // A 2x2 grid of width 1, values 0 1 / 2 3, to a 4x4 grid (both models: patch 16, 64 px).
+    ViT.Model model = ViT.graph(TINY.withImageSize(64), 1);
+    Map<String, NdArray> in = new LinkedHashMap<>();
+    in.put("pos_embedding", NdArray.of(new float[] {0, 1, 2, 3}, 1, 4, 1));
+    // scipy zoom (corners aligned): row 0 = 0, 1/3, 2/3, 1.
+    float[] zoom = ViTCheckpoint.resamplePosembToModel(widen(in, 192), model).get("pos_embedding").toFloatArray();
+    assertArrayEquals(new float[] {0, 1f / 3, 2f / 3, 1}, new float[] {zoom[0], zoom[192], zoom[2 * 192],
+        zoom[3 * 192]}, 1e-6f);
+    // jax.image.resize linear (half-pixel centres, edges clamped): row 0 = 0, 0.25, 0.75, 1.
+    float[] lin = ViTCheckpoint.resizePosembFlexi(widen(in, 192), model, 0).get("pos_embedding").toFloatArray();
+    assertArrayEquals(new float[] {0, 0.25f, 0.75f, 1}, new float[] {lin[0], lin[192], lin[2 * 192], lin[3 * 192]},
+        1e-6f);
+    // FlexiViT posemb_size 4 = the model's grid: resample_posemb (zoom) to 4x4, then no linear resize.
+    float[] two = ViTCheckpoint.resizePosembFlexi(widen(in, 192), model, 4).get("pos_embedding").toFloatArray();
+    assertArrayEquals(zoom, two, 1e-6f);
+  }
+
+  /** The width-1 posemb repeated over {@code d} channels. */
+  private static Map<String, NdArray> widen(Map<String, NdArray> in, int d) {
+    float[] v = in.get("pos_embedding").toFloatArray();
+    float[] w = new float[v.length * d];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = v[i / d];
+    }
+    return Map.of("pos_embedding", NdArray.of(w, 1, v.length, d));
+  }
+
+  @Test
   void roundTripThroughNpzCastsToBf16OnRequest() throws IOException {
     ViT.Model model = ViT.graph(TINY, 1);
     Map<String, NdArray> params = Params.random(model.params(), 2);

@@ -25,6 +25,30 @@ class ViTConfigTest {
   }
 
   @Test
+  void aVariantWithoutPatchSizeHasBigVisionsDefault16() {
+    assertEquals(16, ViTConfig.fromVariant("B").patch());
+    assertEquals(768, ViTConfig.fromVariant("B").width());
+  }
+
+  @Test
+  void imageSizesThatAreNotAMultipleOfThePatchDropTheRemainderAsTheValidStem() {
+    // SigLIP So400m/14 at 384 px: floor(384 / 14) = 27 patches a side, 729 tokens (the last 6 px are dropped).
+    ViTConfig so = ViTConfig.fromVariant("So400m/14").withImageSize(384).withPool("map").withNumClasses(0);
+    ViT.Model m = ViT.graph(so, 1);
+    assertEquals(27, so.gridSize());
+    long[] posemb = m.params().stream().filter(p -> p.name().equals("pos_embedding")).findFirst().orElseThrow()
+        .shape();
+    assertEquals(java.util.List.of(1L, 729L, 1152L), java.util.Arrays.stream(posemb).boxed().toList());
+    xla4j.dsl.Graph g = new xla4j.dsl.Graph("so400m");
+    xla4j.dsl.Tensor image = g.parameter("image", xla4j.dsl.Shape.of(xla4j.array.DType.F32, 1, 384, 384, 3));
+    java.util.Map<String, xla4j.dsl.Tensor> out = ViT.apply(xla4j.nn.Scope.root(g, xla4j.array.DType.F32), image, so,
+        false);
+    assertEquals("f32[1,27,27,1152]", out.get("stem").shape().toString());
+    assertEquals("f32[1,729,1152]", out.get("encoded").shape().toString());
+    assertEquals("f32[1,1152]", out.get("pre_logits").shape().toString());
+  }
+
+  @Test
   void parameterCountsMatchThePapers() {
     // ViT-B/16, 224 px, gap pooling, 1000 classes, by hand: embedding 16*16*3*768 + 768 = 590,592;
     // pos_embedding 196*768 = 150,528; per block 2 LayerNorms 3,072 + q/k/v/out 4*(768*768 + 768) = 2,362,368
@@ -39,8 +63,11 @@ class ViTConfigTest {
     IllegalArgumentException v = assertThrows(IllegalArgumentException.class, () -> ViTConfig.fromVariant("X/16"));
     assertTrue(v.getMessage().contains("unknown ViT variant 'X/16'"), v.getMessage());
     IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
-        () -> ViTConfig.fromVariant("B/16").withImageSize(100));
-    assertTrue(p.getMessage().contains("not a multiple of the patch size 16"), p.getMessage());
+        () -> ViTConfig.fromVariant("B/16").withImageSize(15));
+    assertTrue(p.getMessage().contains("at least one patch, got 15 px for patch size 16"), p.getMessage());
+    IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
+        () -> ViTConfig.fromVariant("B/16").withPool("cls").withPatchMerger(6, 8));
+    assertTrue(c.getMessage().contains("PatchMerger requires a pool other than cls"), c.getMessage());
     IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
         () -> ViTConfig.fromVariant("B/16").withPatchMerger(12, 8));
     assertTrue(m.getMessage().contains("PatchMerger"), m.getMessage());

@@ -58,7 +58,7 @@ class ViTGoldenTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"ti16_tok_learn", "ti16_gap_sincos2d", "ti16_map_learn", "ti16_gap_patchmerger",
-      "ti16_flexi_patch8", "ti16_tok_learn_posemb_resize"})
+      "ti16_flexi_patch8", "ti16_tok_learn_posemb_resize", "ti16_0_learn_72px"})
   void matchesReference(String name) throws Exception {
     Path jsonFile = DIR.resolve(name + ".json");
     JsonObject json = JsonParser.parseString(Files.readString(jsonFile)).getAsJsonObject();
@@ -73,7 +73,9 @@ class ViTGoldenTest {
     }
     long batch = json.get("batch").getAsLong();
     ViT.Model model = ViT.graph(c, batch, extra);
-    Map<String, NdArray> params = ViTCheckpoint.fromArrays(DetParams.params(jsonFile), model, name);
+    ViTCheckpoint.Options options = json.getAsJsonObject("model").has("seqhw") ? ViTCheckpoint.Options.flexiVit()
+        : ViTCheckpoint.Options.vit();
+    Map<String, NdArray> params = ViTCheckpoint.fromArrays(DetParams.params(jsonFile), model, name, options);
     checkResized(golden, params);
 
     NdArray image = DetParams.image("image", batch, c.imageSize(), c.imageSize(), 3);
