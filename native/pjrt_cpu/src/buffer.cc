@@ -90,6 +90,9 @@ PJRT_Error* Xla4j_PJRT_Buffer_Device(PJRT_Buffer_Device_Args* args) {
   XLA4J_CHECK_ARGS(PJRT_Buffer_Device);
   XLA4J_CHECK_HANDLE(PJRT_Buffer_Device, buffer);
   args->device = xla4j::WrapDevice(args->buffer->client, args->buffer->buffer->device());
+  if (args->device == nullptr) {
+    return ToError(absl::InternalError("PJRT_Buffer_Device: the buffer's device is not one of its client's"));
+  }
   return nullptr;
 }
 
@@ -97,6 +100,9 @@ PJRT_Error* Xla4j_PJRT_Buffer_Memory(PJRT_Buffer_Memory_Args* args) {
   XLA4J_CHECK_ARGS(PJRT_Buffer_Memory);
   XLA4J_CHECK_HANDLE(PJRT_Buffer_Memory, buffer);
   args->memory = xla4j::WrapMemory(args->buffer->client, args->buffer->buffer->memory_space());
+  if (args->memory == nullptr) {
+    return ToError(absl::InternalError("PJRT_Buffer_Memory: the buffer's memory is not one of its client's"));
+  }
   return nullptr;
 }
 
@@ -117,6 +123,11 @@ PJRT_Error* Xla4j_PJRT_Buffer_IsDeleted(PJRT_Buffer_IsDeleted_Args* args) {
 namespace {
 
 PJRT_Error* CopyTo(const char* fn, PJRT_Buffer* buffer, PJRT_Memory* memory, PJRT_Buffer** out) {
+  if (memory->client != buffer->client) {
+    // The copy would be wrapped with this client but live on the other's device: no device, no memory.
+    return ToError(absl::UnimplementedError(absl::StrCat(
+        fn, ": copies to another client's device or memory are not supported; copy through the host")));
+  }
   return xla4j::Guarded(fn, [&]() -> PJRT_Error* {
     XLA4J_ASSIGN_OR_RETURN(std::unique_ptr<xla::PjRtBuffer> copy,
                            buffer->buffer->CopyToMemorySpace(memory->memory));

@@ -41,7 +41,23 @@ absl::StatusOr<xla::CompileOptions> ParseCompileOptions(const char* fn, const ch
     return absl::InvalidArgumentError(absl::StrCat(
         fn, ": compile_options (", size, " bytes) is not a serialized xla.CompileOptionsProto"));
   }
-  return xla::CompileOptions::FromProto(proto);
+  TF_ASSIGN_OR_RETURN(xla::CompileOptions options, xla::CompileOptions::FromProto(proto));
+  // proto3 reads an unset num_replicas/num_partitions as 0, on which XLA CHECK-fails (aborts).
+  const xla::ExecutableBuildOptions& build = options.executable_build_options;
+  if (build.num_replicas() < 1 || build.num_partitions() < 1) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        fn, ": compile_options.executable_build_options must set num_replicas and num_partitions >= 1, got ",
+        build.num_replicas(), " and ", build.num_partitions()));
+  }
+  if (build.has_device_assignment() &&
+      (build.device_assignment().replica_count() != build.num_replicas() ||
+       build.device_assignment().computation_count() != build.num_partitions())) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        fn, ": the device assignment is ", build.device_assignment().replica_count(), " replicas x ",
+        build.device_assignment().computation_count(), " partitions but the options say ",
+        build.num_replicas(), " x ", build.num_partitions()));
+  }
+  return options;
 }
 
 namespace {
@@ -115,6 +131,11 @@ absl::StatusOr<xla::XlaComputation> ToComputation(const char* fn, const PJRT_Pro
     if (!proto.ParseFromArray(code.data(), static_cast<int>(code.size()))) {
       return absl::InvalidArgumentError(
           absl::StrCat(fn, ": program of format 'hlo' is not a serialized xla.HloModuleProto"));
+    }
+    if (!proto.has_host_program_shape() || proto.computations_size() == 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          fn, ": the HloModuleProto has no ", proto.computations_size() == 0 ? "computation" : "host_program_shape",
+          " (not a complete HLO module)"));
     }
     return xla::XlaComputation(std::move(proto));
   }
@@ -308,6 +329,12 @@ PJRT_Error* Xla4j_PJRT_Client_DefaultDeviceAssignment(
         absl::StrCat("default_assignment must hold num_replicas * num_partitions = ", needed,
                      " ints, got ", args->default_assignment_size));
   }
+  if (needed > args->client->client->devices().size()) {
+    return xla4j::InvalidArgument(
+        "PJRT_Client_DefaultDeviceAssignment",
+        absl::StrCat(args->num_replicas, " replicas x ", args->num_partitions, " partitions need ", needed,
+                     " devices, the client has ", args->client->client->devices().size()));
+  }
   XLA4J_ASSIGN_OR_RETURN(
       xla::DeviceAssignment assignment,
       args->client->client->GetDefaultDeviceAssignment(args->num_replicas, args->num_partitions));
@@ -343,7 +370,15 @@ absl::StatusOr<xla::PjRtClient::HostBufferSemantics> ToSemantics(const char* fn,
 // The memory space a new buffer goes to: `memory` if given, else `device`'s default memory.
 absl::StatusOr<xla::PjRtMemorySpace*> TargetMemory(const char* fn, PJRT_Client* client,
                                                    PJRT_Device* device, PJRT_Memory* memory) {
-  if (memory != nullptr) return memory->memory;
+  if (memory != nullptr) {
+    if (memory->client != client) {
+      return absl::InvalidArgumentError(absl::StrCat(fn, ": memory belongs to another client"));
+    }
+    return memory->memory;
+  }
+  if (device != nullptr && device->client != client) {
+    return absl::InvalidArgumentError(absl::StrCat(fn, ": device belongs to another client"));
+  }
   if (device == nullptr) {
     if (client->addressable_devices.empty()) {
       return absl::FailedPreconditionError(absl::StrCat(fn, ": the client has no device"));
@@ -369,7 +404,9 @@ PJRT_Error* Xla4j_PJRT_Client_BufferFromHostBuffer(PJRT_Client_BufferFromHostBuf
         return xla4j::InvalidArgument(kFn, absl::StrCat("dimension ", i, " is negative: ",
                                                         args->dims[i]));
       }
-      elements *= args->dims[i];
+      if (__builtin_mul_overflow(elements, args->dims[i], &elements)) {
+        return xla4j::InvalidArgument(kFn, "the number of elements overflows int64");
+      }
     }
     if (args->data == nullptr && elements > 0) return xla4j::InvalidArgument(kFn, "data is NULL");
     if (args->device_layout != nullptr) {
@@ -420,8 +457,12 @@ absl::StatusOr<xla::Shape> MakeShape(const char* fn, PJRT_Buffer_Type element_ty
       return absl::InvalidArgumentError(absl::StrCat(fn, ": dimension ", i, " is negative"));
     }
   }
-  return xla::ShapeUtil::MakeShapeWithDescendingLayout(
-      type, absl::Span<const int64_t>(dims, num_dims));
+  absl::StatusOr<xla::Shape> shape =
+      xla::ShapeUtil::MakeValidatedShape(type, absl::Span<const int64_t>(dims, num_dims));
+  if (!shape.ok()) {
+    return absl::InvalidArgumentError(absl::StrCat(fn, ": ", shape.status().message()));
+  }
+  return *std::move(shape);
 }
 
 }  // namespace

@@ -72,10 +72,19 @@ absl::Status ComputeParameters(PJRT_LoadedExecutable* e) {
             absl::StrCat("expected 1 HLO module, the executable has ", modules.size()));
       }
       const xla::ComputationLayout& layout = modules[0]->entry_computation_layout();
-      for (int i = 0; i < layout.parameter_count(); ++i) {
-        const xla::Shape& shape = layout.parameter_shape(i);
+      std::vector<xla::Shape> shapes;
+      for (int i = 0; i < layout.parameter_count(); ++i) shapes.push_back(layout.parameter_shape(i));
+      // Tupled arguments (parameter_is_tupled_arguments): the caller passes the tuple's elements,
+      // and XLA:CPU builds the tuple.
+      if (shapes.size() == 1 && shapes[0].IsTuple()) {
+        std::vector<xla::Shape> elements(shapes[0].tuple_shapes().begin(), shapes[0].tuple_shapes().end());
+        shapes = std::move(elements);
+      }
+      for (const xla::Shape& shape : shapes) {
         if (!shape.IsArray()) {
-          return absl::UnimplementedError(absl::StrCat("parameter ", i, " is not an array"));
+          e->check_parameters = false;
+          e->parameters.clear();
+          return absl::OkStatus();
         }
         absl::Span<const int64_t> dims = shape.dimensions();
         e->parameters.emplace_back(shape.element_type(),
@@ -91,7 +100,10 @@ absl::Status ComputeParameters(PJRT_LoadedExecutable* e) {
 // check element type and dimensions of every argument against the program's parameters.
 absl::Status CheckArguments(PJRT_LoadedExecutable* e,
                             const std::vector<std::vector<xla::PjRtBuffer*>>& arguments) {
-  TF_RETURN_IF_ERROR(ComputeParameters(e));
+  if (absl::Status s = ComputeParameters(e); !s.ok()) {
+    return absl::Status(s.code(), absl::StrCat("PJRT_LoadedExecutable_Execute: ", s.message()));
+  }
+  if (!e->check_parameters) return absl::OkStatus();
   for (size_t d = 0; d < arguments.size(); ++d) {
     if (arguments[d].size() != e->parameters.size()) {
       return absl::InvalidArgumentError(absl::StrCat(
@@ -361,8 +373,11 @@ PJRT_Error* Xla4j_PJRT_Executable_DeserializeAndLoad(PJRT_Executable_Deserialize
             absl::string_view(args->serialized_executable, args->serialized_executable_size),
             std::move(overridden), xla::LoadOptions());
     if (!loaded.ok()) {
-      return ToError(absl::Status(loaded.status().code(),
-                                  absl::StrCat(kFn, ": ", loaded.status().message())));
+      // Bytes that are not an executable of this plugin are the caller's input, not an internal error.
+      absl::StatusCode code = loaded.status().code() == absl::StatusCode::kInternal
+                                  ? absl::StatusCode::kInvalidArgument
+                                  : loaded.status().code();
+      return ToError(absl::Status(code, absl::StrCat(kFn, ": ", loaded.status().message())));
     }
     auto* out = new PJRT_LoadedExecutable;
     out->executable = *std::move(loaded);
@@ -408,13 +423,14 @@ PJRT_Error* Xla4j_PJRT_LoadedExecutable_Delete(PJRT_LoadedExecutable_Delete_Args
   XLA4J_CHECK_ARGS(PJRT_LoadedExecutable_Delete);
   XLA4J_CHECK_HANDLE(PJRT_LoadedExecutable_Delete, executable);
   args->executable->executable->Delete();
+  args->executable->deleted = true;
   return nullptr;
 }
 
 PJRT_Error* Xla4j_PJRT_LoadedExecutable_IsDeleted(PJRT_LoadedExecutable_IsDeleted_Args* args) {
   XLA4J_CHECK_ARGS(PJRT_LoadedExecutable_IsDeleted);
   XLA4J_CHECK_HANDLE(PJRT_LoadedExecutable_IsDeleted, executable);
-  args->is_deleted = args->executable->executable->IsDeleted();
+  args->is_deleted = args->executable->deleted || args->executable->executable->IsDeleted();
   return nullptr;
 }
 
@@ -490,6 +506,10 @@ PJRT_Error* Xla4j_PJRT_LoadedExecutable_Execute(PJRT_LoadedExecutable_Execute_Ar
     }
     if (c_options->num_non_donatable_input_indices > 0 && c_options->non_donatable_input_indices == nullptr) {
       return xla4j::InvalidArgument(kFn, "options->non_donatable_input_indices is NULL");
+    }
+    if (e->deleted) {
+      return ToError(absl::FailedPreconditionError(absl::StrCat(
+          kFn, ": the executable was deleted (PJRT_LoadedExecutable_Delete)")));
     }
     xla::ExecuteOptions options;
     options.launch_id = c_options->launch_id;

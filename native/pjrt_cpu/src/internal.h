@@ -7,6 +7,7 @@
 #ifndef XLA4J_PJRT_CPU_INTERNAL_H_
 #define XLA4J_PJRT_CPU_INTERNAL_H_
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -118,6 +119,8 @@ struct PJRT_LoadedExecutable {
   std::shared_ptr<xla::PjRtLoadedExecutable> executable;
   PJRT_Client* client;
   std::vector<PJRT_Device*> addressable_devices;
+  // PJRT_LoadedExecutable_Delete: XLA:CPU's own Delete() does nothing, so the flag is ours.
+  std::atomic<bool> deleted{false};
   std::once_flag fingerprint_once;
   absl::StatusOr<std::string> fingerprint = std::string();
 
@@ -126,6 +129,9 @@ struct PJRT_LoadedExecutable {
   std::once_flag parameters_once;
   absl::Status parameters_status;
   std::vector<std::pair<xla::PrimitiveType, std::vector<int64_t>>> parameters;
+  // False when a parameter is neither an array nor a tuple of arrays (e.g. a token): then XLA's
+  // own size checks are all there is.
+  bool check_parameters = true;
 };
 
 struct PJRT_Buffer {

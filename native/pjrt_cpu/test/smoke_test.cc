@@ -204,11 +204,12 @@ std::vector<PJRT_Device*> AddressableDevices(PJRT_LoadedExecutable* executable) 
                                    args.addressable_devices + args.num_addressable_devices);
 }
 
-// Runs `executable` on its addressable devices with per-device arguments; returns each
-// device's single output on the host.
-std::vector<std::vector<float>> Run(PJRT_Client* client, PJRT_LoadedExecutable* executable,
-                                    const std::vector<std::vector<std::vector<float>>>& inputs,
-                                    const std::vector<std::vector<int64_t>>& dims) {
+// Runs `executable` on its addressable devices with per-device arguments; fills each device's
+// single output, read back to the host, into `results`. Returns Execute's error, if any.
+PJRT_Error* TryRun(PJRT_Client* client, PJRT_LoadedExecutable* executable,
+                   const std::vector<std::vector<std::vector<float>>>& inputs,
+                   const std::vector<std::vector<int64_t>>& dims,
+                   std::vector<std::vector<float>>* results) {
   std::vector<PJRT_Device*> devices = AddressableDevices(executable);
   EXPECT(devices.size() == inputs.size(), "executable has %zu devices, test gives %zu",
          devices.size(), inputs.size());
@@ -236,14 +237,23 @@ std::vector<std::vector<float>> Run(PJRT_Client* client, PJRT_LoadedExecutable* 
   ex.num_args = inputs[0].size();
   ex.output_lists = out_lists.data();
   ex.device_complete_events = events.data();
-  Check(api->PJRT_LoadedExecutable_Execute(&ex), "PJRT_LoadedExecutable_Execute");
-  std::vector<std::vector<float>> results;
+  PJRT_Error* error = api->PJRT_LoadedExecutable_Execute(&ex);
   for (size_t d = 0; d < n; ++d) {
-    Await(events[d]);
-    results.push_back(ToHost(outs[d][0]));
-    DestroyBuffer(outs[d][0]);
+    if (error == nullptr) {
+      Await(events[d]);
+      results->push_back(ToHost(outs[d][0]));
+      DestroyBuffer(outs[d][0]);
+    }
     for (PJRT_Buffer* b : args[d]) DestroyBuffer(b);
   }
+  return error;
+}
+
+std::vector<std::vector<float>> Run(PJRT_Client* client, PJRT_LoadedExecutable* executable,
+                                    const std::vector<std::vector<std::vector<float>>>& inputs,
+                                    const std::vector<std::vector<int64_t>>& dims) {
+  std::vector<std::vector<float>> results;
+  Check(TryRun(client, executable, inputs, dims, &results), "PJRT_LoadedExecutable_Execute");
   return results;
 }
 
@@ -428,8 +438,89 @@ void TestInvalidMlir(PJRT_Client* client) {
   args.struct_size = PJRT_Client_Compile_Args_STRUCT_SIZE;
   args.client = client;
   args.program = &program;
+  const std::string options = CompileOptions(1, false);
+  args.compile_options = options.data();
+  args.compile_options_size = options.size();
   m = ExpectError(api->PJRT_Client_Compile(&args), "unknown program format");
   EXPECT(m.find("onnx") != std::string::npos, "message: %s", m.c_str());
+}
+
+// Compile options XLA would CHECK-fail on, executables after Delete, device assignments larger
+// than the client, memories of another client: each an error, never an abort.
+void TestCallerMistakes(PJRT_Client* client) {
+  PJRT_LoadedExecutable* executable = nullptr;
+  const std::string no_build_options;  // proto3: num_replicas = num_partitions = 0
+  std::string m = ExpectError(Compile(client, kDotMlir, no_build_options, &executable), "0 replicas");
+  EXPECT(m.find("num_replicas and num_partitions >= 1, got 0 and 0") != std::string::npos, "message: %s",
+         m.c_str());
+  std::string build;
+  VarintField(build, 4, 1);  // num_replicas = 1, num_partitions unset
+  std::string one_replica;
+  Varint(one_replica, (3 << 3) | 2);
+  Varint(one_replica, build.size());
+  one_replica += build;
+  m = ExpectError(Compile(client, kDotMlir, one_replica, &executable), "0 partitions");
+  EXPECT(m.find("got 1 and 0") != std::string::npos, "message: %s", m.c_str());
+
+  PJRT_Client_DefaultDeviceAssignment_Args assign{};
+  assign.struct_size = PJRT_Client_DefaultDeviceAssignment_Args_STRUCT_SIZE;
+  assign.client = client;
+  assign.num_replicas = 3;
+  assign.num_partitions = 1;
+  int ids[3];
+  assign.default_assignment = ids;
+  assign.default_assignment_size = 3;
+  m = ExpectError(api->PJRT_Client_DefaultDeviceAssignment(&assign), "3 replicas on 2 devices");
+  EXPECT(m.find("need 3 devices, the client has 2") != std::string::npos, "message: %s", m.c_str());
+
+  // Tupled arguments (CompileOptionsProto.parameter_is_tupled_arguments = field 2): the caller
+  // passes the elements, XLA:CPU builds the tuple.
+  std::string tupled;
+  VarintField(tupled, 2, 1);
+  tupled += CompileOptions(1, false);
+  Check(Compile(client, kDotMlir, tupled, &executable), "compile with tupled arguments");
+  std::vector<std::vector<float>> out =
+      Run(client, executable, {{{1, 2, 3, 4, 5, 6, 7, 8}, kB}}, {{2, 4}, {4, 2}});
+  EXPECT(Near(out[0], kAB), "tupled arguments: %s", Str(out[0]).c_str());
+  std::printf("tupled arguments: dot_general = %s\n", Str(out[0]).c_str());
+
+  PJRT_LoadedExecutable_Delete_Args del{};
+  del.struct_size = PJRT_LoadedExecutable_Delete_Args_STRUCT_SIZE;
+  del.executable = executable;
+  Check(api->PJRT_LoadedExecutable_Delete(&del), "LoadedExecutable_Delete");
+  PJRT_LoadedExecutable_IsDeleted_Args deleted{};
+  deleted.struct_size = PJRT_LoadedExecutable_IsDeleted_Args_STRUCT_SIZE;
+  deleted.executable = executable;
+  Check(api->PJRT_LoadedExecutable_IsDeleted(&deleted), "LoadedExecutable_IsDeleted");
+  EXPECT(deleted.is_deleted, "IsDeleted is false after Delete");
+  std::vector<std::vector<float>> none;
+  m = ExpectError(TryRun(client, executable, {{{1, 2, 3, 4, 5, 6, 7, 8}, kB}}, {{2, 4}, {4, 2}}, &none),
+                  "execute after Delete");
+  EXPECT(m.find("was deleted") != std::string::npos, "message: %s", m.c_str());
+  DestroyExecutable(executable);
+
+  PJRT_Client* other = CreateClient(1);
+  PJRT_Client_Devices_Args other_devices{};
+  other_devices.struct_size = PJRT_Client_Devices_Args_STRUCT_SIZE;
+  other_devices.client = other;
+  Check(api->PJRT_Client_Devices(&other_devices), "Devices of a second client");
+  float data[2] = {1, 2};
+  int64_t dims[1] = {2};
+  PJRT_Client_BufferFromHostBuffer_Args buf{};
+  buf.struct_size = PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE;
+  buf.client = client;
+  buf.data = data;
+  buf.type = PJRT_Buffer_Type_F32;
+  buf.dims = dims;
+  buf.num_dims = 1;
+  buf.host_buffer_semantics = PJRT_HostBufferSemantics_kImmutableOnlyDuringCall;
+  buf.device = other_devices.devices[0];
+  m = ExpectError(api->PJRT_Client_BufferFromHostBuffer(&buf), "another client's device");
+  EXPECT(m.find("device belongs to another client") != std::string::npos, "message: %s", m.c_str());
+  PJRT_Client_Destroy_Args destroy{};
+  destroy.struct_size = PJRT_Client_Destroy_Args_STRUCT_SIZE;
+  destroy.client = other;
+  Check(api->PJRT_Client_Destroy(&destroy), "Client_Destroy of the second client");
 }
 
 void TestSingleDevice(PJRT_Client* client) {
@@ -662,6 +753,7 @@ int main(int argc, char** argv) {
 
   TestBadArguments(client);
   TestInvalidMlir(client);
+  TestCallerMistakes(client);
   TestSingleDevice(client);
   TestBytecode(client, argv[2]);
   TestZeroCopy(client, devices.devices[0]);
