@@ -56,6 +56,23 @@ class ArtifactTest {
   }
 
   @Test
+  void artifactRecordsMainsShardingsNotAHelpersAndRunsWithThem(@TempDir Path dir) throws Exception {
+    needCpu();
+    String mlir = ShardingTest.HELPER_FIRST;
+    float[] x = {1, 2, 3, 4, 5, 6, 7, 8};
+    try (Client client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 2L))) {
+      try (LoadedExecutable exe = client.compile(mlir, CompileOptions.spmd(2))) {
+        CompiledArtifact.of(exe.executable(), mlir, client.platformName(), client.platformVersion(),
+            client.plugin().version(), null).save(dir);
+      }
+      CompiledArtifact a = CompiledArtifact.load(dir);
+      assertEquals(List.of(List.of()), a.manifest().inputs().get(0).sharding());
+      assertEquals(List.of(List.of()), a.manifest().outputs().get(0).sharding());
+      assertArrayEquals(x, a.run(client, List.of(NdArray.of(x, 8))).get(0).toFloatArray());
+    }
+  }
+
+  @Test
   void tpuArtifactIsSavedWithItsManifest(@TempDir Path dir) throws Exception {
     Path p = PjrtPlugin.tpuPath();
     Assumptions.assumeTrue(p != null && Files.isRegularFile(p), "libtpu not found at " + p + " (run tools/fetch-xla)");
