@@ -59,7 +59,8 @@ import xla4j.pjrt.TensorSpec;
  * <p>{@link #load(Path)} checks all of this and the checksum before any byte reaches a plugin (a damaged
  * executable can crash the process inside it; the checksum catches damage, not deliberate tampering);
  * {@link #load(Client)} checks platform, platform version and PJRT major version against the client,
- * and the loaded executable's fingerprint against the manifest. Format {@code xla4j-artifact/1} (no
+ * and the loaded executable's fingerprint, partitions, replicas and per-device output types against
+ * the manifest. Format {@code xla4j-artifact/1} (no
  * checksum) is refused with a request to recompile.
  */
 public final class CompiledArtifact {
@@ -211,7 +212,7 @@ public final class CompiledArtifact {
    * @throws IllegalArgumentException if the client's platform, platform version or PJRT C API major
    *     version is not the one the artifact was compiled with
    * @throws IllegalStateException if the loaded executable's fingerprint is not the manifest's (both
-   *     non-empty)
+   *     non-empty), or its partitions, replicas or per-device output types are not the manifest's
    */
   public LoadedExecutable load(Client client) {
     checkClient(client);
@@ -223,10 +224,38 @@ public final class CompiledArtifact {
         throw new IllegalStateException(name + ": the loaded " + EXECUTABLE + " has fingerprint " + got + ", "
             + MANIFEST + " fingerprint is " + want);
       }
+      checkLayout(exe.executable());
       return exe;
     } catch (RuntimeException e) {
       exe.close();
       throw e;
+    }
+  }
+
+  /**
+   * Partitions, replicas and each output's per-device type must be what the manifest says, or outputs
+   * would be reassembled by the wrong sharding.
+   */
+  private void checkLayout(Executable exe) {
+    if (exe.numPartitions() != manifest.numPartitions() || exe.numReplicas() != manifest.numReplicas()) {
+      throw new IllegalStateException(name + ": " + MANIFEST + " says " + manifest.numPartitions() + " partition(s) x "
+          + manifest.numReplicas() + " replica(s), the loaded " + EXECUTABLE + " has " + exe.numPartitions() + " x "
+          + exe.numReplicas());
+    }
+    List<TensorSpec> got = exe.outputs();
+    if (got.size() != manifest.outputs().size()) {
+      throw new IllegalStateException(name + ": " + MANIFEST + " lists " + manifest.outputs().size()
+          + " output(s), the loaded " + EXECUTABLE + " has " + got.size());
+    }
+    for (int o = 0; o < got.size(); o++) {
+      Tensor t = manifest.outputs().get(o);
+      Sharding s = t.toSharding();
+      TensorSpec want = s == null ? t.spec() : TensorSpec.of(t.spec().dtype(), s.shardShape(t.shape()));
+      if (!want.equals(got.get(o))) {
+        throw new IllegalStateException(name + ": " + MANIFEST + " outputs[" + o + "] is " + t.spec()
+            + (s == null ? "" : " sharded " + s) + ", " + want + " per device; the loaded " + EXECUTABLE + " gives "
+            + got.get(o) + " per device");
+      }
     }
   }
 
@@ -369,7 +398,13 @@ public final class CompiledArtifact {
         return new Tensor(dtype, shape, null, null);
       }
       Map<String, Integer> mesh = mesh(t.get("mesh"), at + ".mesh");
-      return new Tensor(dtype, shape, mesh, sharding(t, at, mesh, shape.length));
+      List<List<String>> sharding = sharding(t, at, mesh, shape.length);
+      try {
+        Sharding.of(mesh, sharding).shardShape(shape);
+      } catch (IllegalArgumentException e) {
+        throw error(at + ".sharding", "is invalid: " + e.getMessage());
+      }
+      return new Tensor(dtype, shape, mesh, sharding);
     }
 
     private Map<String, Integer> mesh(JsonElement e, String at) throws IOException {

@@ -255,6 +255,9 @@ class ArtifactTest {
         loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4, 4], \"mesh\": {\"x\": 2}, \"sharding\": [[\"x\"], [\"x\"]]}")));
     assertEquals(field(dir, "'inputs[0].sharding' must have one entry per dimension of the shape (1), got 2"),
         loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4], \"mesh\": {\"x\": 2}, \"sharding\": [[\"x\"], []]}")));
+    assertEquals(field(dir, "'inputs[0].sharding' is invalid: sharding <[\"x\"=2]> [{\"x\"}] requires dimension 0 "
+        + "of [3] to be divisible by 2, got 3"),
+        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [3], \"mesh\": {\"x\": 2}, \"sharding\": [[\"x\"]]}")));
   }
 
   @Test
@@ -391,6 +394,39 @@ class ArtifactTest {
       m.addProperty("fingerprint", "");
       Files.writeString(dir.resolve(CompiledArtifact.MANIFEST), m.toString());
       assertArrayEquals(new float[] {2, 4, 6, 8}, CompiledArtifact.load(dir).run(client, ADD_INPUT).get(0).toFloatArray());
+    }
+  }
+
+  /** An edited output sharding would reassemble the outputs wrongly; the executable's own output types catch it. */
+  @Test
+  void manifestOutputsThatAreNotTheExecutablesAreRefused(@TempDir Path dir) throws Exception {
+    needCpu();
+    String mlir = example("sharded_matmul.mlir");
+    try (Client client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 2L))) {
+      try (LoadedExecutable exe = client.compile(mlir, CompileOptions.spmd(2))) {
+        CompiledArtifact.of(exe.executable(), mlir, client.platformName(), client.platformVersion(),
+            client.plugin().version(), null).save(dir);
+      }
+      JsonObject m = readManifest(dir);
+      JsonObject out = m.getAsJsonArray("outputs").get(0).getAsJsonObject();
+      assertEquals("[[\"x\"],[]]", out.get("sharding").toString());
+      out.add("sharding", JsonParser.parseString("[[], [\"x\"]]"));
+      Files.writeString(dir.resolve(CompiledArtifact.MANIFEST), m.toString());
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> CompiledArtifact.load(dir).load(client));
+      assertEquals("artifact sharded_matmul (" + dir + "): manifest.json outputs[0] is f32[4,2] sharded <[\"x\"=2]> "
+          + "[{}, {\"x\"}], f32[4,1] per device; the loaded executable.bin gives f32[2,2] per device", e.getMessage());
+      out.remove("mesh");
+      out.remove("sharding");
+      Files.writeString(dir.resolve(CompiledArtifact.MANIFEST), m.toString());
+      e = assertThrows(IllegalStateException.class, () -> CompiledArtifact.load(dir).load(client));
+      assertEquals("artifact sharded_matmul (" + dir + "): manifest.json outputs[0] is f32[4,2], f32[4,2] per device; "
+          + "the loaded executable.bin gives f32[2,2] per device", e.getMessage());
+      m.addProperty("numPartitions", 4);
+      Files.writeString(dir.resolve(CompiledArtifact.MANIFEST), m.toString());
+      e = assertThrows(IllegalStateException.class, () -> CompiledArtifact.load(dir).load(client));
+      assertEquals("artifact sharded_matmul (" + dir + "): manifest.json says 4 partition(s) x 1 replica(s), the "
+          + "loaded executable.bin has 2 x 1", e.getMessage());
     }
   }
 }
