@@ -3,6 +3,7 @@ package xla4j.pjrt;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xla4j.array.DType;
@@ -33,45 +34,72 @@ public final class ProgramSignature {
   }
 
   /**
+   * The entry function's parameter and result declarations as text, split at top-level commas: one
+   * {@code %arg0: tensor<2xf32> {attributes}} per parameter and one {@code tensor<2xf32> {attributes}}
+   * per result. The one place that decides which function is the entry ({@code func.func [public]
+   * @main(}, not {@code @main_helper}) and where its signature ends; {@link #parse} reads the types,
+   * {@code xla4j.runtime.Sharding} the shardings.
+   */
+  public record Entry(List<String> parameters, List<String> results) {
+    public Entry {
+      parameters = List.copyOf(parameters);
+      results = List.copyOf(results);
+    }
+
+    /** The {@code @main} function's declarations, or empty if the module has no {@code @main(}. */
+    public static Optional<Entry> find(String mlir) {
+      Matcher m = MAIN.matcher(mlir);
+      if (!m.find()) {
+        return Optional.empty();
+      }
+      int open = m.end() - 1;
+      int close = matching(mlir, open, '(', ')');
+      List<String> parameters = splitTopLevel(mlir.substring(open + 1, close));
+      List<String> results = new ArrayList<>();
+      int at = skipSpace(mlir, close + 1);
+      if (mlir.startsWith("->", at)) {
+        at = skipSpace(mlir, at + 2);
+        if (at < mlir.length() && mlir.charAt(at) == '(') {
+          results.addAll(splitTopLevel(mlir.substring(at + 1, matching(mlir, at, '(', ')'))));
+        } else {
+          int end = mlir.indexOf('>', at);
+          if (end < 0) {
+            throw new IllegalArgumentException("unterminated result type after '->' in the @main signature");
+          }
+          results.add(mlir.substring(at, end + 1));
+        }
+      }
+      return Optional.of(new Entry(parameters, results));
+    }
+  }
+
+  /**
    * Parses the {@code @main} function's signature.
    *
    * @throws IllegalArgumentException if there is no {@code @main} or a type is not a ranked tensor of a
    *     supported element type
    */
   public static ProgramSignature parse(String mlir) {
-    Matcher m = MAIN.matcher(mlir);
-    if (!m.find()) {
-      throw new IllegalArgumentException("StableHLO module has no 'func.func public @main(' entry function");
-    }
-    int open = m.end() - 1;
-    int close = matching(mlir, open, '(', ')');
+    Entry entry = Entry.find(mlir).orElseThrow(() ->
+        new IllegalArgumentException("StableHLO module has no 'func.func public @main(' entry function"));
     List<TensorSpec> inputs = new ArrayList<>();
-    for (String arg : splitTopLevel(mlir.substring(open + 1, close))) {
+    for (String arg : entry.parameters()) {
       inputs.add(tensorType(arg.substring(arg.indexOf(':') + 1)));
     }
     List<TensorSpec> outputs = new ArrayList<>();
-    int at = close + 1;
-    while (at < mlir.length() && Character.isWhitespace(mlir.charAt(at))) {
-      at++;
-    }
-    if (mlir.startsWith("->", at)) {
-      at += 2;
-      while (Character.isWhitespace(mlir.charAt(at))) {
-        at++;
-      }
-      if (mlir.charAt(at) == '(') {
-        int end = matching(mlir, at, '(', ')');
-        for (String r : splitTopLevel(mlir.substring(at + 1, end))) {
-          outputs.add(tensorType(r));
-        }
-      } else {
-        int end = mlir.indexOf('>', at);
-        outputs.add(tensorType(mlir.substring(at, end + 1)));
-      }
+    for (String r : entry.results()) {
+      outputs.add(tensorType(r));
     }
     Matcher p = PARTITIONS.matcher(mlir);
     int partitions = p.find() ? Integer.parseInt(p.group(1)) : 1;
     return new ProgramSignature(inputs, outputs, partitions);
+  }
+
+  private static int skipSpace(String s, int at) {
+    while (at < s.length() && Character.isWhitespace(s.charAt(at))) {
+      at++;
+    }
+    return at;
   }
 
   public List<TensorSpec> inputs() {

@@ -8,9 +8,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xla4j.array.NdArray;
+import xla4j.pjrt.ProgramSignature;
 
 /**
  * How a global array is split over the devices of a mesh (Shardy's model): named mesh axes with sizes
@@ -68,7 +70,8 @@ public final class Sharding {
   }
 
   /**
-   * Shardings of the entry function's parameters and results, from {@code sdy.sharding} attributes, or
+   * Shardings of the entry function's parameters and results (the function {@link ProgramSignature.Entry}
+   * finds: {@code @main}, never {@code @main_helper}), from {@code sdy.sharding} attributes, or
    * {@code mhlo.sharding} (GSPMD, see {@link #fromGspmd}) where there is none; null where an argument or
    * result has neither (or is replicated).
    */
@@ -83,31 +86,17 @@ public final class Sharding {
       }
       meshes.put(m.group(1), axes);
     }
-    int main = mlir.indexOf("@main");
-    if (main < 0) {
+    Optional<ProgramSignature.Entry> entry = ProgramSignature.Entry.find(mlir);
+    if (entry.isEmpty()) {
       return new Signature(List.of(), List.of());
     }
-    int open = mlir.indexOf('(', main);
-    int close = matching(mlir, open);
     List<Sharding> inputs = new ArrayList<>();
-    for (String arg : split(mlir.substring(open + 1, close))) {
+    for (String arg : entry.get().parameters()) {
       inputs.add(parseOne(arg, meshes));
     }
     List<Sharding> outputs = new ArrayList<>();
-    int arrow = mlir.indexOf("->", close);
-    int body = mlir.indexOf('{', close);
-    if (arrow >= 0 && arrow < body) {
-      int at = arrow + 2;
-      while (Character.isWhitespace(mlir.charAt(at))) {
-        at++;
-      }
-      if (mlir.charAt(at) == '(') {
-        for (String r : split(mlir.substring(at + 1, matching(mlir, at)))) {
-          outputs.add(parseOne(r, meshes));
-        }
-      } else {
-        outputs.add(null);
-      }
+    for (String r : entry.get().results()) {
+      outputs.add(parseOne(r, meshes));
     }
     return new Signature(inputs, outputs);
   }
@@ -322,44 +311,6 @@ public final class Sharding {
       throw new IllegalArgumentException("sharding " + this + " is for rank " + dims.size() + ", got shape "
           + Arrays.toString(shape));
     }
-  }
-
-  private static int matching(String s, int open) {
-    int depth = 0;
-    for (int i = open; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"') {
-        i = s.indexOf('"', i + 1);
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')' && --depth == 0) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("unbalanced parentheses in @main's signature");
-  }
-
-  private static List<String> split(String s) {
-    List<String> out = new ArrayList<>();
-    int depth = 0;
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"') {
-        i = s.indexOf('"', i + 1);
-      } else if ("<{([".indexOf(c) >= 0) {
-        depth++;
-      } else if (">})]".indexOf(c) >= 0) {
-        depth--;
-      } else if (c == ',' && depth == 0) {
-        out.add(s.substring(start, i));
-        start = i + 1;
-      }
-    }
-    if (!s.substring(start).isBlank()) {
-      out.add(s.substring(start));
-    }
-    return out;
   }
 
   /** Shardy's notation, e.g. {@code <["x"=2, "y"=2]> [{"x"}, {}]}. */

@@ -90,4 +90,47 @@ class ShardingTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.shard(NdArray.of(new float[3], 3), 0));
     assertEquals("sharding <[\"x\"=2]> [{\"x\"}] requires dimension 0 of [3] to be divisible by 2, got 3", e.getMessage());
   }
+
+  /** A private {@code @main_helper} before the entry function (it must not lend @main its shardings). */
+  static final String HELPER_FIRST = "module @m attributes {mhlo.num_partitions = 2 : i32} {\n"
+      + "  sdy.mesh @mesh = <[\"x\"=2]>\n"
+      + "  func.func private @main_helper(%arg0: tensor<8xf32> {sdy.sharding = #sdy.sharding<@mesh, [{\"x\"}]>}) "
+      + "-> (tensor<8xf32> {sdy.sharding = #sdy.sharding<@mesh, [{\"x\"}]>}) { return %arg0 : tensor<8xf32> }\n"
+      + "  func.func public @main(%arg0: tensor<8xf32> {sdy.sharding = #sdy.sharding<@mesh, [{}]>}) "
+      + "-> (tensor<8xf32> {sdy.sharding = #sdy.sharding<@mesh, [{}]>}) {\n"
+      + "    %0 = call @main_helper(%arg0) : (tensor<8xf32>) -> tensor<8xf32>\n"
+      + "    return %0 : tensor<8xf32>\n  }\n}";
+
+  @Test
+  void shardingsComeFromMainNotFromAFunctionWhoseNameStartsWithMain() {
+    Sharding.Signature sig = Sharding.parseProgram(HELPER_FIRST);
+    assertEquals(1, sig.inputs().size());
+    assertEquals("<[\"x\"=2]> [{}]", sig.inputs().get(0).toString());
+    assertTrue(sig.inputs().get(0).isReplicated());
+    assertEquals("<[\"x\"=2]> [{}]", sig.outputs().get(0).toString());
+  }
+
+  @Test
+  void bareResultTypeHasNoSharding() {
+    Sharding.Signature sig = Sharding.parseProgram("module { func.func public @main(%arg0: tensor<4xf32> "
+        + "{mhlo.sharding = \"{devices=[2]<=[2]}\"}) -> tensor<4xf32> { } }");
+    assertEquals(List.of(List.of("_d0")), sig.inputs().get(0).dims());
+    assertEquals(1, sig.outputs().size());
+    assertNull(sig.outputs().get(0));
+  }
+
+  @Test
+  void moduleWithoutMainHasNoShardings() {
+    Sharding.Signature sig = Sharding.parseProgram("module { func.func private @main_helper(%arg0: tensor<4xf32>) "
+        + "-> tensor<4xf32> { } }");
+    assertEquals(List.of(), sig.inputs());
+    assertEquals(List.of(), sig.outputs());
+  }
+
+  @Test
+  void unbalancedMainSignatureIsAClearError() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Sharding.parseProgram("module { func.func public @main(%arg0: tensor<4xf32> {a = \"b\"} "));
+    assertEquals("unbalanced '(' in the @main signature", e.getMessage());
+  }
 }
