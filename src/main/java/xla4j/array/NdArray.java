@@ -303,7 +303,7 @@ public final class NdArray {
     return sb.append(size() > n ? ", ...]" : "]").toString();
   }
 
-  /** Product of dimensions. */
+  /** Product of dimensions; an {@link ArithmeticException} if it overflows a {@code long}. */
   public static long numElements(long[] shape) {
     long n = 1;
     for (long d : shape) {
@@ -318,7 +318,13 @@ public final class NdArray {
         throw new IllegalArgumentException("NdArray dimensions must be >= 0, got " + Arrays.toString(shape));
       }
     }
-    if (numElements(shape) * elementBytes > Integer.MAX_VALUE - 8) {
+    long bytes;
+    try {
+      bytes = Math.multiplyExact(numElements(shape), elementBytes);
+    } catch (ArithmeticException e) {
+      bytes = Long.MAX_VALUE;
+    }
+    if (bytes > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("NdArray of shape " + Arrays.toString(shape) + " and " + elementBytes
           + "-byte elements is too large for one Java buffer (2 GiB); stream such tensors instead");
     }

@@ -59,8 +59,9 @@ public final class Npy {
       return shape.clone();
     }
 
+    /** An {@link ArithmeticException} if the byte count overflows a {@code long} ({@link #readHeader} checks). */
     public long dataBytes() {
-      return NdArray.numElements(shape) * dtype.byteSize();
+      return Math.multiplyExact(NdArray.numElements(shape), dtype.byteSize());
     }
   }
 
@@ -90,7 +91,14 @@ public final class Npy {
     }
     long[] shape = parseShape(group(SHAPE, header, "shape", name), name);
     DType dtype = dtypeOf(descr, name);
-    return new Header(dtype, shape, descr.startsWith(">") && dtype.byteSize() > 1);
+    Header h = new Header(dtype, shape, descr.startsWith(">") && dtype.byteSize() > 1);
+    try {
+      h.dataBytes();
+    } catch (ArithmeticException e) {
+      throw new IOException(name + ": shape " + Checkpoints.shapeString(shape) + " of " + dtype.xlaName()
+          + " is too large: its byte count overflows a long", e);
+    }
+    return h;
   }
 
   /** Reads the data that follows {@code header} (see {@link #readHeader}). */

@@ -202,7 +202,13 @@ public final class Safetensors implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new CheckpointException(file, key, "malformed header entry " + value + " (" + e + ")", e);
     }
-    long need = NdArray.numElements(shape) * dtype.byteSize();
+    long need;
+    try {
+      need = Math.multiplyExact(NdArray.numElements(shape), dtype.byteSize());
+    } catch (ArithmeticException e) {
+      throw new CheckpointException(file, key, "shape " + Checkpoints.shapeString(shape) + " of " + formatName(dtype)
+          + " is too large: its byte count overflows a long", e);
+    }
     if (begin < 0 || end < begin) {
       throw new CheckpointException(file, key, "bad data_offsets [" + begin + ", " + end + "]");
     }

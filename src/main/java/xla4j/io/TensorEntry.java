@@ -57,7 +57,7 @@ public final class TensorEntry {
 
   /** Bytes the data takes (elements times element size). */
   public long byteSize() {
-    return size() * dtype.byteSize();
+    return Math.multiplyExact(size(), dtype.byteSize());
   }
 
   /** Reads the tensor from the file (each call reads it again). */

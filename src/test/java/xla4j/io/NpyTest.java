@@ -92,4 +92,17 @@ class NpyTest {
     IOException n = assertThrows(IOException.class, () -> read("hello world".getBytes(StandardCharsets.US_ASCII)));
     assertEquals("test.npy is not a .npy file (no \\x93NUMPY magic)", n.getMessage());
   }
+
+  @Test
+  void byteCountThatOverflowsALongIsAClearError() {
+    // 2^62 f4 elements are 2^64 bytes, which wrapped to 0: the file loaded as an array of 2^62 elements and no data
+    IOException wraps = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904,), }", new byte[0])));
+    assertEquals("test.npy: shape (4611686018427387904,) of f32 is too large: its byte count overflows a long",
+        wraps.getMessage());
+    IOException count = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '|u1', 'fortran_order': False, 'shape': (4294967296, 4294967296), }", new byte[0])));
+    assertEquals("test.npy: shape (4294967296, 4294967296) of u8 is too large: its byte count overflows a long",
+        count.getMessage());
+  }
 }

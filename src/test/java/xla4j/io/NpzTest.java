@@ -226,6 +226,20 @@ class NpzTest {
   }
 
   @Test
+  void byteCountThatOverflowsALong() throws IOException {
+    Path f = tmp.resolve("huge.npz");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+      z.putNextEntry(new ZipEntry("w.npy"));
+      z.write(NpyTest.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904,), }", new byte[0]));
+      z.closeEntry();
+    }
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Npz.open(f));
+    assertEquals("w", e.key());
+    assertEquals(f + " [w]: w.npy: shape (4611686018427387904,) of f32 is too large: its byte count overflows a long",
+        e.getMessage());
+  }
+
+  @Test
   void memberThatIsNotNpy() throws IOException {
     Path f = tmp.resolve("junk.npz");
     try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {

@@ -161,6 +161,22 @@ class SafetensorsTest {
   }
 
   @Test
+  void byteCountThatOverflowsALong() throws IOException {
+    // 2^62 F32 elements are 2^64 bytes, which wrapped to 0 and matched data_offsets [0, 0]
+    Path wraps = craft("wraps.safetensors",
+        "{\"w\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904],\"data_offsets\":[0,0]}}", new byte[0]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(wraps));
+    assertEquals("w", e.key());
+    assertEquals(wraps + " [w]: shape (4611686018427387904,) of F32 is too large: its byte count overflows a long",
+        e.getMessage());
+    Path count = craft("count.safetensors",
+        "{\"w\":{\"dtype\":\"U8\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,0]}}", new byte[0]);
+    CheckpointException c = assertThrows(CheckpointException.class, () -> Safetensors.open(count));
+    assertEquals(count + " [w]: shape (4294967296, 4294967296) of U8 is too large: its byte count overflows a long",
+        c.getMessage());
+  }
+
+  @Test
   void overlappingTensors() throws IOException {
     Path f = craft("overlap.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
         + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]);
