@@ -72,18 +72,27 @@ public final class Npy {
       throw new IOException(name + " is not a .npy file (no \\x93NUMPY magic)");
     }
     int major = head[6];
-    int headerLength;
-    if (major == 1) {
-      byte[] len = in.readNBytes(2);
-      headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
-    } else if (major == 2 || major == 3) {
-      byte[] len = in.readNBytes(4);
-      headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    } else {
+    if (major != 1 && major != 2 && major != 3) {
       throw new IOException(name + ": unsupported .npy format version " + major + "." + head[7]);
     }
-    String header = new String(in.readNBytes(headerLength),
-        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    // the header length is a little-endian u16 in version 1.0, a u32 in 2.0 and 3.0
+    int width = major == 1 ? 2 : 4;
+    byte[] len = in.readNBytes(width);
+    if (len.length != width) {
+      throw new IOException(name + ": truncated .npy header, expected " + width + " header-length bytes, got "
+          + len.length);
+    }
+    ByteBuffer lenBuffer = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN);
+    long headerLength = width == 2 ? lenBuffer.getShort() & 0xffffL : lenBuffer.getInt() & 0xffffffffL;
+    if (headerLength > Integer.MAX_VALUE - 8) {
+      throw new IOException(name + ": .npy header length " + headerLength + " is too large (2 GiB limit)");
+    }
+    byte[] headerBytes = in.readNBytes((int) headerLength);
+    if (headerBytes.length != headerLength) {
+      throw new IOException(name + ": truncated .npy header, expected " + headerLength + " bytes, got "
+          + headerBytes.length);
+    }
+    String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     String descr = group(DESCR, header, "descr", name);
     if (group(FORTRAN, header, "fortran_order", name).equals("True")) {
       throw new IOException(name + ": fortran_order=True arrays are not supported; save it in C order "
@@ -223,11 +232,16 @@ public final class Npy {
     for (String part : s.split(",")) {
       String t = part.trim();
       if (!t.isEmpty()) {
+        long d;
         try {
-          dims.add(Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t));
+          d = Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t);
         } catch (NumberFormatException e) {
           throw new IOException(name + ": bad shape (" + s + ") in .npy header", e);
         }
+        if (d < 0) {
+          throw new IOException(name + ": bad shape (" + s + ") in .npy header: dimensions must be >= 0, got " + d);
+        }
+        dims.add(d);
       }
     }
     return dims.stream().mapToLong(Long::longValue).toArray();

@@ -105,4 +105,47 @@ class NpyTest {
     assertEquals("test.npy: shape (4294967296, 4294967296) of u8 is too large: its byte count overflows a long",
         count.getMessage());
   }
+
+  static byte[] bytes(int... b) {
+    byte[] out = new byte[b.length];
+    for (int i = 0; i < b.length; i++) {
+      out[i] = (byte) b[i];
+    }
+    return out;
+  }
+
+  @Test
+  void truncatedHeaderLengthIsAClearError() {
+    // version 1.0 has a 2-byte header length, 2.0 a 4-byte one; both were read with a BufferUnderflowException
+    IOException v1 = assertThrows(IOException.class, () -> read(bytes(0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 5)));
+    assertEquals("test.npy: truncated .npy header, expected 2 header-length bytes, got 1", v1.getMessage());
+    IOException v2 = assertThrows(IOException.class, () -> read(bytes(0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, 5, 0, 0)));
+    assertEquals("test.npy: truncated .npy header, expected 4 header-length bytes, got 3", v2.getMessage());
+  }
+
+  @Test
+  void headerLengthOver2GiBIsAClearError() {
+    // a u32 length of 0x80000000 was read as a negative int: IllegalArgumentException "len < 0"
+    IOException e = assertThrows(IOException.class,
+        () -> read(bytes(0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, 0, 0, 0, 0x80, '{', '}')));
+    assertEquals("test.npy: .npy header length 2147483648 is too large (2 GiB limit)", e.getMessage());
+  }
+
+  @Test
+  void headerShorterThanItsLengthIsAClearError() {
+    byte[] full = npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", new byte[0]);
+    IOException e = assertThrows(IOException.class, () -> read(java.util.Arrays.copyOf(full, 70)));
+    assertEquals("test.npy: truncated .npy header, expected 118 bytes, got 60", e.getMessage());
+  }
+
+  @Test
+  void negativeDimensionIsAClearError() {
+    IOException one = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-1,), }", new byte[4])));
+    assertEquals("test.npy: bad shape (-1,) in .npy header: dimensions must be >= 0, got -1", one.getMessage());
+    // (-2, -2) has 4 elements, so the byte count matched and only NdArray refused it, without the file name
+    IOException two = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-2, -2), }", new byte[16])));
+    assertEquals("test.npy: bad shape (-2, -2) in .npy header: dimensions must be >= 0, got -2", two.getMessage());
+  }
 }
