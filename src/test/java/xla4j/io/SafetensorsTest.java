@@ -205,6 +205,35 @@ class SafetensorsTest {
   }
 
   @Test
+  void metadataThatIsNotAnObjectOfStrings() throws IOException {
+    // a list was read with getAsJsonObject: IllegalStateException "Not a JSON Object", without the file name
+    Path list = craft("list.safetensors", "{\"__metadata__\":[1,2],"
+        + "\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", new byte[4]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(list));
+    assertEquals("__metadata__", e.key());
+    assertEquals(list + " [__metadata__]: must be a JSON object of strings, got [1,2]", e.getMessage());
+    Path nested = craft("nested.safetensors", "{\"__metadata__\":{\"format\":{\"a\":1}},"
+        + "\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", new byte[4]);
+    CheckpointException n = assertThrows(CheckpointException.class, () -> Safetensors.open(nested));
+    assertEquals(nested + " [__metadata__]: value of 'format' must be a string, got {\"a\":1}", n.getMessage());
+  }
+
+  @Test
+  void nonIntegerShapeOrOffset() throws IOException {
+    // Gson's getAsLong truncated 2.5 to 2, so this loaded as a 2-element tensor
+    Path f = craft("half.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[2.5],\"data_offsets\":[0,8]}}",
+        new byte[8]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals("w", e.key());
+    assertTrue(e.getMessage().startsWith(f + " [w]: malformed header entry "), e.getMessage());
+    assertTrue(e.getMessage().contains("java.lang.ArithmeticException"), e.getMessage());
+    Path off = craft("off.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8.5]}}",
+        new byte[8]);
+    CheckpointException o = assertThrows(CheckpointException.class, () -> Safetensors.open(off));
+    assertTrue(o.getMessage().startsWith(off + " [w]: malformed header entry "), o.getMessage());
+  }
+
+  @Test
   void missingKey() throws IOException {
     try (Safetensors st = Safetensors.open(NpzTest.resource("reference.safetensors"))) {
       CheckpointException e = assertThrows(CheckpointException.class, () -> st.entry("img/embedding/kernel"));
