@@ -60,6 +60,15 @@ class NdArrayTest {
   }
 
   @Test
+  void predBytesAreNormalisedToZeroOrOne() {
+    NdArray p = NdArray.fromBytes(DType.PRED, new long[] {3}, java.nio.ByteBuffer.wrap(new byte[] {2, (byte) 255, 0}));
+    byte[] raw = new byte[3];
+    p.data().get(raw);
+    assertArrayEquals(new byte[] {1, 1, 0}, raw);
+    assertEquals(NdArray.of(new boolean[] {true, true, false}, 3), p);
+  }
+
+  @Test
   void dtypeNamesRoundTrip() {
     for (DType t : DType.values()) {
       assertEquals(t, DType.fromXlaName(t.xlaName()));

@@ -148,4 +148,15 @@ class NpyTest {
         () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-2, -2), }", new byte[16])));
     assertEquals("test.npy: bad shape (-2, -2) in .npy header: dimensions must be >= 0, got -2", two.getMessage());
   }
+
+  @Test
+  void boolBytesOtherThanZeroOrOneAreNormalised() throws IOException {
+    // NumPy reads any non-zero |b1 byte as True; the raw 2 and 255 used to be kept and sent to the device as such
+    NdArray a = read(npy("{'descr': '|b1', 'fortran_order': False, 'shape': (3,), }", bytes(2, 255, 0)));
+    assertEquals(DType.PRED, a.dtype());
+    byte[] raw = new byte[3];
+    a.data().get(raw);
+    assertArrayEquals(bytes(1, 1, 0), raw);
+    assertEquals(NdArray.of(new boolean[] {true, true, false}, 3), a);
+  }
 }

@@ -97,6 +97,20 @@ class SafetensorsTest {
     assertEquals(fromNpz, Safetensors.read(NpzTest.resource("reference.safetensors")));
   }
 
+  @Test
+  void boolBytesOtherThanZeroOrOneAreNormalised() throws IOException {
+    Path f = craft("bool.safetensors", "{\"p\":{\"dtype\":\"BOOL\",\"shape\":[3],\"data_offsets\":[0,3]}}",
+        new byte[] {2, (byte) 255, 0});
+    try (Safetensors st = Safetensors.open(f)) {
+      try (var in = st.entry("p").openData()) {
+        assertArrayEquals(new byte[] {1, 1, 0}, in.readAllBytes(), "openData");
+      }
+      byte[] raw = new byte[3];
+      st.get("p").data().get(raw);
+      assertArrayEquals(new byte[] {1, 1, 0}, raw, "load");
+    }
+  }
+
   // ---- one test per error ----
 
   @Test
