@@ -22,9 +22,11 @@ import xla4j.array.NdArray;
  *
  * <p>Element types ({@code descr}): {@code |b1} pred, {@code |i1 <i2 <i4 <i8} s8..s64, {@code |u1 <u2
  * <u4 <u8} u8..u64, {@code <f2 <f4 <f8} f16/f32/f64 (big-endian {@code >} forms are read too). NumPy has
- * no bfloat16: ml_dtypes saves bf16 arrays with descr {@code <V2} (raw 2-byte void), so xla4j writes bf16
- * as {@code <V2} and reads {@code <V2}, {@code |V2} and {@code V2} as bf16. Such a file loads in NumPy as
- * void bytes; view it with {@code np.load(f).view(ml_dtypes.bfloat16)}.
+ * no bfloat16: {@code np.save} writes an ml_dtypes (or {@code jnp}) bfloat16 array with descr {@code <V2},
+ * the only 2-byte void with a byte order, so xla4j writes bf16 as {@code <V2} and reads {@code <V2} as bf16.
+ * A plain NumPy 2-byte void ({@code |V2}: {@code np.void} or raw bytes) is not bf16 and is refused.
+ * Without ml_dtypes such a file loads in NumPy as void bytes; view it with
+ * {@code np.load(f).view(ml_dtypes.bfloat16)}.
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -194,8 +196,12 @@ public final class Npy {
 
   private static DType dtypeOf(String descr, String name) throws IOException {
     String d = descr;
-    if (d.equals("V2") || d.equals("|V2") || d.equals("<V2") || d.equals("bfloat16")) {
+    if (d.equals("<V2") || d.equals("bfloat16")) {
       return DType.BF16;
+    }
+    if (d.equals("|V2") || d.equals("V2")) {
+      throw new IOException(name + ": .npy dtype descr '" + descr + "' is a plain 2-byte void, not bfloat16 "
+          + "(np.save writes ml_dtypes.bfloat16 arrays as '<V2'); save the array as bfloat16 or a numeric dtype");
     }
     if (d.length() == 3 && (d.charAt(0) == '<' || d.charAt(0) == '>' || d.charAt(0) == '|' || d.charAt(0) == '=')) {
       d = d.substring(1);

@@ -159,4 +159,17 @@ class NpyTest {
     assertArrayEquals(bytes(1, 1, 0), raw);
     assertEquals(NdArray.of(new boolean[] {true, true, false}, 3), a);
   }
+
+  @Test
+  void bf16IsTheOrderedVoidOnly() throws IOException {
+    // np.save writes ml_dtypes.bfloat16 as '<V2' (tools/io_fixtures.py; numpy_savez.npz holds one)
+    NdArray bf = read(npy("{'descr': '<V2', 'fortran_order': False, 'shape': (2,), }", bytes(0x80, 0x3f, 0, 0xc0)));
+    assertEquals(DType.BF16, bf.dtype());
+    assertArrayEquals(new float[] {1, -2}, bf.toFloatArray());
+    // a plain NumPy 2-byte void (np.dtype('V2').str == '|V2') is raw bytes, not bf16; it was read as bf16
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '|V2', 'fortran_order': False, 'shape': (2,), }", new byte[4])));
+    assertEquals("test.npy: .npy dtype descr '|V2' is a plain 2-byte void, not bfloat16 (np.save writes "
+        + "ml_dtypes.bfloat16 arrays as '<V2'); save the array as bfloat16 or a numeric dtype", e.getMessage());
+  }
 }
