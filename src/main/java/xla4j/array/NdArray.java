@@ -22,7 +22,11 @@ public final class NdArray {
     this.data = data;
   }
 
-  /** Wraps a copy of {@code bytes} (little-endian, row-major) as an array of the given type and shape. */
+  /**
+   * Wraps a copy of {@code bytes} (little-endian, row-major) as an array of the given type and shape.
+   * {@link DType#PRED} bytes are normalised to 0 or 1 (any non-zero byte is true, as in NumPy), so a file's
+   * stray 2 or 255 never reaches a device.
+   */
   public static NdArray fromBytes(DType dtype, long[] shape, ByteBuffer bytes) {
     long[] s = checkShape(shape, dtype.byteSize());
     long need = numElements(s) * dtype.byteSize();
@@ -32,6 +36,13 @@ public final class NdArray {
     }
     ByteBuffer copy = ByteBuffer.allocate((int) need).order(ByteOrder.LITTLE_ENDIAN);
     copy.put(bytes.duplicate()).flip();
+    if (dtype == DType.PRED) {
+      for (int i = 0; i < copy.limit(); i++) {
+        if (copy.get(i) != 0) {
+          copy.put(i, (byte) 1);
+        }
+      }
+    }
     return new NdArray(dtype, s, copy);
   }
 
@@ -303,7 +314,7 @@ public final class NdArray {
     return sb.append(size() > n ? ", ...]" : "]").toString();
   }
 
-  /** Product of dimensions. */
+  /** Product of dimensions; an {@link ArithmeticException} if it overflows a {@code long}. */
   public static long numElements(long[] shape) {
     long n = 1;
     for (long d : shape) {
@@ -318,7 +329,13 @@ public final class NdArray {
         throw new IllegalArgumentException("NdArray dimensions must be >= 0, got " + Arrays.toString(shape));
       }
     }
-    if (numElements(shape) * elementBytes > Integer.MAX_VALUE - 8) {
+    long bytes;
+    try {
+      bytes = Math.multiplyExact(numElements(shape), elementBytes);
+    } catch (ArithmeticException e) {
+      bytes = Long.MAX_VALUE;
+    }
+    if (bytes > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("NdArray of shape " + Arrays.toString(shape) + " and " + elementBytes
           + "-byte elements is too large for one Java buffer (2 GiB); stream such tensors instead");
     }

@@ -22,9 +22,11 @@ import xla4j.array.NdArray;
  *
  * <p>Element types ({@code descr}): {@code |b1} pred, {@code |i1 <i2 <i4 <i8} s8..s64, {@code |u1 <u2
  * <u4 <u8} u8..u64, {@code <f2 <f4 <f8} f16/f32/f64 (big-endian {@code >} forms are read too). NumPy has
- * no bfloat16: ml_dtypes saves bf16 arrays with descr {@code <V2} (raw 2-byte void), so xla4j writes bf16
- * as {@code <V2} and reads {@code <V2}, {@code |V2} and {@code V2} as bf16. Such a file loads in NumPy as
- * void bytes; view it with {@code np.load(f).view(ml_dtypes.bfloat16)}.
+ * no bfloat16: {@code np.save} writes an ml_dtypes (or {@code jnp}) bfloat16 array with descr {@code <V2},
+ * the only 2-byte void with a byte order, so xla4j writes bf16 as {@code <V2} and reads {@code <V2} as bf16.
+ * A plain NumPy 2-byte void ({@code |V2}: {@code np.void} or raw bytes) is not bf16 and is refused.
+ * Without ml_dtypes such a file loads in NumPy as void bytes; view it with
+ * {@code np.load(f).view(ml_dtypes.bfloat16)}.
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -59,8 +61,9 @@ public final class Npy {
       return shape.clone();
     }
 
+    /** An {@link ArithmeticException} if the byte count overflows a {@code long} ({@link #readHeader} checks). */
     public long dataBytes() {
-      return NdArray.numElements(shape) * dtype.byteSize();
+      return Math.multiplyExact(NdArray.numElements(shape), dtype.byteSize());
     }
   }
 
@@ -71,18 +74,27 @@ public final class Npy {
       throw new IOException(name + " is not a .npy file (no \\x93NUMPY magic)");
     }
     int major = head[6];
-    int headerLength;
-    if (major == 1) {
-      byte[] len = in.readNBytes(2);
-      headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xffff;
-    } else if (major == 2 || major == 3) {
-      byte[] len = in.readNBytes(4);
-      headerLength = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    } else {
+    if (major != 1 && major != 2 && major != 3) {
       throw new IOException(name + ": unsupported .npy format version " + major + "." + head[7]);
     }
-    String header = new String(in.readNBytes(headerLength),
-        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    // the header length is a little-endian u16 in version 1.0, a u32 in 2.0 and 3.0
+    int width = major == 1 ? 2 : 4;
+    byte[] len = in.readNBytes(width);
+    if (len.length != width) {
+      throw new IOException(name + ": truncated .npy header, expected " + width + " header-length bytes, got "
+          + len.length);
+    }
+    ByteBuffer lenBuffer = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN);
+    long headerLength = width == 2 ? lenBuffer.getShort() & 0xffffL : lenBuffer.getInt() & 0xffffffffL;
+    if (headerLength > Integer.MAX_VALUE - 8) {
+      throw new IOException(name + ": .npy header length " + headerLength + " is too large (2 GiB limit)");
+    }
+    byte[] headerBytes = in.readNBytes((int) headerLength);
+    if (headerBytes.length != headerLength) {
+      throw new IOException(name + ": truncated .npy header, expected " + headerLength + " bytes, got "
+          + headerBytes.length);
+    }
+    String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     String descr = group(DESCR, header, "descr", name);
     if (group(FORTRAN, header, "fortran_order", name).equals("True")) {
       throw new IOException(name + ": fortran_order=True arrays are not supported; save it in C order "
@@ -90,7 +102,14 @@ public final class Npy {
     }
     long[] shape = parseShape(group(SHAPE, header, "shape", name), name);
     DType dtype = dtypeOf(descr, name);
-    return new Header(dtype, shape, descr.startsWith(">") && dtype.byteSize() > 1);
+    Header h = new Header(dtype, shape, descr.startsWith(">") && dtype.byteSize() > 1);
+    try {
+      h.dataBytes();
+    } catch (ArithmeticException e) {
+      throw new IOException(name + ": shape " + Checkpoints.shapeString(shape) + " of " + dtype.xlaName()
+          + " is too large: its byte count overflows a long", e);
+    }
+    return h;
   }
 
   /** Reads the data that follows {@code header} (see {@link #readHeader}). */
@@ -177,8 +196,12 @@ public final class Npy {
 
   private static DType dtypeOf(String descr, String name) throws IOException {
     String d = descr;
-    if (d.equals("V2") || d.equals("|V2") || d.equals("<V2") || d.equals("bfloat16")) {
+    if (d.equals("<V2") || d.equals("bfloat16")) {
       return DType.BF16;
+    }
+    if (d.equals("|V2") || d.equals("V2")) {
+      throw new IOException(name + ": .npy dtype descr '" + descr + "' is a plain 2-byte void, not bfloat16 "
+          + "(np.save writes ml_dtypes.bfloat16 arrays as '<V2'); save the array as bfloat16 or a numeric dtype");
     }
     if (d.length() == 3 && (d.charAt(0) == '<' || d.charAt(0) == '>' || d.charAt(0) == '|' || d.charAt(0) == '=')) {
       d = d.substring(1);
@@ -215,11 +238,16 @@ public final class Npy {
     for (String part : s.split(",")) {
       String t = part.trim();
       if (!t.isEmpty()) {
+        long d;
         try {
-          dims.add(Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t));
+          d = Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t);
         } catch (NumberFormatException e) {
           throw new IOException(name + ": bad shape (" + s + ") in .npy header", e);
         }
+        if (d < 0) {
+          throw new IOException(name + ": bad shape (" + s + ") in .npy header: dimensions must be >= 0, got " + d);
+        }
+        dims.add(d);
       }
     }
     return dims.stream().mapToLong(Long::longValue).toArray();

@@ -89,6 +89,8 @@ public final class Npz implements AutoCloseable {
       headerBytes = in.count;
     } catch (IOException ex) {
       throw new CheckpointException(file, key, ex.getMessage(), ex);
+    } catch (RuntimeException ex) {
+      throw new CheckpointException(file, key, "malformed .npy member " + e.getName() + " (" + ex + ")", ex);
     }
     long need = header.dataBytes();
     if (e.getSize() >= 0 && headerBytes + need != e.getSize()) {

@@ -128,8 +128,15 @@ public final class Safetensors implements AutoCloseable {
       for (Map.Entry<String, JsonElement> kv : header.entrySet()) {
         String key = kv.getKey();
         if (key.equals(METADATA)) {
+          if (!kv.getValue().isJsonObject()) {
+            throw new CheckpointException(file, key, "must be a JSON object of strings, got " + kv.getValue());
+          }
           for (Map.Entry<String, JsonElement> m : kv.getValue().getAsJsonObject().entrySet()) {
-            metadata.put(m.getKey(), m.getValue().getAsString());
+            JsonElement v = m.getValue();
+            if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
+              throw new CheckpointException(file, key, "value of '" + m.getKey() + "' must be a string, got " + v);
+            }
+            metadata.put(m.getKey(), v.getAsString());
           }
           continue;
         }
@@ -186,7 +193,7 @@ public final class Safetensors implements AutoCloseable {
       JsonArray s = o.getAsJsonArray("shape");
       shape = new long[s.size()];
       for (int i = 0; i < shape.length; i++) {
-        shape[i] = s.get(i).getAsLong();
+        shape[i] = exactLong(s.get(i));
         if (shape[i] < 0) {
           throw new CheckpointException(file, key, "negative dimension in shape " + s);
         }
@@ -195,14 +202,20 @@ public final class Safetensors implements AutoCloseable {
       if (off.size() != 2) {
         throw new CheckpointException(file, key, "data_offsets must be [begin, end], got " + off);
       }
-      begin = off.get(0).getAsLong();
-      end = off.get(1).getAsLong();
+      begin = exactLong(off.get(0));
+      end = exactLong(off.get(1));
     } catch (CheckpointException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new CheckpointException(file, key, "malformed header entry " + value + " (" + e + ")", e);
     }
-    long need = NdArray.numElements(shape) * dtype.byteSize();
+    long need;
+    try {
+      need = Math.multiplyExact(NdArray.numElements(shape), dtype.byteSize());
+    } catch (ArithmeticException e) {
+      throw new CheckpointException(file, key, "shape " + Checkpoints.shapeString(shape) + " of " + formatName(dtype)
+          + " is too large: its byte count overflows a long", e);
+    }
     if (begin < 0 || end < begin) {
       throw new CheckpointException(file, key, "bad data_offsets [" + begin + ", " + end + "]");
     }
@@ -229,6 +242,14 @@ public final class Safetensors implements AutoCloseable {
       b.flip();
       return NdArray.fromBytes(dtype, shape, b);
     }, () -> new RangeInputStream(ch, position, need));
+  }
+
+  /**
+   * A JSON integer; an {@link ArithmeticException} for 2.5 or 1e30, which Gson's {@code getAsLong} would
+   * silently truncate or wrap.
+   */
+  private static long exactLong(JsonElement e) {
+    return e.getAsBigDecimal().longValueExact();
   }
 
   private static void readFully(FileChannel ch, ByteBuffer b, long position) throws IOException {

@@ -1,5 +1,6 @@
 package xla4j.io;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -57,7 +58,7 @@ public final class TensorEntry {
 
   /** Bytes the data takes (elements times element size). */
   public long byteSize() {
-    return size() * dtype.byteSize();
+    return Math.multiplyExact(size(), dtype.byteSize());
   }
 
   /** Reads the tensor from the file (each call reads it again). */
@@ -68,10 +69,36 @@ public final class TensorEntry {
   /**
    * A stream of exactly {@link #byteSize()} bytes: the elements, little-endian, row-major, read from the file
    * as they are consumed. For tensors too large for an {@link NdArray} (2 GiB) or to copy straight into a
-   * device buffer without an intermediate array. The caller closes it.
+   * device buffer without an intermediate array. The caller closes it. {@link DType#PRED} bytes come out as 0
+   * or 1 (non-zero is true), as {@link NdArray#fromBytes} normalises them.
    */
   public InputStream openData() throws IOException {
-    return opener.open();
+    InputStream in = opener.open();
+    return dtype == DType.PRED ? new PredStream(in) : in;
+  }
+
+  /** Maps every non-zero byte to 1. */
+  private static final class PredStream extends FilterInputStream {
+    PredStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      return b <= 0 ? b : 1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      for (int i = off; i < off + n; i++) {
+        if (b[i] != 0) {
+          b[i] = 1;
+        }
+      }
+      return n;
+    }
   }
 
   @Override

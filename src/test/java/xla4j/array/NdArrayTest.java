@@ -46,6 +46,29 @@ class NdArrayTest {
   }
 
   @Test
+  void byteCountThatOverflowsALongIsRefused() {
+    // 2^62 f32 elements are 2^64 bytes: the unchecked product wrapped to 0 and gave an array with no data
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NdArray.zeros(DType.F32, 1L << 62));
+    assertEquals("NdArray of shape [4611686018427387904] and 4-byte elements is too large for one Java buffer (2 GiB); "
+        + "stream such tensors instead", e.getMessage());
+    // the element count itself overflows
+    IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
+        () -> NdArray.fromBytes(DType.U8, new long[] {1L << 32, 1L << 32}, java.nio.ByteBuffer.allocate(0)));
+    assertTrue(c.getMessage().startsWith("NdArray of shape [4294967296, 4294967296] and 1-byte elements is too large"),
+        c.getMessage());
+    assertThrows(ArithmeticException.class, () -> NdArray.numElements(new long[] {1L << 32, 1L << 32}));
+  }
+
+  @Test
+  void predBytesAreNormalisedToZeroOrOne() {
+    NdArray p = NdArray.fromBytes(DType.PRED, new long[] {3}, java.nio.ByteBuffer.wrap(new byte[] {2, (byte) 255, 0}));
+    byte[] raw = new byte[3];
+    p.data().get(raw);
+    assertArrayEquals(new byte[] {1, 1, 0}, raw);
+    assertEquals(NdArray.of(new boolean[] {true, true, false}, 3), p);
+  }
+
+  @Test
   void dtypeNamesRoundTrip() {
     for (DType t : DType.values()) {
       assertEquals(t, DType.fromXlaName(t.xlaName()));

@@ -92,4 +92,84 @@ class NpyTest {
     IOException n = assertThrows(IOException.class, () -> read("hello world".getBytes(StandardCharsets.US_ASCII)));
     assertEquals("test.npy is not a .npy file (no \\x93NUMPY magic)", n.getMessage());
   }
+
+  @Test
+  void byteCountThatOverflowsALongIsAClearError() {
+    // 2^62 f4 elements are 2^64 bytes, which wrapped to 0: the file loaded as an array of 2^62 elements and no data
+    IOException wraps = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904,), }", new byte[0])));
+    assertEquals("test.npy: shape (4611686018427387904,) of f32 is too large: its byte count overflows a long",
+        wraps.getMessage());
+    IOException count = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '|u1', 'fortran_order': False, 'shape': (4294967296, 4294967296), }", new byte[0])));
+    assertEquals("test.npy: shape (4294967296, 4294967296) of u8 is too large: its byte count overflows a long",
+        count.getMessage());
+  }
+
+  static byte[] bytes(int... b) {
+    byte[] out = new byte[b.length];
+    for (int i = 0; i < b.length; i++) {
+      out[i] = (byte) b[i];
+    }
+    return out;
+  }
+
+  @Test
+  void truncatedHeaderLengthIsAClearError() {
+    // version 1.0 has a 2-byte header length, 2.0 a 4-byte one; both were read with a BufferUnderflowException
+    IOException v1 = assertThrows(IOException.class, () -> read(bytes(0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 5)));
+    assertEquals("test.npy: truncated .npy header, expected 2 header-length bytes, got 1", v1.getMessage());
+    IOException v2 = assertThrows(IOException.class, () -> read(bytes(0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, 5, 0, 0)));
+    assertEquals("test.npy: truncated .npy header, expected 4 header-length bytes, got 3", v2.getMessage());
+  }
+
+  @Test
+  void headerLengthOver2GiBIsAClearError() {
+    // a u32 length of 0x80000000 was read as a negative int: IllegalArgumentException "len < 0"
+    IOException e = assertThrows(IOException.class,
+        () -> read(bytes(0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, 0, 0, 0, 0x80, '{', '}')));
+    assertEquals("test.npy: .npy header length 2147483648 is too large (2 GiB limit)", e.getMessage());
+  }
+
+  @Test
+  void headerShorterThanItsLengthIsAClearError() {
+    byte[] full = npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", new byte[0]);
+    IOException e = assertThrows(IOException.class, () -> read(java.util.Arrays.copyOf(full, 70)));
+    assertEquals("test.npy: truncated .npy header, expected 118 bytes, got 60", e.getMessage());
+  }
+
+  @Test
+  void negativeDimensionIsAClearError() {
+    IOException one = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-1,), }", new byte[4])));
+    assertEquals("test.npy: bad shape (-1,) in .npy header: dimensions must be >= 0, got -1", one.getMessage());
+    // (-2, -2) has 4 elements, so the byte count matched and only NdArray refused it, without the file name
+    IOException two = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-2, -2), }", new byte[16])));
+    assertEquals("test.npy: bad shape (-2, -2) in .npy header: dimensions must be >= 0, got -2", two.getMessage());
+  }
+
+  @Test
+  void boolBytesOtherThanZeroOrOneAreNormalised() throws IOException {
+    // NumPy reads any non-zero |b1 byte as True; the raw 2 and 255 used to be kept and sent to the device as such
+    NdArray a = read(npy("{'descr': '|b1', 'fortran_order': False, 'shape': (3,), }", bytes(2, 255, 0)));
+    assertEquals(DType.PRED, a.dtype());
+    byte[] raw = new byte[3];
+    a.data().get(raw);
+    assertArrayEquals(bytes(1, 1, 0), raw);
+    assertEquals(NdArray.of(new boolean[] {true, true, false}, 3), a);
+  }
+
+  @Test
+  void bf16IsTheOrderedVoidOnly() throws IOException {
+    // np.save writes ml_dtypes.bfloat16 as '<V2' (tools/io_fixtures.py; numpy_savez.npz holds one)
+    NdArray bf = read(npy("{'descr': '<V2', 'fortran_order': False, 'shape': (2,), }", bytes(0x80, 0x3f, 0, 0xc0)));
+    assertEquals(DType.BF16, bf.dtype());
+    assertArrayEquals(new float[] {1, -2}, bf.toFloatArray());
+    // a plain NumPy 2-byte void (np.dtype('V2').str == '|V2') is raw bytes, not bf16; it was read as bf16
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '|V2', 'fortran_order': False, 'shape': (2,), }", new byte[4])));
+    assertEquals("test.npy: .npy dtype descr '|V2' is a plain 2-byte void, not bfloat16 (np.save writes "
+        + "ml_dtypes.bfloat16 arrays as '<V2'); save the array as bfloat16 or a numeric dtype", e.getMessage());
+  }
 }

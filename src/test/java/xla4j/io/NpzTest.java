@@ -226,6 +226,46 @@ class NpzTest {
   }
 
   @Test
+  void byteCountThatOverflowsALong() throws IOException {
+    Path f = tmp.resolve("huge.npz");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+      z.putNextEntry(new ZipEntry("w.npy"));
+      z.write(NpyTest.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4611686018427387904,), }", new byte[0]));
+      z.closeEntry();
+    }
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Npz.open(f));
+    assertEquals("w", e.key());
+    assertEquals(f + " [w]: w.npy: shape (4611686018427387904,) of f32 is too large: its byte count overflows a long",
+        e.getMessage());
+  }
+
+  @Test
+  void negativeDimension() throws IOException {
+    // (-2, -2) has 4 elements: open listed it as f32[-2, -2] and load failed without the file name
+    Path f = tmp.resolve("negative.npz");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+      z.putNextEntry(new ZipEntry("w.npy"));
+      z.write(NpyTest.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (-2, -2), }", new byte[16]));
+      z.closeEntry();
+    }
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Npz.open(f));
+    assertEquals("w", e.key());
+    assertEquals(f + " [w]: w.npy: bad shape (-2, -2) in .npy header: dimensions must be >= 0, got -2", e.getMessage());
+  }
+
+  @Test
+  void truncatedNpyHeaderLength() throws IOException {
+    Path f = tmp.resolve("cut.npz");
+    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+      z.putNextEntry(new ZipEntry("w.npy"));
+      z.write(NpyTest.bytes(0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 5));
+      z.closeEntry();
+    }
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Npz.open(f));
+    assertEquals(f + " [w]: w.npy: truncated .npy header, expected 2 header-length bytes, got 1", e.getMessage());
+  }
+
+  @Test
   void memberThatIsNotNpy() throws IOException {
     Path f = tmp.resolve("junk.npz");
     try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {

@@ -97,6 +97,20 @@ class SafetensorsTest {
     assertEquals(fromNpz, Safetensors.read(NpzTest.resource("reference.safetensors")));
   }
 
+  @Test
+  void boolBytesOtherThanZeroOrOneAreNormalised() throws IOException {
+    Path f = craft("bool.safetensors", "{\"p\":{\"dtype\":\"BOOL\",\"shape\":[3],\"data_offsets\":[0,3]}}",
+        new byte[] {2, (byte) 255, 0});
+    try (Safetensors st = Safetensors.open(f)) {
+      try (var in = st.entry("p").openData()) {
+        assertArrayEquals(new byte[] {1, 1, 0}, in.readAllBytes(), "openData");
+      }
+      byte[] raw = new byte[3];
+      st.get("p").data().get(raw);
+      assertArrayEquals(new byte[] {1, 1, 0}, raw, "load");
+    }
+  }
+
   // ---- one test per error ----
 
   @Test
@@ -161,6 +175,22 @@ class SafetensorsTest {
   }
 
   @Test
+  void byteCountThatOverflowsALong() throws IOException {
+    // 2^62 F32 elements are 2^64 bytes, which wrapped to 0 and matched data_offsets [0, 0]
+    Path wraps = craft("wraps.safetensors",
+        "{\"w\":{\"dtype\":\"F32\",\"shape\":[4611686018427387904],\"data_offsets\":[0,0]}}", new byte[0]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(wraps));
+    assertEquals("w", e.key());
+    assertEquals(wraps + " [w]: shape (4611686018427387904,) of F32 is too large: its byte count overflows a long",
+        e.getMessage());
+    Path count = craft("count.safetensors",
+        "{\"w\":{\"dtype\":\"U8\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,0]}}", new byte[0]);
+    CheckpointException c = assertThrows(CheckpointException.class, () -> Safetensors.open(count));
+    assertEquals(count + " [w]: shape (4294967296, 4294967296) of U8 is too large: its byte count overflows a long",
+        c.getMessage());
+  }
+
+  @Test
   void overlappingTensors() throws IOException {
     Path f = craft("overlap.safetensors", "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
         + "\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[4,8]}}", new byte[8]);
@@ -186,6 +216,35 @@ class SafetensorsTest {
     Path f = craft("bad.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[2]}}", new byte[8]);
     CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
     assertTrue(e.getMessage().startsWith(f + " [w]: malformed header entry "), e.getMessage());
+  }
+
+  @Test
+  void metadataThatIsNotAnObjectOfStrings() throws IOException {
+    // a list was read with getAsJsonObject: IllegalStateException "Not a JSON Object", without the file name
+    Path list = craft("list.safetensors", "{\"__metadata__\":[1,2],"
+        + "\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", new byte[4]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(list));
+    assertEquals("__metadata__", e.key());
+    assertEquals(list + " [__metadata__]: must be a JSON object of strings, got [1,2]", e.getMessage());
+    Path nested = craft("nested.safetensors", "{\"__metadata__\":{\"format\":{\"a\":1}},"
+        + "\"w\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]}}", new byte[4]);
+    CheckpointException n = assertThrows(CheckpointException.class, () -> Safetensors.open(nested));
+    assertEquals(nested + " [__metadata__]: value of 'format' must be a string, got {\"a\":1}", n.getMessage());
+  }
+
+  @Test
+  void nonIntegerShapeOrOffset() throws IOException {
+    // Gson's getAsLong truncated 2.5 to 2, so this loaded as a 2-element tensor
+    Path f = craft("half.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[2.5],\"data_offsets\":[0,8]}}",
+        new byte[8]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals("w", e.key());
+    assertTrue(e.getMessage().startsWith(f + " [w]: malformed header entry "), e.getMessage());
+    assertTrue(e.getMessage().contains("java.lang.ArithmeticException"), e.getMessage());
+    Path off = craft("off.safetensors", "{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8.5]}}",
+        new byte[8]);
+    CheckpointException o = assertThrows(CheckpointException.class, () -> Safetensors.open(off));
+    assertTrue(o.getMessage().startsWith(off + " [w]: malformed header entry "), o.getMessage());
   }
 
   @Test
