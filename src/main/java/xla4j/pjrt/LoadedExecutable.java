@@ -133,20 +133,26 @@ public final class LoadedExecutable extends NativeResource {
    * @throws PjrtException if the plugin reports an error
    */
   public List<List<Buffer>> executeSharded(List<List<Buffer>> argsPerDevice) {
-    Launch launch = launch(argsPerDevice);
-    PjrtException failure = null;
-    for (PJRT_Event e : launch.events) {
-      try {
-        Event.awaitAndDestroy(api, e, "PJRT_LoadedExecutable_Execute of " + executable.name());
-      } catch (PjrtException ex) {
-        failure = failure == null ? ex : failure;
+    // Held until the devices are done: the client is not destroyed under a running execution.
+    client.acquire();
+    try {
+      Launch launch = launch(argsPerDevice);
+      PjrtException failure = null;
+      for (PJRT_Event e : launch.events) {
+        try {
+          Event.awaitAndDestroy(api, e, "PJRT_LoadedExecutable_Execute of " + executable.name());
+        } catch (PjrtException ex) {
+          failure = failure == null ? ex : failure;
+        }
       }
+      if (failure != null) {
+        launch.outputs.forEach(LoadedExecutable::closeAll);
+        throw failure;
+      }
+      return launch.outputs;
+    } finally {
+      client.release();
     }
-    if (failure != null) {
-      launch.outputs.forEach(LoadedExecutable::closeAll);
-      throw failure;
-    }
-    return launch.outputs;
   }
 
   /**
@@ -154,7 +160,13 @@ public final class LoadedExecutable extends NativeResource {
    * done (exceptionally with a {@link PjrtException} if one failed, the outputs then being closed).
    */
   public CompletableFuture<List<List<Buffer>>> executeAsync(List<List<Buffer>> argsPerDevice) {
-    Launch launch = launch(argsPerDevice);
+    Launch launch;
+    client.acquire();
+    try {
+      launch = launch(argsPerDevice);
+    } finally {
+      client.release();
+    }
     CompletableFuture<?>[] done = new CompletableFuture<?>[launch.events.size()];
     for (int i = 0; i < done.length; i++) {
       try {
@@ -187,6 +199,7 @@ public final class LoadedExecutable extends NativeResource {
     }
   }
 
+  /** Starts an execution; the caller holds the client's read lock (taken before this one's). */
   private Launch launch(List<List<Buffer>> argsPerDevice) {
     int numDevices = devices.size();
     if (argsPerDevice.size() != numDevices) {
@@ -194,13 +207,21 @@ public final class LoadedExecutable extends NativeResource {
           + numDevices + "), got " + argsPerDevice.size());
     }
     int numArgs = argsPerDevice.get(0).size();
+    Buffer[] locked = new Buffer[numDevices * numArgs];
     for (int d = 0; d < numDevices; d++) {
-      checkArguments(argsPerDevice.get(d), d);
+      List<Buffer> args = argsPerDevice.get(d);
+      checkArguments(args, d);
+      for (int i = 0; i < numArgs; i++) {
+        locked[d * numArgs + i] = args.get(i);
+      }
     }
     int numOutputs = executable.outputs().size();
-    List<Buffer> locked = new ArrayList<>();
     acquire();
+    int held = 0;
     try (Frame f = new Frame()) {
+      for (; held < locked.length; held++) {
+        locked[held].acquire();
+      }
       PointerPointer argLists = f.pointers(numDevices);
       PointerPointer outLists = f.pointers(numDevices);
       PointerPointer events = f.pointers(numDevices);
@@ -208,10 +229,7 @@ public final class LoadedExecutable extends NativeResource {
       for (int d = 0; d < numDevices; d++) {
         PointerPointer a = f.pointers(numArgs);
         for (int i = 0; i < numArgs; i++) {
-          Buffer b = argsPerDevice.get(d).get(i);
-          b.acquire();
-          locked.add(b);
-          a.put(i, b.handle());
+          a.put(i, argsPerDevice.get(d).get(i).handle());
         }
         argLists.put(d, a);
         PointerPointer o = f.pointers(numOutputs);
@@ -247,8 +265,8 @@ public final class LoadedExecutable extends NativeResource {
       }
       return new Launch(Collections.unmodifiableList(outputs), done);
     } finally {
-      for (Buffer b : locked) {
-        b.release();
+      for (int i = 0; i < held; i++) {
+        locked[i].release();
       }
       release();
     }

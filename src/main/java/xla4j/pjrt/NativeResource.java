@@ -16,7 +16,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>Children (buffers and executables of a client) are freed before their parent: closing a client
  *       closes what it created, and a forgotten parent stays alive while its children are open.
  *   <li>Calls on a handle hold its read lock, {@code close} takes the write lock: many threads may use
- *       a handle at once, and it is never freed under a running call.
+ *       a handle at once, and it is never freed under a running call. The write lock is held only to mark
+ *       the handle closed (after the calls under way have left); children and the native object are freed
+ *       after that, without any lock, so no new call or child can slip in while they are being freed.
  * </ul>
  */
 abstract class NativeResource implements AutoCloseable {
@@ -31,11 +33,17 @@ abstract class NativeResource implements AutoCloseable {
    * @param parent the handle this one depends on (closed after this one), or null
    * @param description names the object in errors and leak reports, e.g. "Buffer f32[2,3] on cpu:0"
    * @param free frees the native object; must not refer to this handle (else it is never collected)
+   * @throws IllegalStateException if {@code parent} is closed (the native object is then freed at once)
    */
   NativeResource(NativeResource parent, String description, Runnable free) {
     this.owner = new Owner(parent, description, free);
     if (parent != null) {
-      parent.acquire();
+      try {
+        parent.acquire();
+      } catch (IllegalStateException e) {
+        free.run(); // nobody else owns it: a child of a closed parent must not outlive it
+        throw new IllegalStateException("cannot create " + description + ": " + e.getMessage(), e);
+      }
       try {
         parent.owner.children.add(owner);
       } finally {
@@ -78,6 +86,11 @@ abstract class NativeResource implements AutoCloseable {
     return owner.description;
   }
 
+  /** How many handles created from this one are open (for tests). */
+  final int openChildren() {
+    return owner.children.size();
+  }
+
   /** The cleanup state; holds no reference to the handle so the handle can become unreachable. */
   private static final class Owner implements Runnable {
     // Strong on purpose: keeps the parent handle (and so its native object) alive while this is open.
@@ -97,28 +110,52 @@ abstract class NativeResource implements AutoCloseable {
 
     @Override
     public void run() {
-      for (Owner child : children) {
-        child.explicit |= explicit;
-        child.run();
-      }
+      // Mark closed first, under the write lock: this waits for the calls under way and makes every later
+      // acquire() fail, including the one a child's constructor makes on its parent, so the set of
+      // children is final before it is walked and the native object is never freed under a call.
       lock.writeLock().lock();
       try {
         if (closed) {
           return;
         }
         closed = true;
-        if (!explicit) {
-          LEAKS_FREED.incrementAndGet();
-          LOG.log(System.Logger.Level.WARNING,
-              "xla4j: " + description + " was not closed; freed by the garbage collector's Cleaner");
-        }
-        free.run();
       } finally {
         lock.writeLock().unlock();
       }
-      if (parent != null) {
-        parent.owner.children.remove(this);
+      RuntimeException failure = null;
+      for (Owner child : children) {
+        child.explicit |= explicit;
+        try {
+          child.run();
+        } catch (RuntimeException e) {
+          failure = add(failure, e); // free the other children before this object all the same
+        }
       }
+      if (!explicit) {
+        LEAKS_FREED.incrementAndGet();
+        LOG.log(System.Logger.Level.WARNING,
+            "xla4j: " + description + " was not closed; freed by the garbage collector's Cleaner");
+      }
+      try {
+        free.run();
+      } catch (RuntimeException e) {
+        failure = add(failure, e);
+      } finally {
+        if (parent != null) {
+          parent.owner.children.remove(this);
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    }
+
+    private static RuntimeException add(RuntimeException first, RuntimeException next) {
+      if (first == null) {
+        return next;
+      }
+      first.addSuppressed(next);
+      return first;
     }
   }
 }
