@@ -5,6 +5,7 @@ import static xla4j.pjrt.capi.global.PjrtC.*;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -199,7 +200,10 @@ public final class LoadedExecutable extends NativeResource {
     }
   }
 
-  /** Starts an execution; the caller holds the client's read lock (taken before this one's). */
+  // The lock order among buffers (see NativeResource): ascending creation order.
+  private static final Comparator<Buffer> LOCK_ORDER = Comparator.comparingLong(Buffer::order);
+
+  /** Starts an execution; the caller holds the client's read lock (taken before this one's, by the lock order). */
   private Launch launch(List<List<Buffer>> argsPerDevice) {
     int numDevices = devices.size();
     if (argsPerDevice.size() != numDevices) {
@@ -210,11 +214,21 @@ public final class LoadedExecutable extends NativeResource {
     Buffer[] locked = new Buffer[numDevices * numArgs];
     for (int d = 0; d < numDevices; d++) {
       List<Buffer> args = argsPerDevice.get(d);
+      for (int i = 0; i < args.size(); i++) {
+        Buffer b = args.get(i);
+        if (b == null || b.client() != client) {
+          throw new IllegalArgumentException("execute of " + executable.name() + " requires argument " + i + where(d)
+              + " to be a buffer of " + client + ", got " + (b == null ? "null" : b + " of another client"));
+        }
+      }
       checkArguments(args, d);
       for (int i = 0; i < numArgs; i++) {
         locked[d * numArgs + i] = args.get(i);
       }
     }
+    // Read locks of several buffers in one order for every thread: a thread waiting for B while holding A
+    // and another waiting for A while holding B, each behind a queued close(), would deadlock.
+    Arrays.sort(locked, LOCK_ORDER);
     int numOutputs = executable.outputs().size();
     acquire();
     int held = 0;
@@ -272,15 +286,19 @@ public final class LoadedExecutable extends NativeResource {
     }
   }
 
+  /** " on device cpu:1" for a multi-device executable, else "": for messages only (it allocates). */
+  private String where(int device) {
+    return devices.size() == 1 ? "" : " on device " + devices.get(device);
+  }
+
   private void checkArguments(List<Buffer> args, int device) {
-    String where = devices.size() == 1 ? "" : " on device " + devices.get(device);
     if (signature == null) {
       return;
     }
     List<TensorSpec> params = signature.inputs();
     if (args.size() != params.size()) {
       throw new IllegalArgumentException("execute of " + executable.name() + " requires " + params.size()
-          + " arguments " + params + where + ", got " + args.size());
+          + " arguments " + params + where(device) + ", got " + args.size());
     }
     boolean global = executable.numPartitions() == 1;
     for (int i = 0; i < args.size(); i++) {
@@ -288,7 +306,7 @@ public final class LoadedExecutable extends NativeResource {
       TensorSpec want = params.get(i);
       if (got.dtype() != want.dtype() || (global && !got.equals(want)) || got.rank() != want.rank()) {
         throw new IllegalArgumentException("execute of " + executable.name() + " requires argument " + i + " to be "
-            + want + (global ? "" : " (or a shard of it)") + where + ", got " + got);
+            + want + (global ? "" : " (or a shard of it)") + where(device) + ", got " + got);
       }
     }
   }

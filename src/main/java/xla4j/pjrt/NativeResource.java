@@ -19,15 +19,21 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *       a handle at once, and it is never freed under a running call. The write lock is held only to mark
  *       the handle closed (after the calls under way have left); children and the native object are freed
  *       after that, without any lock, so no new call or child can slip in while they are being freed.
+ *   <li>Lock order, to rule out deadlocks between readers and queued closers: a client before its
+ *       executables, an executable before buffers, buffers by ascending {@link #order()}. Code that holds
+ *       read locks of several handles takes them in this order; nothing waits for a lock while holding a
+ *       write lock.
  * </ul>
  */
 abstract class NativeResource implements AutoCloseable {
   private static final Cleaner CLEANER = Cleaner.create();
   private static final java.util.concurrent.atomic.AtomicLong LEAKS_FREED = new java.util.concurrent.atomic.AtomicLong();
+  private static final java.util.concurrent.atomic.AtomicLong NEXT_ORDER = new java.util.concurrent.atomic.AtomicLong();
   static final System.Logger LOG = System.getLogger("xla4j.pjrt");
 
   private final Owner owner;
   private final Cleaner.Cleanable cleanable;
+  private final long order = NEXT_ORDER.getAndIncrement();
 
   /**
    * @param parent the handle this one depends on (closed after this one), or null
@@ -51,6 +57,11 @@ abstract class NativeResource implements AutoCloseable {
       }
     }
     this.cleanable = CLEANER.register(this, owner);
+  }
+
+  /** This handle's place in the lock order among handles of the same kind (creation order). */
+  final long order() {
+    return order;
   }
 
   /** Frees the native object now (and everything created from it that is still open). */
@@ -89,6 +100,11 @@ abstract class NativeResource implements AutoCloseable {
   /** How many handles created from this one are open (for tests). */
   final int openChildren() {
     return owner.children.size();
+  }
+
+  /** Whether {@code thread} waits for this handle's lock (for tests that stage lock contention). */
+  final boolean isWaiting(Thread thread) {
+    return owner.lock.hasQueuedThread(thread);
   }
 
   /** The cleanup state; holds no reference to the handle so the handle can become unreachable. */

@@ -28,6 +28,12 @@ class ConcurrentCloseTest {
         return %0 : tensor<4xf32>
       } }
       """;
+  static final String ADD2 = """
+      module @add2 { func.func public @main(%a: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<4xf32> {
+        %0 = stablehlo.add %a, %b : tensor<4xf32>
+        return %0 : tensor<4xf32>
+      } }
+      """;
   static final float[] X = {1, 2, 3, 4};
 
   /** Remembers the distinct messages of the exceptions the workers ended with; anything but ISE fails. */
@@ -137,5 +143,115 @@ class ConcurrentCloseTest {
       assertEquals("PJRT client of " + plugin.path().getFileName() + " is closed", e.getMessage());
     }
     outcomes.assertOnlyClosedErrors();
+  }
+
+  /**
+   * The reviewer's suspected deadlock, staged step by step: this thread holds a's read lock (as an
+   * execute that has locked a and wants b would), a close of a waits behind it, and another thread
+   * executes (b, a). Taking locks in argument order, that execute would hold b while it waits for a, and
+   * a close of b (queued behind it) would block this thread's b: a cycle. In lock order it waits for a
+   * holding no buffer, so b closes at once.
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void executeWithArgumentsInOppositeOrdersCannotDeadlockWithCloses() throws Exception {
+    try (Client c = PjrtPlugin.cpu().createClient()) {
+      Device dev = c.addressableDevices().get(0);
+      LoadedExecutable exe = c.compile(ADD2, CompileOptions.singleDevice());
+      Buffer a = c.buffer(X, dev, 4);
+      Buffer b = c.buffer(X, dev, 4);
+      Outcomes outcomes = new Outcomes();
+      a.acquire();
+      Thread closeA;
+      Thread execBA;
+      try {
+        closeA = new Thread(a::close);
+        closeA.start();
+        waitUntilWaiting(a, closeA);
+        execBA = new Thread(() -> {
+          try {
+            exe.execute(b, a).forEach(Buffer::close);
+          } catch (Throwable e) {
+            outcomes.record(e);
+          }
+        });
+        execBA.start();
+        waitUntilWaiting(a, execBA);
+        Thread closeB = new Thread(b::close);
+        closeB.start();
+        closeB.join(); // with b held by execBA this would never return
+        assertTrue(b.isClosed());
+        IllegalStateException e = assertThrows(IllegalStateException.class, b::acquire);
+        assertEquals("Buffer f32[4] is closed", e.getMessage());
+      } finally {
+        a.release();
+      }
+      closeA.join();
+      execBA.join();
+      assertTrue(a.isClosed());
+      outcomes.assertOnlyClosedErrors();
+      assertEquals(Map.of("Buffer f32[4] is closed", true), outcomes.closedMessages);
+      exe.close();
+    }
+  }
+
+  private static void waitUntilWaiting(NativeResource r, Thread t) throws InterruptedException {
+    while (!r.isWaiting(t)) {
+      assertTrue(t.isAlive(), t + " ended instead of waiting for " + r.description());
+      Thread.sleep(1);
+    }
+  }
+
+  /** Random interleavings of the same: two threads executing (a, b) and (b, a) while both close. */
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void oppositeArgumentOrdersUnderConcurrentClosesFinish() throws Exception {
+    try (Client c = PjrtPlugin.cpu().createClient()) {
+      Device dev = c.addressableDevices().get(0);
+      LoadedExecutable exe = c.compile(ADD2, CompileOptions.singleDevice());
+      Outcomes outcomes = new Outcomes();
+      for (int round = 0; round < 200; round++) {
+        Buffer a = c.buffer(X, dev, 4);
+        Buffer b = c.buffer(X, dev, 4);
+        CountDownLatch go = new CountDownLatch(1);
+        Runnable ab = () -> runUntilClosed(go, exe, a, b, outcomes);
+        Runnable ba = () -> runUntilClosed(go, exe, b, a, outcomes);
+        Thread[] threads = {new Thread(ab), new Thread(ba), new Thread(() -> closeAfter(go, a)),
+            new Thread(() -> closeAfter(go, b))};
+        for (Thread t : threads) {
+          t.start();
+        }
+        go.countDown();
+        for (Thread t : threads) {
+          t.join();
+        }
+        assertTrue(a.isClosed() && b.isClosed());
+      }
+      outcomes.assertOnlyClosedErrors();
+      assertEquals(1, c.openChildren(), "only the executable is left open");
+      exe.close();
+    }
+  }
+
+  private static void runUntilClosed(CountDownLatch go, LoadedExecutable exe, Buffer x, Buffer y, Outcomes outcomes) {
+    try {
+      go.await();
+      for (int i = 0; i < 200; i++) {
+        List<Buffer> out = exe.execute(x, y);
+        assertArrayEquals(new float[] {2, 4, 6, 8}, out.get(0).toHost().toFloatArray());
+        out.forEach(Buffer::close);
+      }
+    } catch (Throwable e) {
+      outcomes.record(e);
+    }
+  }
+
+  private static void closeAfter(CountDownLatch go, Buffer b) {
+    try {
+      go.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    b.close();
   }
 }
