@@ -10,8 +10,6 @@ import xla4j.array.NdArray;
 import xla4j.pjrt.capi.PJRT_Buffer;
 import xla4j.pjrt.capi.PJRT_Buffer_Destroy_Args;
 import xla4j.pjrt.capi.PJRT_Buffer_Device_Args;
-import xla4j.pjrt.capi.PJRT_Buffer_Dimensions_Args;
-import xla4j.pjrt.capi.PJRT_Buffer_ElementType_Args;
 import xla4j.pjrt.capi.PJRT_Buffer_OnDeviceSizeInBytes_Args;
 import xla4j.pjrt.capi.PJRT_Buffer_ReadyEvent_Args;
 import xla4j.pjrt.capi.PJRT_Buffer_ToHostBuffer_Args;
@@ -26,29 +24,16 @@ public final class Buffer extends NativeResource {
   private final PJRT_Buffer buffer;
   private final TensorSpec spec;
 
-  Buffer(Client client, PJRT_Buffer buffer) {
-    this(client, buffer, readSpec(client.api(), buffer));
-  }
-
-  /** For a buffer whose type is already known (an executable's output). */
+  /**
+   * Takes ownership of {@code buffer}, whose type is {@code spec} (known to the caller); if the client is
+   * closed, frees it and throws {@link IllegalStateException}.
+   */
   Buffer(Client client, PJRT_Buffer buffer, TensorSpec spec) {
     super(client, "Buffer " + spec, destroyer(client.api(), buffer));
     this.client = client;
     this.api = client.api();
     this.buffer = buffer;
     this.spec = spec;
-  }
-
-  private static TensorSpec readSpec(Api api, PJRT_Buffer buffer) {
-    try (PointerScope scope = new PointerScope()) {
-      PJRT_Buffer_ElementType_Args t = new PJRT_Buffer_ElementType_Args();
-      t.struct_size(PJRT_Buffer_ElementType_Args_STRUCT_SIZE()).buffer(buffer);
-      CApi.check(api, api.PJRT_Buffer_ElementType.call(t), "PJRT_Buffer_ElementType");
-      PJRT_Buffer_Dimensions_Args d = new PJRT_Buffer_Dimensions_Args();
-      d.struct_size(PJRT_Buffer_Dimensions_Args_STRUCT_SIZE()).buffer(buffer);
-      CApi.check(api, api.PJRT_Buffer_Dimensions.call(d), "PJRT_Buffer_Dimensions");
-      return TensorSpec.of(CApi.dtype(t.type()), CApi.longs(d.dims(), 0, d.num_dims()));
-    }
   }
 
   private static Runnable destroyer(Api api, PJRT_Buffer buffer) {

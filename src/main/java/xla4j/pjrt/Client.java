@@ -43,6 +43,7 @@ public final class Client extends NativeResource {
   private final List<Device> addressableDevices;
   private final Map<Long, Device> byAddress = new HashMap<>();
 
+  /** Takes ownership of {@code client}: if reading its properties fails, it is freed before the exception propagates. */
   Client(PjrtPlugin plugin, PJRT_Client client) {
     super(null, "PJRT client of " + plugin.path().getFileName(), destroyer(plugin.api(), client));
     this.plugin = plugin;
@@ -89,6 +90,9 @@ public final class Client extends NativeResource {
       }
       devices = Collections.unmodifiableList(all);
       addressableDevices = Collections.unmodifiableList(mine);
+    } catch (RuntimeException | Error e) {
+      closeAfterFailedConstruction(e);
+      throw e;
     }
   }
 

@@ -34,6 +34,10 @@ public final class LoadedExecutable extends NativeResource {
   private final List<Device> devices;
   private final ProgramSignature signature;
 
+  /**
+   * Takes ownership of {@code loaded}: if reading its properties fails, it is freed before the exception
+   * propagates.
+   */
   LoadedExecutable(Client client, PJRT_LoadedExecutable loaded, ProgramSignature signature) {
     super(client, "LoadedExecutable", destroyer(client.api(), loaded));
     this.client = client;
@@ -53,6 +57,9 @@ public final class LoadedExecutable extends NativeResource {
         list.add(client.deviceAt(a.addressable_devices().get(i).address()));
       }
       this.devices = Collections.unmodifiableList(list);
+    } catch (RuntimeException | Error e) {
+      closeAfterFailedConstruction(e); // also closes the Executable, a child, if it was made
+      throw e;
     }
   }
 

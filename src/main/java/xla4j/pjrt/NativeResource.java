@@ -59,6 +59,18 @@ abstract class NativeResource implements AutoCloseable {
     this.cleanable = CLEANER.register(this, owner);
   }
 
+  /**
+   * Frees a handle whose constructor failed after {@code super(...)}, without reporting a leak: for
+   * constructors that read properties of the new native object and may throw.
+   */
+  final void closeAfterFailedConstruction(Throwable failure) {
+    try {
+      close();
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
+    }
+  }
+
   /** This handle's place in the lock order among handles of the same kind (creation order). */
   final long order() {
     return order;

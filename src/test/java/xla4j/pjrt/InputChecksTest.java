@@ -34,6 +34,26 @@ class InputChecksTest {
     }
   }
 
+  static final String COMPLEX_OUTPUT = """
+      module @cx { func.func public @main(%arg0: tensor<2xf32>) -> (tensor<2xf32>, tensor<2xcomplex<f32>>) {
+        %0 = stablehlo.complex %arg0, %arg0 : tensor<2xcomplex<f32>>
+        return %arg0, %0 : tensor<2xf32>, tensor<2xcomplex<f32>>
+      } }
+      """;
+
+  // Reviewer's Cx: the error did not name the program, and the half-made executable was left to the
+  // Cleaner, which then blamed the user for not closing it.
+  @Test
+  void anOutputTypeWithoutDTypeNamesProgramAndOutputAndFreesTheExecutable() {
+    try (Client c = PjrtPlugin.cpu().createClient()) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> c.compile(COMPLEX_OUTPUT, CompileOptions.singleDevice()));
+      assertEquals("program 'cx' output 1 has element type C64 (PJRT_Buffer_Type 14), which xla4j has no DType for "
+          + "(supported: [PRED, S8, S16, S32, S64, U8, U16, U32, U64, F16, BF16, F32, F64])", e.getMessage());
+      assertEquals(0, c.openChildren(), "the failed LoadedExecutable was freed at once, not left to the Cleaner");
+    }
+  }
+
   @Test
   void aBufferOfAnotherClientIsRejected() throws Exception {
     String add = """
