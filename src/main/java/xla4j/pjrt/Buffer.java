@@ -107,11 +107,20 @@ public final class Buffer extends NativeResource {
     }
   }
 
-  /** Copies the contents to a host array (waits for them to be ready). */
+  /** The most bytes {@link #toHost} copies: an NdArray's limit (a Java array's, less a header's margin). */
+  static final long MAX_HOST_BYTES = Integer.MAX_VALUE - 8;
+
+  /**
+   * Copies the contents to a host array (waits for them to be ready).
+   *
+   * @throws UnsupportedOperationException if it is larger than an NdArray can hold ({@value #MAX_HOST_BYTES}
+   *     bytes); nothing is copied then
+   */
   public NdArray toHost() {
     acquire();
     try (Frame f = new Frame()) {
       long size = spec.byteSize();
+      checkFitsHost(spec);
       if (size == 0) {
         try {
           ready().join(); // nothing to copy, but an error of the computation still surfaces
@@ -132,6 +141,14 @@ public final class Buffer extends NativeResource {
       return NdArray.fromBytes(spec.dtype(), spec.dims(), bytes);
     } finally {
       release();
+    }
+  }
+
+  /** Throws before any copy if {@code spec} is too large for a host NdArray. */
+  static void checkFitsHost(TensorSpec spec) {
+    if (spec.byteSize() > MAX_HOST_BYTES) {
+      throw new UnsupportedOperationException("toHost of " + spec + " requires at most " + MAX_HOST_BYTES
+          + " bytes (an NdArray's limit), got " + spec.byteSize());
     }
   }
 

@@ -3,6 +3,7 @@ package xla4j.pjrt;
 import static xla4j.pjrt.capi.global.PjrtC.*;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -231,14 +232,24 @@ public final class Client extends NativeResource {
   }
 
   /**
-   * Copies {@code data} (little-endian, row-major, exactly {@code prod(dims) * dtype.byteSize()} bytes
-   * remaining) to {@code device}. A direct buffer is read in place, a heap buffer copied once.
+   * Copies {@code data} (row-major, exactly {@code prod(dims) * dtype.byteSize()} bytes remaining) to
+   * {@code device}. A direct buffer is read in place, a heap buffer copied once.
+   *
+   * @param data little-endian: for dtypes wider than one byte its {@link ByteBuffer#order()} must be
+   *     {@link ByteOrder#LITTLE_ENDIAN} (a buffer's default order is big-endian, whose values would be
+   *     read wrong)
+   * @throws IllegalArgumentException for negative dims, a size past {@code Long.MAX_VALUE} bytes, the
+   *     wrong number of bytes, a big-endian {@code data}, or a device of another client
    */
   public Buffer buffer(ByteBuffer data, DType dtype, long[] dims, Device device) {
-    long need = NdArray.numElements(dims) * dtype.byteSize();
+    TensorSpec spec = TensorSpec.of(dtype, dims); // rejects negative dims and sizes that overflow a long
+    long need = spec.byteSize();
     if (data.remaining() != need) {
-      throw new IllegalArgumentException("buffer of " + TensorSpec.of(dtype, dims) + " needs " + need
-          + " bytes, got " + data.remaining());
+      throw new IllegalArgumentException("buffer of " + spec + " needs " + need + " bytes, got " + data.remaining());
+    }
+    if (dtype.byteSize() > 1 && data.order() != ByteOrder.LITTLE_ENDIAN) {
+      throw new IllegalArgumentException("buffer of " + spec + " requires little-endian data, got a ByteBuffer of order "
+          + data.order() + " (if its bytes are little-endian, pass data.order(ByteOrder.LITTLE_ENDIAN))");
     }
     if (device.client() != this) {
       throw new IllegalArgumentException("device " + device + " belongs to another client");
@@ -268,7 +279,7 @@ public final class Client extends NativeResource {
       if (args.done_with_host_buffer() != null && !args.done_with_host_buffer().isNull()) {
         Event.awaitAndDestroy(api, args.done_with_host_buffer(), "PJRT_Client_BufferFromHostBuffer");
       }
-      return new Buffer(this, args.buffer(), TensorSpec.of(dtype, dims));
+      return new Buffer(this, args.buffer(), spec);
     } finally {
       release();
     }

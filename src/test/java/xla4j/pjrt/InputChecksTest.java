@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -14,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import xla4j.array.DType;
 import xla4j.array.NdArray;
 
 /** Bad input is a clear Java exception that frees what was made, never a wrong result or a crash. */
@@ -52,6 +55,66 @@ class InputChecksTest {
           + "(supported: [PRED, S8, S16, S32, S64, U8, U16, U32, U64, F16, BF16, F32, F64])", e.getMessage());
       assertEquals(0, c.openChildren(), "the failed LoadedExecutable was freed at once, not left to the Cleaner");
     }
+  }
+
+  // Reviewer's Misc: a big-endian buffer (ByteBuffer's default order) with 1.5f came back as 6.89e-41.
+  @Test
+  void bigEndianDataIsRejectedForMultiByteTypes() {
+    ByteBuffer direct = ByteBuffer.allocateDirect(8);
+    direct.putFloat(1.5f).putFloat(2.5f).flip();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> client.buffer(direct, DType.F32, new long[] {2}, dev));
+    assertEquals("buffer of f32[2] requires little-endian data, got a ByteBuffer of order BIG_ENDIAN "
+        + "(if its bytes are little-endian, pass data.order(ByteOrder.LITTLE_ENDIAN))", e.getMessage());
+    ByteBuffer heap = ByteBuffer.allocate(8);
+    heap.putInt(7).putInt(8).flip();
+    assertThrows(IllegalArgumentException.class, () -> client.buffer(heap, DType.S32, new long[] {2}, dev));
+
+    ByteBuffer little = ByteBuffer.allocateDirect(8).order(ByteOrder.LITTLE_ENDIAN);
+    little.putFloat(1.5f).putFloat(2.5f).flip();
+    try (Buffer b = client.buffer(little, DType.F32, new long[] {2}, dev)) {
+      assertArrayEquals(new float[] {1.5f, 2.5f}, b.toHost().toFloatArray());
+    }
+    // One-byte types have no byte order: a big-endian buffer is fine.
+    ByteBuffer bytes = ByteBuffer.allocateDirect(3);
+    bytes.put((byte) 1).put((byte) -2).put((byte) 3).flip();
+    try (Buffer b = client.buffer(bytes, DType.S8, new long[] {3}, dev)) {
+      NdArray back = b.toHost();
+      assertEquals(-2.0, back.getDouble(1));
+      assertEquals(3.0, back.getDouble(2));
+    }
+  }
+
+  // Reviewer's Ovf: f32[2^62] is 2^64 bytes, which wrapped to 0 and matched an empty ByteBuffer.
+  @Test
+  void sizesThatOverflowALongAreRejected() {
+    IllegalArgumentException spec = assertThrows(IllegalArgumentException.class,
+        () -> TensorSpec.of(DType.F32, 1L << 62));
+    assertEquals("TensorSpec requires a size of at most 9223372036854775807 bytes, got f32[4611686018427387904] "
+        + "(overflows a long)", spec.getMessage());
+    // 2^32 * 2^32 elements overflow before the element size is applied.
+    assertThrows(IllegalArgumentException.class, () -> TensorSpec.of(DType.S8, 1L << 32, 1L << 32));
+    assertEquals(16L << 40, TensorSpec.of(DType.F64, 1L << 41).byteSize()); // 2^41 * 8 still fits
+
+    ByteBuffer empty = ByteBuffer.allocateDirect(0).order(ByteOrder.LITTLE_ENDIAN);
+    IllegalArgumentException buffer = assertThrows(IllegalArgumentException.class,
+        () -> client.buffer(empty, DType.F32, new long[] {1L << 62}, dev));
+    assertEquals(spec.getMessage(), buffer.getMessage());
+    IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+        () -> client.buffer(ByteBuffer.allocateDirect(16), DType.F32, new long[] {-1, -4}, dev));
+    assertEquals("TensorSpec dimensions must be >= 0, got [-1, -4]", negative.getMessage());
+  }
+
+  // toHost's limit is an NdArray's, Integer.MAX_VALUE - 8 = 2147483639 bytes; it is checked before copying.
+  @Test
+  void toHostRefusesMoreThanAnNdArrayHoldsBeforeCopying() {
+    Buffer.checkFitsHost(TensorSpec.of(DType.U8, 2147483639L));
+    Buffer.checkFitsHost(TensorSpec.of(DType.F32, 536870909L)); // 2147483636 bytes
+    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+        () -> Buffer.checkFitsHost(TensorSpec.of(DType.F32, 536870910L)));
+    assertEquals("toHost of f32[536870910] requires at most 2147483639 bytes (an NdArray's limit), got 2147483640",
+        e.getMessage());
+    assertThrows(UnsupportedOperationException.class, () -> Buffer.checkFitsHost(TensorSpec.of(DType.U8, 2147483640L)));
   }
 
   @Test
