@@ -46,6 +46,15 @@ public final class Buffer extends NativeResource {
     };
   }
 
+  /** Frees a native buffer no Buffer owns yet, on an error path: a failure to free is added to {@code cause}. */
+  static void destroy(Api api, PJRT_Buffer buffer, Throwable cause) {
+    try {
+      destroyer(api, buffer).run();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
   PJRT_Buffer handle() {
     return buffer;
   }

@@ -35,9 +35,14 @@ final class CApi {
       message = string(m.message(), m.message_size());
       c.struct_size(PJRT_Error_GetCode_Args_STRUCT_SIZE()).error(error);
       PJRT_Error codeError = api.PJRT_Error_GetCode.call(c);
-      code = codeError == null || codeError.isNull() ? c.code() : PJRT_Error_Code_UNKNOWN;
-      d.struct_size(PJRT_Error_Destroy_Args_STRUCT_SIZE()).error(error);
-      api.PJRT_Error_Destroy.call(d);
+      d.struct_size(PJRT_Error_Destroy_Args_STRUCT_SIZE());
+      if (codeError == null || codeError.isNull()) {
+        code = c.code();
+      } else {
+        code = PJRT_Error_Code_UNKNOWN;
+        api.PJRT_Error_Destroy.call(d.error(codeError)); // ours too, though we only learn that it failed
+      }
+      api.PJRT_Error_Destroy.call(d.error(error));
     } finally {
       m.close();
       c.close();

@@ -15,6 +15,7 @@ import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.PointerScope;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
+import xla4j.pjrt.capi.PJRT_Buffer;
 import xla4j.pjrt.capi.PJRT_Client;
 import xla4j.pjrt.capi.PJRT_Client_AddressableDevices_Args;
 import xla4j.pjrt.capi.PJRT_Client_BufferFromHostBuffer_Args;
@@ -26,6 +27,7 @@ import xla4j.pjrt.capi.PJRT_Client_PlatformVersion_Args;
 import xla4j.pjrt.capi.PJRT_Client_ProcessIndex_Args;
 import xla4j.pjrt.capi.PJRT_Device;
 import xla4j.pjrt.capi.PJRT_Device_GetDescription_Args;
+import xla4j.pjrt.capi.PJRT_Event;
 import xla4j.pjrt.capi.PJRT_Executable_DeserializeAndLoad_Args;
 import xla4j.pjrt.capi.PJRT_Program;
 
@@ -276,10 +278,17 @@ public final class Client extends NativeResource {
           .host_buffer_semantics(PJRT_HostBufferSemantics_kImmutableOnlyDuringCall)
           .device(device.handle());
       CApi.check(api, api.PJRT_Client_BufferFromHostBuffer.call(args), "PJRT_Client_BufferFromHostBuffer");
-      if (args.done_with_host_buffer() != null && !args.done_with_host_buffer().isNull()) {
-        Event.awaitAndDestroy(api, args.done_with_host_buffer(), "PJRT_Client_BufferFromHostBuffer");
+      PJRT_Buffer created = args.buffer();
+      PJRT_Event doneWithHost = args.done_with_host_buffer();
+      if (doneWithHost != null && !doneWithHost.isNull()) {
+        try {
+          Event.awaitAndDestroy(api, doneWithHost, "PJRT_Client_BufferFromHostBuffer");
+        } catch (RuntimeException | Error e) {
+          Buffer.destroy(api, created, e);
+          throw e;
+        }
       }
-      return new Buffer(this, args.buffer(), spec);
+      return new Buffer(this, created, spec);
     } finally {
       release();
     }

@@ -268,21 +268,28 @@ public final class LoadedExecutable extends NativeResource {
           "PJRT_LoadedExecutable_Execute of " + executable.name());
       List<List<Buffer>> outputs = new ArrayList<>();
       List<PJRT_Event> done = new ArrayList<>();
-      for (int d = 0; d < numDevices; d++) {
-        List<Buffer> deviceOutputs = new ArrayList<>();
-        for (int i = 0; i < numOutputs; i++) {
-          org.bytedeco.javacpp.Pointer out = outs.get(d).get(i);
-          if (out == null || out.isNull()) {
-            throw new PjrtException("PJRT_LoadedExecutable_Execute of " + executable.name(), PjrtException.Code.INTERNAL,
-                "plugin returned no buffer for output " + i + " on device " + d);
+      int wrapped = 0;
+      try {
+        for (int d = 0; d < numDevices; d++) {
+          List<Buffer> deviceOutputs = new ArrayList<>();
+          outputs.add(Collections.unmodifiableList(deviceOutputs));
+          for (int i = 0; i < numOutputs; i++) {
+            org.bytedeco.javacpp.Pointer out = outs.get(d).get(i);
+            if (out == null || out.isNull()) {
+              throw new PjrtException("PJRT_LoadedExecutable_Execute of " + executable.name(), PjrtException.Code.INTERNAL,
+                  "plugin returned no buffer for output " + i + " on device " + d);
+            }
+            deviceOutputs.add(new Buffer(client, new PJRT_Buffer(out), executable.outputs().get(i)));
+            wrapped++;
           }
-          deviceOutputs.add(new Buffer(client, new PJRT_Buffer(out), executable.outputs().get(i)));
+          org.bytedeco.javacpp.Pointer event = events.get(d);
+          if (event != null && !event.isNull()) {
+            done.add(new PJRT_Event(event));
+          }
         }
-        outputs.add(Collections.unmodifiableList(deviceOutputs));
-        org.bytedeco.javacpp.Pointer event = events.get(d);
-        if (event != null && !event.isNull()) {
-          done.add(new PJRT_Event(event));
-        }
+      } catch (RuntimeException | Error e) {
+        abandon(e, outputs, wrapped, outs, events, numDevices, numOutputs);
+        throw e;
       }
       return new Launch(Collections.unmodifiableList(outputs), done);
     } finally {
@@ -290,6 +297,40 @@ public final class LoadedExecutable extends NativeResource {
         locked[i].release();
       }
       release();
+    }
+  }
+
+  /**
+   * After a failure between a successful Execute and the hand-over of its results: waits for the devices
+   * and frees every event and output buffer (the first {@code wrapped} outputs, device-major, are already
+   * Buffers). Failures while freeing are added to {@code failure}.
+   */
+  private void abandon(Throwable failure, List<List<Buffer>> outputs, int wrapped, List<PointerPointer> outs,
+      PointerPointer events, int numDevices, int numOutputs) {
+    for (int d = 0; d < numDevices; d++) {
+      org.bytedeco.javacpp.Pointer event = events.get(d);
+      if (event != null && !event.isNull()) {
+        try {
+          Event.awaitAndDestroy(api, new PJRT_Event(event), "PJRT_LoadedExecutable_Execute of " + executable.name());
+        } catch (RuntimeException e) {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    for (List<Buffer> deviceOutputs : outputs) {
+      for (Buffer b : deviceOutputs) {
+        try {
+          b.close();
+        } catch (RuntimeException e) {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    for (int k = wrapped; k < numDevices * numOutputs; k++) {
+      org.bytedeco.javacpp.Pointer out = outs.get(k / numOutputs).get(k % numOutputs);
+      if (out != null && !out.isNull()) {
+        Buffer.destroy(api, new PJRT_Buffer(out), failure);
+      }
     }
   }
 
