@@ -229,6 +229,11 @@ public final class LoadedExecutable extends NativeResource {
         }
       }
       checkArguments(args, d);
+      if (args.size() != numArgs) {
+        throw new IllegalArgumentException("execute of " + executable.name() + " requires the same number of "
+            + "arguments on every device, got " + numArgs + " on device 0 (" + devices.get(0) + ") and "
+            + args.size() + " on device " + d + " (" + devices.get(d) + ")");
+      }
       for (int i = 0; i < numArgs; i++) {
         locked[d * numArgs + i] = args.get(i);
       }

@@ -117,6 +117,33 @@ class InputChecksTest {
     assertThrows(UnsupportedOperationException.class, () -> Buffer.checkFitsHost(TensorSpec.of(DType.U8, 2147483640L)));
   }
 
+  // Without a signature, device 0's count was used and device 1's extra argument silently dropped.
+  @Test
+  void everyDeviceNeedsTheSameNumberOfArguments() throws Exception {
+    byte[] code = Files.readString(Paths.get("hlo/examples/sharded_matmul.mlir")).getBytes(StandardCharsets.UTF_8);
+    try (LoadedExecutable exe = client.compile(code, "mlir", CompileOptions.spmd(2), null)) {
+      List<List<Buffer>> args = new ArrayList<>();
+      for (int d = 0; d < 2; d++) {
+        Device on = exe.devices().get(d);
+        List<Buffer> mine = new ArrayList<>();
+        mine.add(client.buffer(NdArray.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3), on));
+        mine.add(client.buffer(NdArray.of(new float[] {1, 0, 0, 1, 1, 1}, 3, 2), on));
+        if (d == 1) {
+          mine.add(client.buffer(NdArray.of(new float[] {9}, 1), on));
+        }
+        args.add(mine);
+      }
+      try {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> exe.executeSharded(args));
+        assertEquals("execute of " + exe.executable().name() + " requires the same number of arguments on every "
+            + "device, got 2 on device 0 (" + exe.devices().get(0) + ") and 3 on device 1 (" + exe.devices().get(1)
+            + ")", e.getMessage());
+      } finally {
+        args.forEach(LoadedExecutable::closeAll);
+      }
+    }
+  }
+
   @Test
   void aBufferOfAnotherClientIsRejected() throws Exception {
     String add = """
