@@ -254,4 +254,24 @@ class ConcurrentCloseTest {
     }
     b.close();
   }
+
+  // The plugin may run an OnReady callback inside PJRT_Event_OnReady when the event is already ready;
+  // the event must then be freed only after that call returned (freed exactly once either way).
+  @Test
+  void readyFuturesOfReadyBuffersCompleteAndFreeTheirEvents() throws Exception {
+    try (Client c = PjrtPlugin.cpu().createClient();
+        Buffer b = c.buffer(X, c.addressableDevices().get(0), 4);
+        LoadedExecutable exe = c.compile(ADD, CompileOptions.singleDevice())) {
+      b.ready().get();
+      for (int i = 0; i < 2000; i++) {
+        b.ready().get(); // ready long ago: the callback fires during registration
+      }
+      for (int i = 0; i < 200; i++) {
+        List<List<Buffer>> out = exe.executeAsync(List.of(List.of(b))).get();
+        assertArrayEquals(new float[] {2, 4, 6, 8}, out.get(0).get(0).toHost().toFloatArray());
+        out.get(0).get(0).close();
+      }
+      assertArrayEquals(X, b.toHost().toFloatArray());
+    }
+  }
 }
