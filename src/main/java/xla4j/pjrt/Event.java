@@ -121,7 +121,11 @@ public final class Event {
       }
       throw e;
     }
-    p.arrive();
+    try {
+      p.arrive();
+    } catch (RuntimeException e) {
+      LOG_FAILED_DESTROY.accept(e); // the future is set up and completes all the same
+    }
     return p.future;
   }
 
