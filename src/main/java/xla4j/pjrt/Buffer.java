@@ -10,8 +10,6 @@ import xla4j.array.NdArray;
 import xla4j.pjrt.capi.PJRT_Buffer;
 import xla4j.pjrt.capi.PJRT_Buffer_Destroy_Args;
 import xla4j.pjrt.capi.PJRT_Buffer_Device_Args;
-import xla4j.pjrt.capi.PJRT_Buffer_Dimensions_Args;
-import xla4j.pjrt.capi.PJRT_Buffer_ElementType_Args;
 import xla4j.pjrt.capi.PJRT_Buffer_OnDeviceSizeInBytes_Args;
 import xla4j.pjrt.capi.PJRT_Buffer_ReadyEvent_Args;
 import xla4j.pjrt.capi.PJRT_Buffer_ToHostBuffer_Args;
@@ -26,29 +24,16 @@ public final class Buffer extends NativeResource {
   private final PJRT_Buffer buffer;
   private final TensorSpec spec;
 
-  Buffer(Client client, PJRT_Buffer buffer) {
-    this(client, buffer, readSpec(client.api(), buffer));
-  }
-
-  /** For a buffer whose type is already known (an executable's output). */
+  /**
+   * Takes ownership of {@code buffer}, whose type is {@code spec} (known to the caller); if the client is
+   * closed, frees it and throws {@link IllegalStateException}.
+   */
   Buffer(Client client, PJRT_Buffer buffer, TensorSpec spec) {
     super(client, "Buffer " + spec, destroyer(client.api(), buffer));
     this.client = client;
     this.api = client.api();
     this.buffer = buffer;
     this.spec = spec;
-  }
-
-  private static TensorSpec readSpec(Api api, PJRT_Buffer buffer) {
-    try (PointerScope scope = new PointerScope()) {
-      PJRT_Buffer_ElementType_Args t = new PJRT_Buffer_ElementType_Args();
-      t.struct_size(PJRT_Buffer_ElementType_Args_STRUCT_SIZE()).buffer(buffer);
-      CApi.check(api, api.PJRT_Buffer_ElementType.call(t), "PJRT_Buffer_ElementType");
-      PJRT_Buffer_Dimensions_Args d = new PJRT_Buffer_Dimensions_Args();
-      d.struct_size(PJRT_Buffer_Dimensions_Args_STRUCT_SIZE()).buffer(buffer);
-      CApi.check(api, api.PJRT_Buffer_Dimensions.call(d), "PJRT_Buffer_Dimensions");
-      return TensorSpec.of(CApi.dtype(t.type()), CApi.longs(d.dims(), 0, d.num_dims()));
-    }
   }
 
   private static Runnable destroyer(Api api, PJRT_Buffer buffer) {
@@ -59,6 +44,15 @@ public final class Buffer extends NativeResource {
         CApi.check(api, api.PJRT_Buffer_Destroy.call(args), "PJRT_Buffer_Destroy");
       }
     };
+  }
+
+  /** Frees a native buffer no Buffer owns yet, on an error path: a failure to free is added to {@code cause}. */
+  static void destroy(Api api, PJRT_Buffer buffer, Throwable cause) {
+    try {
+      destroyer(api, buffer).run();
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
   }
 
   PJRT_Buffer handle() {
@@ -122,11 +116,20 @@ public final class Buffer extends NativeResource {
     }
   }
 
-  /** Copies the contents to a host array (waits for them to be ready). */
+  /** The most bytes {@link #toHost} copies: an NdArray's limit (a Java array's, less a header's margin). */
+  static final long MAX_HOST_BYTES = Integer.MAX_VALUE - 8;
+
+  /**
+   * Copies the contents to a host array (waits for them to be ready).
+   *
+   * @throws UnsupportedOperationException if it is larger than an NdArray can hold ({@value #MAX_HOST_BYTES}
+   *     bytes); nothing is copied then
+   */
   public NdArray toHost() {
     acquire();
     try (Frame f = new Frame()) {
       long size = spec.byteSize();
+      checkFitsHost(spec);
       if (size == 0) {
         try {
           ready().join(); // nothing to copy, but an error of the computation still surfaces
@@ -147,6 +150,14 @@ public final class Buffer extends NativeResource {
       return NdArray.fromBytes(spec.dtype(), spec.dims(), bytes);
     } finally {
       release();
+    }
+  }
+
+  /** Throws before any copy if {@code spec} is too large for a host NdArray. */
+  static void checkFitsHost(TensorSpec spec) {
+    if (spec.byteSize() > MAX_HOST_BYTES) {
+      throw new UnsupportedOperationException("toHost of " + spec + " requires at most " + MAX_HOST_BYTES
+          + " bytes (an NdArray's limit), got " + spec.byteSize());
     }
   }
 

@@ -35,9 +35,14 @@ final class CApi {
       message = string(m.message(), m.message_size());
       c.struct_size(PJRT_Error_GetCode_Args_STRUCT_SIZE()).error(error);
       PJRT_Error codeError = api.PJRT_Error_GetCode.call(c);
-      code = codeError == null || codeError.isNull() ? c.code() : PJRT_Error_Code_UNKNOWN;
-      d.struct_size(PJRT_Error_Destroy_Args_STRUCT_SIZE()).error(error);
-      api.PJRT_Error_Destroy.call(d);
+      d.struct_size(PJRT_Error_Destroy_Args_STRUCT_SIZE());
+      if (codeError == null || codeError.isNull()) {
+        code = c.code();
+      } else {
+        code = PJRT_Error_Code_UNKNOWN;
+        api.PJRT_Error_Destroy.call(d.error(codeError)); // ours too, though we only learn that it failed
+      }
+      api.PJRT_Error_Destroy.call(d.error(error));
     } finally {
       m.close();
       c.close();
@@ -176,7 +181,17 @@ final class CApi {
         return t;
       }
     }
-    throw new IllegalArgumentException("PJRT_Buffer_Type " + bufferType + " has no xla4j DType (supported: "
-        + java.util.Arrays.toString(DType.values()) + ")");
+    throw new IllegalArgumentException("PJRT_Buffer_Type " + bufferType + " (" + bufferTypeName(bufferType)
+        + ") has no xla4j DType (supported: " + java.util.Arrays.toString(DType.values()) + ")");
+  }
+
+  // PJRT_Buffer_Type's enumerators in order (pjrt_c_api.h), for messages about types xla4j lacks.
+  private static final String[] BUFFER_TYPE_NAMES = {"INVALID", "PRED", "S8", "S16", "S32", "S64", "U8", "U16",
+      "U32", "U64", "F16", "F32", "F64", "BF16", "C64", "C128", "F8E5M2", "F8E4M3FN", "F8E4M3B11FNUZ",
+      "F8E5M2FNUZ", "F8E4M3FNUZ", "S4", "U4", "TOKEN", "S2", "U2", "F8E4M3", "F8E3M4", "F8E8M0FNU", "F4E2M1FN"};
+
+  /** The enumerator's name without its prefix, e.g. "C64" for 14, or "unknown" past the known ones. */
+  static String bufferTypeName(int bufferType) {
+    return bufferType >= 0 && bufferType < BUFFER_TYPE_NAMES.length ? BUFFER_TYPE_NAMES[bufferType] : "unknown";
   }
 }

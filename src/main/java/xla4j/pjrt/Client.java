@@ -3,6 +3,7 @@ package xla4j.pjrt;
 import static xla4j.pjrt.capi.global.PjrtC.*;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.PointerScope;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
+import xla4j.pjrt.capi.PJRT_Buffer;
 import xla4j.pjrt.capi.PJRT_Client;
 import xla4j.pjrt.capi.PJRT_Client_AddressableDevices_Args;
 import xla4j.pjrt.capi.PJRT_Client_BufferFromHostBuffer_Args;
@@ -25,6 +27,7 @@ import xla4j.pjrt.capi.PJRT_Client_PlatformVersion_Args;
 import xla4j.pjrt.capi.PJRT_Client_ProcessIndex_Args;
 import xla4j.pjrt.capi.PJRT_Device;
 import xla4j.pjrt.capi.PJRT_Device_GetDescription_Args;
+import xla4j.pjrt.capi.PJRT_Event;
 import xla4j.pjrt.capi.PJRT_Executable_DeserializeAndLoad_Args;
 import xla4j.pjrt.capi.PJRT_Program;
 
@@ -43,6 +46,7 @@ public final class Client extends NativeResource {
   private final List<Device> addressableDevices;
   private final Map<Long, Device> byAddress = new HashMap<>();
 
+  /** Takes ownership of {@code client}: if reading its properties fails, it is freed before the exception propagates. */
   Client(PjrtPlugin plugin, PJRT_Client client) {
     super(null, "PJRT client of " + plugin.path().getFileName(), destroyer(plugin.api(), client));
     this.plugin = plugin;
@@ -89,6 +93,9 @@ public final class Client extends NativeResource {
       }
       devices = Collections.unmodifiableList(all);
       addressableDevices = Collections.unmodifiableList(mine);
+    } catch (RuntimeException | Error e) {
+      closeAfterFailedConstruction(e);
+      throw e;
     }
   }
 
@@ -227,14 +234,24 @@ public final class Client extends NativeResource {
   }
 
   /**
-   * Copies {@code data} (little-endian, row-major, exactly {@code prod(dims) * dtype.byteSize()} bytes
-   * remaining) to {@code device}. A direct buffer is read in place, a heap buffer copied once.
+   * Copies {@code data} (row-major, exactly {@code prod(dims) * dtype.byteSize()} bytes remaining) to
+   * {@code device}. A direct buffer is read in place, a heap buffer copied once.
+   *
+   * @param data little-endian: for dtypes wider than one byte its {@link ByteBuffer#order()} must be
+   *     {@link ByteOrder#LITTLE_ENDIAN} (a buffer's default order is big-endian, whose values would be
+   *     read wrong)
+   * @throws IllegalArgumentException for negative dims, a size past {@code Long.MAX_VALUE} bytes, the
+   *     wrong number of bytes, a big-endian {@code data}, or a device of another client
    */
   public Buffer buffer(ByteBuffer data, DType dtype, long[] dims, Device device) {
-    long need = NdArray.numElements(dims) * dtype.byteSize();
+    TensorSpec spec = TensorSpec.of(dtype, dims); // rejects negative dims and sizes that overflow a long
+    long need = spec.byteSize();
     if (data.remaining() != need) {
-      throw new IllegalArgumentException("buffer of " + TensorSpec.of(dtype, dims) + " needs " + need
-          + " bytes, got " + data.remaining());
+      throw new IllegalArgumentException("buffer of " + spec + " needs " + need + " bytes, got " + data.remaining());
+    }
+    if (dtype.byteSize() > 1 && data.order() != ByteOrder.LITTLE_ENDIAN) {
+      throw new IllegalArgumentException("buffer of " + spec + " requires little-endian data, got a ByteBuffer of order "
+          + data.order() + " (if its bytes are little-endian, pass data.order(ByteOrder.LITTLE_ENDIAN))");
     }
     if (device.client() != this) {
       throw new IllegalArgumentException("device " + device + " belongs to another client");
@@ -261,10 +278,17 @@ public final class Client extends NativeResource {
           .host_buffer_semantics(PJRT_HostBufferSemantics_kImmutableOnlyDuringCall)
           .device(device.handle());
       CApi.check(api, api.PJRT_Client_BufferFromHostBuffer.call(args), "PJRT_Client_BufferFromHostBuffer");
-      if (args.done_with_host_buffer() != null && !args.done_with_host_buffer().isNull()) {
-        Event.awaitAndDestroy(api, args.done_with_host_buffer(), "PJRT_Client_BufferFromHostBuffer");
+      PJRT_Buffer created = args.buffer();
+      PJRT_Event doneWithHost = args.done_with_host_buffer();
+      if (doneWithHost != null && !doneWithHost.isNull()) {
+        try {
+          Event.awaitAndDestroy(api, doneWithHost, "PJRT_Client_BufferFromHostBuffer");
+        } catch (RuntimeException | Error e) {
+          Buffer.destroy(api, created, e);
+          throw e;
+        }
       }
-      return new Buffer(this, args.buffer(), TensorSpec.of(dtype, dims));
+      return new Buffer(this, created, spec);
     } finally {
       release();
     }

@@ -33,16 +33,33 @@ public final class Event {
 
   private Event() {}
 
+  private static final java.util.function.Consumer<RuntimeException> LOG_FAILED_DESTROY = e ->
+      NativeResource.LOG.log(System.Logger.Level.WARNING, "xla4j: freeing a fired PJRT_Event failed", e);
+
   private static final class Pending {
+    private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Pending> ARRIVED =
+        java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Pending.class, "arrived");
+
     final Api api;
     final PJRT_Event event;
     final String operation;
     final CompletableFuture<Void> future = new CompletableFuture<>();
+    // The event is freed by the second of: the callback has fired, PJRT_Event_OnReady has returned. A
+    // plugin may run the callback inside PJRT_Event_OnReady (event already ready) or on another thread
+    // before it returns; freeing the event then would pull it from under the plugin's running call.
+    private volatile int arrived;
 
     Pending(Api api, PJRT_Event event, String operation) {
       this.api = api;
       this.event = event;
       this.operation = operation;
+    }
+
+    /** One side is done with the event; the second frees it. */
+    void arrive() {
+      if (ARRIVED.incrementAndGet(this) == 2) {
+        destroy(api, event);
+      }
     }
   }
 
@@ -68,7 +85,11 @@ public final class Event {
       }
       RuntimeException f = failure;
       COMPLETER.execute(() -> {
-        destroy(p.api, p.event);
+        try {
+          p.arrive();
+        } catch (RuntimeException e) {
+          LOG_FAILED_DESTROY.accept(e);
+        }
         if (f == null) {
           p.future.complete(null);
         } else {
@@ -94,9 +115,16 @@ public final class Event {
       CApi.check(api, api.require(api.PJRT_Event_OnReady, "PJRT_Event_OnReady").call(args), "PJRT_Event_OnReady");
     } catch (RuntimeException e) {
       if (PENDING.remove(id) != null) {
-        destroy(api, event);
+        destroy(api, event); // the callback never fired and never will
+      } else {
+        p.arrive(); // it fired all the same: free the event once its completion task is done with it too
       }
       throw e;
+    }
+    try {
+      p.arrive();
+    } catch (RuntimeException e) {
+      LOG_FAILED_DESTROY.accept(e); // the future is set up and completes all the same
     }
     return p.future;
   }

@@ -38,6 +38,10 @@ public final class Executable extends NativeResource {
   private final int numPartitions;
   private final List<TensorSpec> outputs;
 
+  /**
+   * Takes ownership of {@code executable}: if reading its properties fails, it is freed before the
+   * exception propagates.
+   */
   Executable(NativeResource parent, Api api, PJRT_Executable executable) {
     super(parent, "Executable", destroyer(api, executable));
     this.api = api;
@@ -55,11 +59,14 @@ public final class Executable extends NativeResource {
       p.struct_size(PJRT_Executable_NumPartitions_Args_STRUCT_SIZE()).executable(executable);
       CApi.check(api, api.PJRT_Executable_NumPartitions.call(p), "PJRT_Executable_NumPartitions");
       numPartitions = (int) p.num_partitions();
-      outputs = Collections.unmodifiableList(readOutputs(api, executable));
+      outputs = Collections.unmodifiableList(readOutputs(api, executable, name));
+    } catch (RuntimeException | Error e) {
+      closeAfterFailedConstruction(e);
+      throw e;
     }
   }
 
-  private static List<TensorSpec> readOutputs(Api api, PJRT_Executable executable) {
+  private static List<TensorSpec> readOutputs(Api api, PJRT_Executable executable, String name) {
     PJRT_Executable_NumOutputs_Args no = new PJRT_Executable_NumOutputs_Args();
     no.struct_size(PJRT_Executable_NumOutputs_Args_STRUCT_SIZE()).executable(executable);
     CApi.check(api, api.PJRT_Executable_NumOutputs.call(no), "PJRT_Executable_NumOutputs");
@@ -76,7 +83,15 @@ public final class Executable extends NativeResource {
     LongPointer dims = d.dims();
     for (long i = 0; i < count; i++) {
       long rank = sizes.get(i);
-      out.add(TensorSpec.of(CApi.dtype(t.output_types().get(i)), CApi.longs(dims, offset, rank)));
+      int type = t.output_types().get(i);
+      long[] shape = CApi.longs(dims, offset, rank);
+      try {
+        out.add(TensorSpec.of(CApi.dtype(type), shape));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("program '" + name + "' output " + i + " has element type "
+            + CApi.bufferTypeName(type) + " (PJRT_Buffer_Type " + type + "), which xla4j has no DType for (supported: "
+            + java.util.Arrays.toString(xla4j.array.DType.values()) + ")", e);
+      }
       offset += rank;
     }
     return out;

@@ -5,6 +5,7 @@ import static xla4j.pjrt.capi.global.PjrtC.*;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +34,10 @@ public final class LoadedExecutable extends NativeResource {
   private final List<Device> devices;
   private final ProgramSignature signature;
 
+  /**
+   * Takes ownership of {@code loaded}: if reading its properties fails, it is freed before the exception
+   * propagates.
+   */
   LoadedExecutable(Client client, PJRT_LoadedExecutable loaded, ProgramSignature signature) {
     super(client, "LoadedExecutable", destroyer(client.api(), loaded));
     this.client = client;
@@ -52,6 +57,9 @@ public final class LoadedExecutable extends NativeResource {
         list.add(client.deviceAt(a.addressable_devices().get(i).address()));
       }
       this.devices = Collections.unmodifiableList(list);
+    } catch (RuntimeException | Error e) {
+      closeAfterFailedConstruction(e); // also closes the Executable, a child, if it was made
+      throw e;
     }
   }
 
@@ -133,20 +141,26 @@ public final class LoadedExecutable extends NativeResource {
    * @throws PjrtException if the plugin reports an error
    */
   public List<List<Buffer>> executeSharded(List<List<Buffer>> argsPerDevice) {
-    Launch launch = launch(argsPerDevice);
-    PjrtException failure = null;
-    for (PJRT_Event e : launch.events) {
-      try {
-        Event.awaitAndDestroy(api, e, "PJRT_LoadedExecutable_Execute of " + executable.name());
-      } catch (PjrtException ex) {
-        failure = failure == null ? ex : failure;
+    // Held until the devices are done: the client is not destroyed under a running execution.
+    client.acquire();
+    try {
+      Launch launch = launch(argsPerDevice);
+      PjrtException failure = null;
+      for (PJRT_Event e : launch.events) {
+        try {
+          Event.awaitAndDestroy(api, e, "PJRT_LoadedExecutable_Execute of " + executable.name());
+        } catch (PjrtException ex) {
+          failure = failure == null ? ex : failure;
+        }
       }
+      if (failure != null) {
+        launch.outputs.forEach(LoadedExecutable::closeAll);
+        throw failure;
+      }
+      return launch.outputs;
+    } finally {
+      client.release();
     }
-    if (failure != null) {
-      launch.outputs.forEach(LoadedExecutable::closeAll);
-      throw failure;
-    }
-    return launch.outputs;
   }
 
   /**
@@ -154,7 +168,13 @@ public final class LoadedExecutable extends NativeResource {
    * done (exceptionally with a {@link PjrtException} if one failed, the outputs then being closed).
    */
   public CompletableFuture<List<List<Buffer>>> executeAsync(List<List<Buffer>> argsPerDevice) {
-    Launch launch = launch(argsPerDevice);
+    Launch launch;
+    client.acquire();
+    try {
+      launch = launch(argsPerDevice);
+    } finally {
+      client.release();
+    }
     CompletableFuture<?>[] done = new CompletableFuture<?>[launch.events.size()];
     for (int i = 0; i < done.length; i++) {
       try {
@@ -187,6 +207,10 @@ public final class LoadedExecutable extends NativeResource {
     }
   }
 
+  // The lock order among buffers (see NativeResource): ascending creation order.
+  private static final Comparator<Buffer> LOCK_ORDER = Comparator.comparingLong(Buffer::order);
+
+  /** Starts an execution; the caller holds the client's read lock (taken before this one's, by the lock order). */
   private Launch launch(List<List<Buffer>> argsPerDevice) {
     int numDevices = devices.size();
     if (argsPerDevice.size() != numDevices) {
@@ -194,13 +218,36 @@ public final class LoadedExecutable extends NativeResource {
           + numDevices + "), got " + argsPerDevice.size());
     }
     int numArgs = argsPerDevice.get(0).size();
+    Buffer[] locked = new Buffer[numDevices * numArgs];
     for (int d = 0; d < numDevices; d++) {
-      checkArguments(argsPerDevice.get(d), d);
+      List<Buffer> args = argsPerDevice.get(d);
+      for (int i = 0; i < args.size(); i++) {
+        Buffer b = args.get(i);
+        if (b == null || b.client() != client) {
+          throw new IllegalArgumentException("execute of " + executable.name() + " requires argument " + i + where(d)
+              + " to be a buffer of " + client + ", got " + (b == null ? "null" : b + " of another client"));
+        }
+      }
+      checkArguments(args, d);
+      if (args.size() != numArgs) {
+        throw new IllegalArgumentException("execute of " + executable.name() + " requires the same number of "
+            + "arguments on every device, got " + numArgs + " on device 0 (" + devices.get(0) + ") and "
+            + args.size() + " on device " + d + " (" + devices.get(d) + ")");
+      }
+      for (int i = 0; i < numArgs; i++) {
+        locked[d * numArgs + i] = args.get(i);
+      }
     }
+    // Read locks of several buffers in one order for every thread: a thread waiting for B while holding A
+    // and another waiting for A while holding B, each behind a queued close(), would deadlock.
+    Arrays.sort(locked, LOCK_ORDER);
     int numOutputs = executable.outputs().size();
-    List<Buffer> locked = new ArrayList<>();
     acquire();
+    int held = 0;
     try (Frame f = new Frame()) {
+      for (; held < locked.length; held++) {
+        locked[held].acquire();
+      }
       PointerPointer argLists = f.pointers(numDevices);
       PointerPointer outLists = f.pointers(numDevices);
       PointerPointer events = f.pointers(numDevices);
@@ -208,10 +255,7 @@ public final class LoadedExecutable extends NativeResource {
       for (int d = 0; d < numDevices; d++) {
         PointerPointer a = f.pointers(numArgs);
         for (int i = 0; i < numArgs; i++) {
-          Buffer b = argsPerDevice.get(d).get(i);
-          b.acquire();
-          locked.add(b);
-          a.put(i, b.handle());
+          a.put(i, argsPerDevice.get(d).get(i).handle());
         }
         argLists.put(d, a);
         PointerPointer o = f.pointers(numOutputs);
@@ -229,40 +273,85 @@ public final class LoadedExecutable extends NativeResource {
           "PJRT_LoadedExecutable_Execute of " + executable.name());
       List<List<Buffer>> outputs = new ArrayList<>();
       List<PJRT_Event> done = new ArrayList<>();
-      for (int d = 0; d < numDevices; d++) {
-        List<Buffer> deviceOutputs = new ArrayList<>();
-        for (int i = 0; i < numOutputs; i++) {
-          org.bytedeco.javacpp.Pointer out = outs.get(d).get(i);
-          if (out == null || out.isNull()) {
-            throw new PjrtException("PJRT_LoadedExecutable_Execute of " + executable.name(), PjrtException.Code.INTERNAL,
-                "plugin returned no buffer for output " + i + " on device " + d);
+      int wrapped = 0;
+      try {
+        for (int d = 0; d < numDevices; d++) {
+          List<Buffer> deviceOutputs = new ArrayList<>();
+          outputs.add(Collections.unmodifiableList(deviceOutputs));
+          for (int i = 0; i < numOutputs; i++) {
+            org.bytedeco.javacpp.Pointer out = outs.get(d).get(i);
+            if (out == null || out.isNull()) {
+              throw new PjrtException("PJRT_LoadedExecutable_Execute of " + executable.name(), PjrtException.Code.INTERNAL,
+                  "plugin returned no buffer for output " + i + " on device " + d);
+            }
+            deviceOutputs.add(new Buffer(client, new PJRT_Buffer(out), executable.outputs().get(i)));
+            wrapped++;
           }
-          deviceOutputs.add(new Buffer(client, new PJRT_Buffer(out), executable.outputs().get(i)));
+          org.bytedeco.javacpp.Pointer event = events.get(d);
+          if (event != null && !event.isNull()) {
+            done.add(new PJRT_Event(event));
+          }
         }
-        outputs.add(Collections.unmodifiableList(deviceOutputs));
-        org.bytedeco.javacpp.Pointer event = events.get(d);
-        if (event != null && !event.isNull()) {
-          done.add(new PJRT_Event(event));
-        }
+      } catch (RuntimeException | Error e) {
+        abandon(e, outputs, wrapped, outs, events, numDevices, numOutputs);
+        throw e;
       }
       return new Launch(Collections.unmodifiableList(outputs), done);
     } finally {
-      for (Buffer b : locked) {
-        b.release();
+      for (int i = 0; i < held; i++) {
+        locked[i].release();
       }
       release();
     }
   }
 
+  /**
+   * After a failure between a successful Execute and the hand-over of its results: waits for the devices
+   * and frees every event and output buffer (the first {@code wrapped} outputs, device-major, are already
+   * Buffers). Failures while freeing are added to {@code failure}.
+   */
+  private void abandon(Throwable failure, List<List<Buffer>> outputs, int wrapped, List<PointerPointer> outs,
+      PointerPointer events, int numDevices, int numOutputs) {
+    for (int d = 0; d < numDevices; d++) {
+      org.bytedeco.javacpp.Pointer event = events.get(d);
+      if (event != null && !event.isNull()) {
+        try {
+          Event.awaitAndDestroy(api, new PJRT_Event(event), "PJRT_LoadedExecutable_Execute of " + executable.name());
+        } catch (RuntimeException e) {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    for (List<Buffer> deviceOutputs : outputs) {
+      for (Buffer b : deviceOutputs) {
+        try {
+          b.close();
+        } catch (RuntimeException e) {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    for (int k = wrapped; k < numDevices * numOutputs; k++) {
+      org.bytedeco.javacpp.Pointer out = outs.get(k / numOutputs).get(k % numOutputs);
+      if (out != null && !out.isNull()) {
+        Buffer.destroy(api, new PJRT_Buffer(out), failure);
+      }
+    }
+  }
+
+  /** " on device cpu:1" for a multi-device executable, else "": for messages only (it allocates). */
+  private String where(int device) {
+    return devices.size() == 1 ? "" : " on device " + devices.get(device);
+  }
+
   private void checkArguments(List<Buffer> args, int device) {
-    String where = devices.size() == 1 ? "" : " on device " + devices.get(device);
     if (signature == null) {
       return;
     }
     List<TensorSpec> params = signature.inputs();
     if (args.size() != params.size()) {
       throw new IllegalArgumentException("execute of " + executable.name() + " requires " + params.size()
-          + " arguments " + params + where + ", got " + args.size());
+          + " arguments " + params + where(device) + ", got " + args.size());
     }
     boolean global = executable.numPartitions() == 1;
     for (int i = 0; i < args.size(); i++) {
@@ -270,7 +359,7 @@ public final class LoadedExecutable extends NativeResource {
       TensorSpec want = params.get(i);
       if (got.dtype() != want.dtype() || (global && !got.equals(want)) || got.rank() != want.rank()) {
         throw new IllegalArgumentException("execute of " + executable.name() + " requires argument " + i + " to be "
-            + want + (global ? "" : " (or a shard of it)") + where + ", got " + got);
+            + want + (global ? "" : " (or a shard of it)") + where(device) + ", got " + got);
       }
     }
   }

@@ -9,6 +9,8 @@ import xla4j.array.NdArray;
 public final class TensorSpec {
   private final DType dtype;
   private final long[] dims;
+  private final long numElements;
+  private final long byteSize;
 
   private TensorSpec(DType dtype, long[] dims) {
     this.dtype = Objects.requireNonNull(dtype, "dtype");
@@ -17,6 +19,17 @@ public final class TensorSpec {
       if (d < 0) {
         throw new IllegalArgumentException("TensorSpec dimensions must be >= 0, got " + Arrays.toString(dims));
       }
+    }
+    try {
+      long n = 1;
+      for (long d : this.dims) {
+        n = Math.multiplyExact(n, d);
+      }
+      this.numElements = n;
+      this.byteSize = Math.multiplyExact(n, (long) dtype.byteSize());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("TensorSpec requires a size of at most " + Long.MAX_VALUE + " bytes, got "
+          + notation(dtype, this.dims) + " (overflows a long)");
     }
   }
 
@@ -55,11 +68,12 @@ public final class TensorSpec {
   }
 
   public long numElements() {
-    return NdArray.numElements(dims);
+    return numElements;
   }
 
+  /** Dense size in bytes: {@code numElements() * dtype().byteSize()}. */
   public long byteSize() {
-    return numElements() * dtype.byteSize();
+    return byteSize;
   }
 
   @Override
@@ -75,6 +89,10 @@ public final class TensorSpec {
   /** XLA's notation: {@code f32[2,3]}. */
   @Override
   public String toString() {
+    return notation(dtype, dims);
+  }
+
+  private static String notation(DType dtype, long[] dims) {
     StringBuilder sb = new StringBuilder(dtype.xlaName()).append('[');
     for (int i = 0; i < dims.length; i++) {
       sb.append(i > 0 ? "," : "").append(dims[i]);

@@ -29,6 +29,7 @@ public final class Topology extends NativeResource {
   private final String platformVersion;
   private final List<DeviceDescription> devices;
 
+  /** Takes ownership of {@code topology}: if reading its properties fails, it is freed before the exception propagates. */
   Topology(PjrtPlugin plugin, String name, PJRT_TopologyDescription topology) {
     super(null, "Topology " + name, destroyer(plugin.api(), topology));
     this.plugin = plugin;
@@ -54,6 +55,9 @@ public final class Topology extends NativeResource {
         list.add(DeviceDescription.read(api, new PJRT_DeviceDescription(d.descriptions().get(i))));
       }
       devices = Collections.unmodifiableList(list);
+    } catch (RuntimeException | Error e) {
+      closeAfterFailedConstruction(e);
+      throw e;
     }
   }
 
