@@ -153,17 +153,28 @@ PJRT_Error* Compile(PJRT_Client* client, const std::string& mlir, const std::str
   return error;
 }
 
-PJRT_Buffer* ToDevice(PJRT_Client* client, PJRT_Device* device, const std::vector<float>& data,
-                      std::vector<int64_t> dims) {
+// Arguments of BufferFromHostBuffer for an f32 array of `dims` at `data` on `device`.
+PJRT_Client_BufferFromHostBuffer_Args HostBufferArgs(PJRT_Client* client, PJRT_Device* device,
+                                                     const float* data, const int64_t* dims,
+                                                     size_t num_dims,
+                                                     PJRT_HostBufferSemantics semantics) {
   PJRT_Client_BufferFromHostBuffer_Args args{};
   args.struct_size = PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE;
   args.client = client;
-  args.data = data.data();
+  args.data = data;
   args.type = PJRT_Buffer_Type_F32;
-  args.dims = dims.data();
-  args.num_dims = dims.size();
-  args.host_buffer_semantics = PJRT_HostBufferSemantics_kImmutableUntilTransferCompletes;
+  args.dims = dims;
+  args.num_dims = num_dims;
+  args.host_buffer_semantics = semantics;
   args.device = device;
+  return args;
+}
+
+PJRT_Buffer* ToDevice(PJRT_Client* client, PJRT_Device* device, const std::vector<float>& data,
+                      std::vector<int64_t> dims) {
+  PJRT_Client_BufferFromHostBuffer_Args args =
+      HostBufferArgs(client, device, data.data(), dims.data(), dims.size(),
+                     PJRT_HostBufferSemantics_kImmutableUntilTransferCompletes);
   Check(api->PJRT_Client_BufferFromHostBuffer(&args), "PJRT_Client_BufferFromHostBuffer");
   Await(args.done_with_host_buffer);
   return args.buffer;
@@ -402,15 +413,8 @@ void TestBadArguments(PJRT_Client* client) {
   devs.struct_size = PJRT_Client_Devices_Args_STRUCT_SIZE;
   devs.client = client;
   Check(api->PJRT_Client_Devices(&devs), "Devices");
-  PJRT_Client_BufferFromHostBuffer_Args buf{};
-  buf.struct_size = PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE;
-  buf.client = client;
-  buf.data = data;
-  buf.type = PJRT_Buffer_Type_F32;
-  buf.dims = dims;
-  buf.num_dims = 1;
-  buf.host_buffer_semantics = static_cast<PJRT_HostBufferSemantics>(42);
-  buf.device = devs.devices[0];
+  PJRT_Client_BufferFromHostBuffer_Args buf = HostBufferArgs(
+      client, devs.devices[0], data, dims, 1, static_cast<PJRT_HostBufferSemantics>(42));
   m = ExpectError(api->PJRT_Client_BufferFromHostBuffer(&buf), "unknown host buffer semantics");
   EXPECT(m.find("host_buffer_semantics 42") != std::string::npos, "message: %s", m.c_str());
 }
@@ -506,15 +510,8 @@ void TestCallerMistakes(PJRT_Client* client) {
   Check(api->PJRT_Client_Devices(&other_devices), "Devices of a second client");
   float data[2] = {1, 2};
   int64_t dims[1] = {2};
-  PJRT_Client_BufferFromHostBuffer_Args buf{};
-  buf.struct_size = PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE;
-  buf.client = client;
-  buf.data = data;
-  buf.type = PJRT_Buffer_Type_F32;
-  buf.dims = dims;
-  buf.num_dims = 1;
-  buf.host_buffer_semantics = PJRT_HostBufferSemantics_kImmutableOnlyDuringCall;
-  buf.device = other_devices.devices[0];
+  PJRT_Client_BufferFromHostBuffer_Args buf = HostBufferArgs(
+      client, other_devices.devices[0], data, dims, 1, PJRT_HostBufferSemantics_kImmutableOnlyDuringCall);
   m = ExpectError(api->PJRT_Client_BufferFromHostBuffer(&buf), "another client's device");
   EXPECT(m.find("device belongs to another client") != std::string::npos, "message: %s", m.c_str());
   PJRT_Client_Destroy_Args destroy{};
