@@ -372,9 +372,17 @@ public final class Ops {
 
   /**
    * Multi-operand {@code stablehlo.sort} along {@code axis}, ordering by the first {@code numKeys} operands
-   * lexicographically, ascending ({@code descending} flips it), NaNs last (JAX's total order).
+   * lexicographically, ascending ({@code descending} flips it), as {@code lax.sort}: float keys compare in total
+   * order after JAX's canonicalization, so -0.0 equals 0.0 (a stable sort keeps their order) and every NaN, also
+   * a negative one, sorts after +inf.
    */
   public static List<Tensor> sort(List<Tensor> operands, int axis, int numKeys, boolean descending, boolean stable) {
+    return sort(operands, axis, numKeys, descending, stable, true);
+  }
+
+  /** {@code canonicalNaNsAndZeros} false: the raw total order (-NaN < -inf, -0.0 < 0.0), as {@code chlo.top_k}. */
+  private static List<Tensor> sort(List<Tensor> operands, int axis, int numKeys, boolean descending, boolean stable,
+      boolean canonicalNaNsAndZeros) {
     Graph g = graphOf("sort", operands.toArray(new Tensor[0]));
     int a = operands.get(0).axis(axis, "sort");
     if (numKeys < 1 || numKeys > operands.size()) {
@@ -392,6 +400,10 @@ public final class Ops {
         Tensor x = s.get(2 * k);
         Tensor y = s.get(2 * k + 1);
         Compare.CompareType ct = x.dtype().isFloating() ? Compare.CompareType.TOTALORDER : null;
+        if (ct != null && canonicalNaNsAndZeros) {
+          x = canonicalizeForSort(x);
+          y = canonicalizeForSort(y);
+        }
         Tensor less = compare(g, Compare.Direction.LT, ct, descending ? y : x, descending ? x : y);
         if (result == null) {
           result = less;
@@ -405,13 +417,21 @@ public final class Ops {
     return g.multi(() -> Sort.of(Graph.values(operands), a, stable, cmp));
   }
 
+  /** JAX's {@code _canonicalize_float_for_sort}: -0.0 becomes 0.0 and any NaN the positive quiet NaN. */
+  private static Tensor canonicalizeForSort(Tensor x) {
+    Tensor zero = x.scalarLike(0);
+    Tensor r = select(x.eq(zero), zero, x);
+    return select(x.ne(x), x.scalarLike(Double.NaN), r);
+  }
+
   private static Tensor compare(Graph g, Compare.Direction d, Compare.CompareType ct, Tensor a, Tensor b) {
     return ct == null ? a.compare(d, b) : g.single(() -> Compare.of(d, ct, a.value(), b.value()));
   }
 
   /**
    * The {@code k} largest entries along the last axis and their s32 indices (lower index first on ties),
-   * by a stable descending sort, as {@code lax.top_k} returns them.
+   * by a stable descending sort in raw total order, as {@code lax.top_k} returns them: NaN first, -NaN last,
+   * 0.0 before -0.0.
    */
   public static List<Tensor> topK(Tensor x, int k) {
     Graph g = graphOf("top_k", x);
@@ -422,11 +442,11 @@ public final class Ops {
           + Graph.where(Graph.callerLocation()));
     }
     Tensor idx = g.iota(Shape.of(DType.S32, x.dims()), last);
-    List<Tensor> s = sort(List.of(x, idx), last, 1, true, true);
+    List<Tensor> s = sort(List.of(x, idx), last, 1, true, true, false);
     return List.of(s.get(0).slice(last, 0, k), s.get(1).slice(last, 0, k));
   }
 
-  /** Indices that sort {@code x} along {@code axis} (stable, ascending; NaNs last), s32. */
+  /** Indices that sort {@code x} along {@code axis} (stable, ascending; NaNs last, -0.0 equal to 0.0), s32. */
   public static Tensor argsort(Tensor x, int axis) {
     Graph g = graphOf("argsort", x);
     int a = x.axis(axis, "argsort");

@@ -1,0 +1,107 @@
+package xla4j.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+import xla4j.pjrt.Client;
+import xla4j.pjrt.PjrtPlugin;
+
+/**
+ * Edge cases where the DSL's ops must give JAX's numbers (NaN and signed-zero ordering, reduced-precision
+ * statistics, wide integer constants), run on xla4j's XLA:CPU plugin. Expected values are computed by hand or
+ * with JAX 0.10.2; the JAX expression is noted beside each. Skipped when the plugin has not been built.
+ */
+class DslSemanticsTest {
+  static final float NAN = Float.NaN;
+  static final float NEG_NAN = Float.intBitsToFloat(0xFFC00000);
+  static final float INF = Float.POSITIVE_INFINITY;
+
+  static Client client;
+
+  @BeforeAll
+  static void start() {
+    Path p = PjrtPlugin.cpuPath();
+    Assumptions.assumeTrue(p != null && Files.isRegularFile(p), "xla4j CPU plugin not built at " + p);
+    client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 1L));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  /** Builds a graph on parameters shaped like {@code inputs}, runs it, returns the outputs. */
+  static List<NdArray> run(Function<List<Tensor>, List<Tensor>> f, NdArray... inputs) {
+    Graph g = new Graph("semantics");
+    List<Tensor> ps = new ArrayList<>();
+    for (int i = 0; i < inputs.length; i++) {
+      ps.add(g.parameter("x" + i, Shape.of(inputs[i].dtype(), inputs[i].shape())));
+    }
+    List<Tensor> outs = f.apply(ps);
+    for (int i = 0; i < outs.size(); i++) {
+      g.output("out" + i, outs.get(i));
+    }
+    try (CompiledGraph c = g.compile(client)) {
+      return c.execute(inputs);
+    }
+  }
+
+  static int[] bits(NdArray a) {
+    float[] v = a.toFloatArray();
+    int[] b = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      b[i] = Float.floatToRawIntBits(v[i]);
+    }
+    return b;
+  }
+
+  static int[] bits(float... v) {
+    int[] b = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      b[i] = Float.floatToRawIntBits(v[i]);
+    }
+    return b;
+  }
+
+  // x = [0.0, -0.0, 1.0, -nan, nan, -1.0, -inf, inf] (f32)
+  static NdArray signedZerosAndNaNs() {
+    return NdArray.of(new float[] {0f, -0f, 1f, NEG_NAN, NAN, -1f, -INF, INF}, 8);
+  }
+
+  @Test
+  void sortTreatsNegativeZeroAsZeroAndEveryNaNAsLargest() {
+    List<NdArray> out = run(x -> {
+      Tensor idx = x.get(0).graph().iota(Shape.of(DType.S32, 8), 0);
+      return List.of(Ops.sort(List.of(x.get(0)), 0, 1, false, true).get(0), Ops.argsort(x.get(0), 0),
+          Ops.sort(List.of(x.get(0), idx), 0, 1, true, true).get(1));
+    }, signedZerosAndNaNs());
+    // lax.sort(x): [-inf, -1., 0., -0., 1., inf, -nan, nan] (the original values, 0.0 and -0.0 kept in order)
+    assertArrayEquals(bits(-INF, -1f, 0f, -0f, 1f, INF, NEG_NAN, NAN), bits(out.get(0)));
+    // jnp.argsort(x) = [6 5 0 1 2 7 3 4]
+    assertArrayEquals(new int[] {6, 5, 0, 1, 2, 7, 3, 4}, out.get(1).toIntArray());
+    // jnp.argsort(x, descending=True, stable=True) = [3 4 7 2 0 1 5 6]
+    assertArrayEquals(new int[] {3, 4, 7, 2, 0, 1, 5, 6}, out.get(2).toIntArray());
+  }
+
+  @Test
+  void topKKeepsTheRawTotalOrder() {
+    List<NdArray> out = run(x -> Ops.topK(x.get(0), 8), signedZerosAndNaNs());
+    // lax.top_k(x, 8) = ([nan, inf, 1., 0., -0., -1., -inf, -nan], [4 7 2 0 1 5 6 3])
+    assertArrayEquals(bits(NAN, INF, 1f, 0f, -0f, -1f, -INF, NEG_NAN), bits(out.get(0)));
+    assertArrayEquals(new int[] {4, 7, 2, 0, 1, 5, 6, 3}, out.get(1).toIntArray());
+  }
+}
