@@ -102,6 +102,8 @@ class DslRulesTest {
     assertRule("top_k requires k in range [0, 4] and an operand of rank >= 1, got k=5 for shape (4,)", () -> Ops.topK(x4, 5));
     assertRule("sort requires num_keys in range [1, 1], got 2", () -> Ops.sort(List.of(x4), 0, 2, false, true));
     assertRule("one_hot requires integer indices, got f32", () -> Composites.oneHot(x4, 3, F32));
+    assertRule("layer_norm requires scale and bias of the input's dtype, got bf16 and f32",
+        () -> Composites.layerNorm(x23.convert(BF16), x23.slice(0, 0, 1).reshape(3), null, 1e-6));
     assertRule("take_along_axis requires integer indices of the operand's rank, got f32[4] for operand f32[2,3]",
         () -> Ops.takeAlongAxis(x23, x4, 1));
     assertRule("take_along_axis requires indices to match the operand outside axis 1, got (3, 1) and (2, 3)",

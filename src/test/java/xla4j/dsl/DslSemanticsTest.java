@@ -104,4 +104,25 @@ class DslSemanticsTest {
     assertArrayEquals(bits(NAN, INF, 1f, 0f, -0f, -1f, -INF, NEG_NAN), bits(out.get(0)));
     assertArrayEquals(new int[] {4, 7, 2, 0, 1, 5, 6, 3}, out.get(1).toIntArray());
   }
+
+  @Test
+  void layerNormAndVarianceOfHalfFloatsAreComputedInF32() {
+    NdArray x = NdArray.fromFloats(DType.BF16, new float[] {100, 101, 102, 103, 1, -1, 2, 0.5f}, 2, 4);
+    NdArray scale = NdArray.fromFloats(DType.BF16, new float[] {1, 1, 1, 1}, 4);
+    NdArray bias = NdArray.fromFloats(DType.BF16, new float[] {0, 0, 0, 0}, 4);
+    NdArray h = NdArray.fromFloats(DType.F16, new float[] {1000, 1010, 1020, 1030}, 1, 4);
+    NdArray hScale = NdArray.fromFloats(DType.F16, new float[] {1, 1, 1, 1}, 4);
+    NdArray w = NdArray.fromFloats(DType.BF16, new float[] {128, 129, 130, 131}, 4);
+    List<NdArray> out = run(t -> List.of(Composites.layerNorm(t.get(0), t.get(1), t.get(2), 1e-6),
+        Composites.layerNorm(t.get(3), t.get(4), null, 1e-6), Composites.variance(t.get(5), 0)), x, scale, bias, h, hScale, w);
+    // flax.linen.LayerNorm(epsilon=1e-6, param_dtype=jnp.bfloat16).apply(params, x) (bf16 statistics would give
+    // -1504 for the first element: mean(x^2) - mean^2 cancels in bf16)
+    assertEquals(NdArray.fromFloats(DType.BF16, new float[] {-1.34375f, -0.447265625f, 0.447265625f, 1.34375f,
+        0.345703125f, -1.5f, 1.2734375f, -0.115234375f}, 2, 4), out.get(0));
+    // flax.linen.LayerNorm(epsilon=1e-6, use_bias=False, param_dtype=jnp.float16).apply(params, h)
+    assertEquals(NdArray.fromFloats(DType.F16, new float[] {-1.341796875f, -0.447265625f, 0.447265625f, 1.341796875f},
+        1, 4), out.get(1));
+    // jnp.var(w) = 1.25 (mean 129.5 is not a bf16 number; rounded to 130 it gave 1.5)
+    assertEquals(1.25, out.get(2).getDouble(0));
+  }
 }
