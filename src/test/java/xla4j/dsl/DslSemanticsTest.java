@@ -125,4 +125,17 @@ class DslSemanticsTest {
     // jnp.var(w) = 1.25 (mean 129.5 is not a bf16 number; rounded to 130 it gave 1.5)
     assertEquals(1.25, out.get(2).getDouble(0));
   }
+
+  @Test
+  void u64ConstantsFrom2To63UpKeepTheirValue() {
+    NdArray u = NdArray.of(new long[] {0, 5}, 2).astype(DType.U64);
+    List<NdArray> out = run(t -> List.of(t.get(0).add(0x1p63), t.get(0).graph().scalar(0x1p64 - 2048, DType.U64),
+        t.get(0).graph().scalar(0.5, DType.PRED)), u);
+    // jnp.array([0, 5], jnp.uint64) + 2**63 = [9223372036854775808, 9223372036854775813] (a cast to long saturated
+    // at 2**63 - 1); the unsigned values read back as signed longs
+    assertArrayEquals(new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 5}, out.get(0).toLongArray());
+    assertEquals(Long.parseUnsignedLong("18446744073709549568"), out.get(1).getLong(0));
+    // pred is value != 0 (was (long) 0.5 != 0, false)
+    assertEquals(1, out.get(2).getLong(0));
+  }
 }
