@@ -496,8 +496,22 @@ public final class Ops {
   }
 
   /**
-   * {@code jnp.take(x, indices, axis=0)}-style row lookup (embeddings): result shape
-   * {@code indices.shape + x.shape[1:]}. Out-of-range indices are clamped, as XLA's gather does.
+   * JAX's {@code _normalize_index}: negative indices count from the end of a dimension of size {@code n}
+   * ({@code -1} is {@code n - 1}). Unsigned indices, and dtypes that cannot hold {@code n}, are left as they are.
+   */
+  static Tensor wrapNegativeIndices(Tensor indices, long n) {
+    DType t = indices.dtype();
+    long max = t.byteSize() >= 8 ? Long.MAX_VALUE : (1L << (8 * t.byteSize() - 1)) - 1;
+    if (!t.isInteger() || t.isUnsigned() || n > max) {
+      return indices;
+    }
+    return select(indices.lt(0.0), indices.add((double) n), indices);
+  }
+
+  /**
+   * {@code jnp.take(x, indices, axis=0, mode="clip")}-style row lookup (embeddings): result shape
+   * {@code indices.shape + x.shape[1:]}. Out-of-range indices are clamped, as XLA's gather does (and as that
+   * mode does, a negative index is clamped to 0, not counted from the end).
    */
   public static Tensor take(Tensor x, Tensor indices) {
     int r = indices.rank();
@@ -513,7 +527,8 @@ public final class Ops {
   /**
    * {@code jnp.take_along_axis(x, indices, axis)}: {@code indices} has x's rank, and the result (indices' shape)
    * picks {@code x[..., indices[i...], ...]} along {@code axis}; the other dims of {@code indices} must equal
-   * x's. Lowered to one gather with full index vectors (iota for the other dims), clamped like XLA's gather.
+   * x's. Negative indices count from the end, as in {@code jnp.take_along_axis(x, indices, axis, mode="clip")};
+   * indices still out of range are clamped. Lowered to one gather with full index vectors (iota for the other dims).
    */
   public static Tensor takeAlongAxis(Tensor x, Tensor indices, int axis) {
     Graph g = graphOf("take_along_axis", x, indices);
@@ -533,7 +548,7 @@ public final class Ops {
     colShape[r] = 1;
     Tensor[] cols = new Tensor[r];
     for (int d = 0; d < r; d++) {
-      Tensor c = d == a ? indices : g.iota(Shape.of(indices.dtype(), indices.dims()), d);
+      Tensor c = d == a ? wrapNegativeIndices(indices, x.dim(a)) : g.iota(Shape.of(indices.dtype(), indices.dims()), d);
       cols[d] = c.reshape(colShape);
     }
     Tensor full = r == 1 ? cols[0] : concatenate(r, cols);
@@ -560,9 +575,12 @@ public final class Ops {
 
   /**
    * {@code x.at[indices].add(updates)} along axis 0 (or {@code .set} when {@code combine} is null): updates
-   * have shape {@code indices.shape + x.shape[1:]}.
+   * have shape {@code indices.shape + x.shape[1:]}. Negative indices count from the end, as in JAX; updates at
+   * indices still out of range are dropped, as XLA's scatter does.
    */
   public static Tensor scatterRows(Tensor x, Tensor indices, Tensor updates, Reducer combine) {
+    graphOf("scatter", x, indices, updates);
+    indices = wrapNegativeIndices(indices, x.rank() < 1 ? 0 : x.dim(0));
     int r = indices.rank();
     int[] window = new int[x.rank() - 1];
     for (int i = 0; i < window.length; i++) {

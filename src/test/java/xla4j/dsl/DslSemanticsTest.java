@@ -138,4 +138,25 @@ class DslSemanticsTest {
     // pred is value != 0 (was (long) 0.5 != 0, false)
     assertEquals(1, out.get(2).getLong(0));
   }
+
+  @Test
+  void negativeIndicesCountFromTheEndInScatterAndTakeAlongAxis() {
+    NdArray m = NdArray.of(new float[] {1, 2, 3, 4, 5, 6}, 3, 2);
+    NdArray idx = NdArray.of(new int[] {0, 2, 0, 5, -1}, 5);
+    NdArray upd = NdArray.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 5, 2);
+    NdArray setIdx = NdArray.of(new int[] {-1, 5}, 2);
+    NdArray setUpd = NdArray.of(new float[] {9, 9, 8, 8}, 2, 2);
+    NdArray along = NdArray.of(new int[] {-1, 0, -2, 1, 7, -9}, 3, 2);
+    List<NdArray> out = run(t -> List.of(Ops.scatterRows(t.get(0), t.get(1), t.get(2), Reducer.SUM),
+        Ops.scatterRows(t.get(0), t.get(3), t.get(4), null), Ops.takeAlongAxis(t.get(0), t.get(5), 1), Ops.take(t.get(0), t.get(1))),
+        m, idx, upd, setIdx, setUpd, along);
+    // m.at[idx].add(upd) = [[7, 10], [3, 4], [17, 20]]: -1 is row 2, 5 is dropped
+    assertArrayEquals(new float[] {7, 10, 3, 4, 17, 20}, out.get(0).toFloatArray());
+    // m.at[jnp.array([-1, 5])].set(setUpd) = [[1, 2], [3, 4], [9, 9]]
+    assertArrayEquals(new float[] {1, 2, 3, 4, 9, 9}, out.get(1).toFloatArray());
+    // jnp.take_along_axis(m, along, axis=1, mode="clip") = [[2, 1], [3, 4], [6, 5]]
+    assertArrayEquals(new float[] {2, 1, 3, 4, 6, 5}, out.get(2).toFloatArray());
+    // jnp.take(m, idx, axis=0, mode="clip") clamps -1 to row 0: [[1, 2], [5, 6], [1, 2], [5, 6], [1, 2]]
+    assertArrayEquals(new float[] {1, 2, 5, 6, 1, 2, 5, 6, 1, 2}, out.get(3).toFloatArray());
+  }
 }
