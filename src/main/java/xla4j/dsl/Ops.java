@@ -117,6 +117,10 @@ public final class Ops {
   static Tensor argReduce(Tensor x, int axis, boolean isMax) {
     Graph g = graphOf(isMax ? "argmax" : "argmin", x);
     int a = x.axis(axis, isMax ? "argmax" : "argmin");
+    if (x.dim(a) == 0) {
+      throw new IllegalArgumentException((isMax ? "argmax" : "argmin") + " requires a non-empty axis, got axis " + a
+          + " of shape " + Shapes.tuple(x.dims()) + Graph.where(Graph.callerLocation()));
+    }
     Tensor idx = g.iota(Shape.of(DType.S32, x.dims()), a);
     Tensor initV = g.constant((isMax ? Reducer.MAX : Reducer.MIN).identity(x.dtype()));
     Tensor initI = g.scalar(0, DType.S32);

@@ -370,12 +370,12 @@ public final class Tensor {
     return Composites.meanAxes(this, axes.length == 0 ? allAxes() : axes);
   }
 
-  /** Index of the largest element along {@code axis} (first one on ties, NaN counts as largest), s32. */
+  /** Index of the largest element along a non-empty {@code axis} (first one on ties, NaN counts as largest), s32. */
   public Tensor argmax(int axis) {
     return Ops.argReduce(this, axis, true);
   }
 
-  /** Index of the smallest element along {@code axis} (first one on ties), s32. */
+  /** Index of the smallest element along a non-empty {@code axis} (first one on ties, NaN counts as smallest), s32. */
   public Tensor argmin(int axis) {
     return Ops.argReduce(this, axis, false);
   }

@@ -102,6 +102,9 @@ class DslRulesTest {
     assertRule("top_k requires k in range [0, 4] and an operand of rank >= 1, got k=5 for shape (4,)", () -> Ops.topK(x4, 5));
     assertRule("sort requires num_keys in range [1, 1], got 2", () -> Ops.sort(List.of(x4), 0, 2, false, true));
     assertRule("one_hot requires integer indices, got f32", () -> Composites.oneHot(x4, 3, F32));
+    // jnp.argmax(jnp.zeros((0, 3)), axis=0) raises "attempt to get argmax of an empty sequence" (the reduce gave 0s)
+    assertRule("argmax requires a non-empty axis, got axis 0 of shape (0, 3)", () -> g.zeros(Shape.of(F32, 0, 3)).argmax(0));
+    assertRule("argmin requires a non-empty axis, got axis 1 of shape (3, 0)", () -> g.zeros(Shape.of(F32, 3, 0)).argmin(-1));
     assertRule("layer_norm requires scale and bias of the input's dtype, got bf16 and f32",
         () -> Composites.layerNorm(x23.convert(BF16), x23.slice(0, 0, 1).reshape(3), null, 1e-6));
     assertRule("take_along_axis requires integer indices of the operand's rank, got f32[4] for operand f32[2,3]",
