@@ -264,7 +264,10 @@ public final class Ops {
       return this;
     }
 
-    /** "VALID" or "SAME" (JAX's rule: output = ceil(input / stride), extra padding at the high end). */
+    /**
+     * "VALID" or "SAME" (JAX's rule: output = ceil(input / stride), extra padding at the high end); as in JAX, SAME is
+     * refused with an lhs dilation (a transposed convolution needs explicit padding).
+     */
     public ConvBuilder padding(String mode) {
       if (!mode.equals("VALID") && !mode.equals("SAME")) {
         throw new IllegalArgumentException("convolution requires padding 'VALID' or 'SAME', got '" + mode + "'");
@@ -312,6 +315,10 @@ public final class Ops {
       long[] s = strides == null ? ones(ns) : strides;
       long[] ld = lhsDilation == null ? ones(ns) : lhsDilation;
       long[] rd = rhsDilation == null ? ones(ns) : rhsDilation;
+      if ("SAME".equals(paddingMode) && Arrays.stream(ld).anyMatch(v -> v != 1)) {
+        throw new IllegalArgumentException("convolution requires explicit padding with lhs dilation, got 'SAME' and"
+            + " lhs dilation " + Shapes.tuple(ld) + Graph.where(Graph.callerLocation()));
+      }
       long[][] p = padding;
       if (p == null) {
         p = new long[ns][2];

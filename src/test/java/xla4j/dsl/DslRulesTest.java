@@ -112,6 +112,12 @@ class DslRulesTest {
     assertRule("take_along_axis requires indices to match the operand outside axis 1, got (3, 1) and (2, 3)",
         () -> Ops.takeAlongAxis(x23, i3.reshape(3, 1), 1));
     assertThrows(IllegalArgumentException.class, () -> Ops.conv(x23, x23).padding("FULL"));
+    // lax.conv_general_dilated(..., "SAME", lhs_dilation=(2,)) raises "String padding is not implemented for
+    // transposed convolution"; the padding was computed from the undilated input (f32[1,4,1], stride 2, window 3:
+    // 3 outputs, where SAME over the 7 dilated positions would give 4)
+    assertRule("convolution requires explicit padding with lhs dilation, got 'SAME' and lhs dilation (2,)",
+        () -> Ops.conv(g.zeros(Shape.of(F32, 1, 4, 1)), g.zeros(Shape.of(F32, 3, 1, 1))).strides(2).padding("SAME")
+            .lhsDilation(2).build());
     assertRule("convolution requires lhs feature dimension to equal rhs input feature dimension times feature_group_count, got 3 and 2 * 1",
         () -> Ops.conv(g.zeros(Shape.of(F32, 1, 4, 4, 3)), g.zeros(Shape.of(F32, 2, 2, 2, 8))).build());
   }
