@@ -6,8 +6,8 @@ import xla4j.array.DType;
  * Composite functions the models use, written with the DSL's ops in the way JAX / Flax compute them:
  * {@code softmax}, {@code logSoftmax}, {@code logsumexp}, {@code gelu} (exact and tanh), {@code silu},
  * {@code layerNorm} (Flax's fast variance), {@code rmsNorm}, {@code meanAxes}, {@code variance}, {@code oneHot}.
- * Means of f16/bf16 tensors accumulate in f32, as {@code jnp.mean} does; their variance and layer norm are
- * computed in f32, as {@code jnp.var} and Flax do.
+ * Means and the sums inside the softmax family of f16/bf16 tensors accumulate in f32, as {@code jnp.mean} and
+ * {@code jnp.sum} do; their variance and layer norm are computed in f32, as {@code jnp.var} and Flax do.
  */
 public final class Composites {
   private Composites() {}
@@ -24,27 +24,35 @@ public final class Composites {
     return reduced.broadcastInDim(like.dims(), bd);
   }
 
-  /** {@code exp(x - max) / sum(exp(x - max))} over {@code axis}. */
+  /** {@code jnp.sum}: f16/bf16 accumulate in f32 and the result converts back (a plain reduce adds in x's dtype). */
+  static Tensor sumAxes(Tensor x, int[] axes) {
+    return isHalf(x.dtype()) ? x.convert(DType.F32).sum(axes).convert(x.dtype()) : x.sum(axes);
+  }
+
+  /** {@code exp(x - max) / sum(exp(x - max))} over {@code axis}; the sum of f16/bf16 accumulates in f32, as in JAX. */
   public static Tensor softmax(Tensor x, int axis) {
     int[] a = {x.axis(axis, "softmax")};
     Tensor m = expandBack(x.max(a), x, a);
     Tensor e = x.sub(m).exp();
-    return e.div(expandBack(e.sum(a), x, a));
+    return e.div(expandBack(sumAxes(e, a), x, a));
   }
 
-  /** {@code (x - max) - log(sum(exp(x - max)))} over {@code axis}. */
+  /** {@code (x - max) - log(sum(exp(x - max)))} over {@code axis}; the sum as in {@link #softmax}. */
   public static Tensor logSoftmax(Tensor x, int axis) {
     int[] a = {x.axis(axis, "log_softmax")};
     Tensor shifted = x.sub(expandBack(x.max(a), x, a));
-    return shifted.sub(expandBack(shifted.exp().sum(a).log(), x, a));
+    return shifted.sub(expandBack(sumAxes(shifted.exp(), a).log(), x, a));
   }
 
-  /** {@code log(sum(exp(x)))} over {@code axes}, stable (max subtracted; an infinite max is replaced by 0). */
+  /**
+   * {@code log(sum(exp(x)))} over {@code axes}, stable (max subtracted; an infinite max is replaced by 0); the sum as
+   * in {@link #softmax}.
+   */
   public static Tensor logsumexp(Tensor x, int... axes) {
     int[] a = x.axes("logsumexp", axes);
     Tensor m = x.max(a);
     Tensor safe = Ops.select(m.isFinite(), m, m.scalarLike(0));
-    Tensor s = x.sub(expandBack(safe, x, a)).exp().sum(a).log();
+    Tensor s = sumAxes(x.sub(expandBack(safe, x, a)).exp(), a).log();
     return s.add(safe);
   }
 

@@ -159,4 +159,25 @@ class DslSemanticsTest {
     // jnp.take(m, idx, axis=0, mode="clip") clamps -1 to row 0: [[1, 2], [5, 6], [1, 2], [5, 6], [1, 2]]
     assertArrayEquals(new float[] {1, 2, 5, 6, 1, 2, 5, 6, 1, 2}, out.get(3).toFloatArray());
   }
+
+  @Test
+  void softmaxFamilyOfBf16SumsInF32() {
+    // y = jnp.array(((np.arange(300) % 7) * np.float32(0.37) - 1).reshape(1, 300), jnp.bfloat16): these 7 values
+    float[] seven = {-1.0f, -0.62890625f, -0.259765625f, 0.10986328125f, 0.48046875f, 0.8515625f, 1.21875f};
+    float[] v = new float[300];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = seven[i % 7];
+    }
+    NdArray y = NdArray.fromFloats(DType.BF16, v, 1, 300);
+    List<NdArray> out = run(t -> List.of(Composites.softmax(t.get(0), 1).slice(1, 0, 7), Composites.logsumexp(t.get(0), 1),
+        Composites.logSoftmax(t.get(0), 1).slice(1, 0, 7)), y);
+    // jax.nn.softmax(y, 1)[0, :7] (jnp.sum adds the bf16 exponentials in f32; adding in bf16 gave 8.43e-4 first)
+    assertEquals(NdArray.fromFloats(DType.BF16, new float[] {0.000850677490234375f, 0.0012359619140625f,
+        0.0017852783203125f, 0.0025787353515625f, 0.0037384033203125f, 0.005401611328125f, 0.0078125f}, 1, 7), out.get(0));
+    // jax.nn.logsumexp(y, 1) = [6.0625] (was 6.09375)
+    assertEquals(NdArray.fromFloats(DType.BF16, new float[] {6.0625f}, 1), out.get(1));
+    // jax.nn.log_softmax(y, 1)[0, :7]
+    assertEquals(NdArray.fromFloats(DType.BF16, new float[] {-7.0625f, -6.6875f, -6.3125f, -5.9375f, -5.59375f,
+        -5.21875f, -4.84375f}, 1, 7), out.get(2));
+  }
 }
