@@ -282,9 +282,10 @@ public final class Tensor {
     return reshape(d);
   }
 
-  /** Removes the given size-1 dimensions. */
+  /** Removes the given size-1 dimensions (all of them when none are given, as {@code jnp.squeeze(x)}). */
   public Tensor squeeze(int... axes) {
-    int[] a = axes("squeeze", axes);
+    int[] a = axes.length > 0 ? axes("squeeze", axes)
+        : java.util.stream.IntStream.range(0, rank()).filter(i -> dims()[i] == 1).toArray();
     List<Long> d = new ArrayList<>();
     for (int i = 0; i < rank(); i++) {
       final int axis = i;

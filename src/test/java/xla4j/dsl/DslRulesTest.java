@@ -79,6 +79,9 @@ class DslRulesTest {
     assertRule("softmax requires axis in range [-2, 2), got -3 for shape (2, 3)", () -> x23.softmax(-3));
     assertRule("expand_dims requires axis in range [-3, 3), got 3", () -> x23.expandDims(3));
     assertRule("squeeze requires the squeezed dimensions to have size 1, got shape (2, 3) and axes (0,)", () -> x23.squeeze(0));
+    // jnp.squeeze(jnp.zeros((1, 2, 1, 3))).shape == (2, 3) (no axes removed nothing before)
+    assertEquals(Shape.of(F32, 2, 3), g.zeros(Shape.of(F32, 1, 2, 1, 3)).squeeze().shape());
+    assertEquals(Shape.of(F32, 2, 1, 3), g.zeros(Shape.of(F32, 1, 2, 1, 3)).squeeze(0).shape());
     assertRule("reshape requires at most one -1 dimension, got (-1, -1)", () -> x23.reshape(-1, -1));
     assertRule("reduce requires dimensions to be unique, got (1, 1)", () -> x23.sum(1, -1));
   }
