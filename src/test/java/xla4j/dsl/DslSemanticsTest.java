@@ -148,7 +148,8 @@ class DslSemanticsTest {
     NdArray setUpd = NdArray.of(new float[] {9, 9, 8, 8}, 2, 2);
     NdArray along = NdArray.of(new int[] {-1, 0, -2, 1, 7, -9}, 3, 2);
     List<NdArray> out = run(t -> List.of(Ops.scatterRows(t.get(0), t.get(1), t.get(2), Reducer.SUM),
-        Ops.scatterRows(t.get(0), t.get(3), t.get(4), null), Ops.takeAlongAxis(t.get(0), t.get(5), 1), Ops.take(t.get(0), t.get(1))),
+        Ops.scatterRows(t.get(0), t.get(3), t.get(4), null), Ops.takeAlongAxis(t.get(0), t.get(5), 1),
+        Ops.take(t.get(0), t.get(1))),
         m, idx, upd, setIdx, setUpd, along);
     // m.at[idx].add(upd) = [[7, 10], [3, 4], [17, 20]]: -1 is row 2, 5 is dropped
     assertArrayEquals(new float[] {7, 10, 3, 4, 17, 20}, out.get(0).toFloatArray());
