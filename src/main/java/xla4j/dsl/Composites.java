@@ -6,7 +6,8 @@ import xla4j.array.DType;
  * Composite functions the models use, written with the DSL's ops in the way JAX / Flax compute them:
  * {@code softmax}, {@code logSoftmax}, {@code logsumexp}, {@code gelu} (exact and tanh), {@code silu},
  * {@code layerNorm} (Flax's fast variance), {@code rmsNorm}, {@code meanAxes}, {@code variance}, {@code oneHot}.
- * Means of f16/bf16 tensors accumulate in f32, as {@code jnp.mean} does.
+ * Means and the sums inside the softmax family of f16/bf16 tensors accumulate in f32, as {@code jnp.mean} and
+ * {@code jnp.sum} do; their variance and layer norm are computed in f32, as {@code jnp.var} and Flax do.
  */
 public final class Composites {
   private Composites() {}
@@ -23,27 +24,35 @@ public final class Composites {
     return reduced.broadcastInDim(like.dims(), bd);
   }
 
-  /** {@code exp(x - max) / sum(exp(x - max))} over {@code axis}. */
+  /** {@code jnp.sum}: f16/bf16 accumulate in f32 and the result converts back (a plain reduce adds in x's dtype). */
+  static Tensor sumAxes(Tensor x, int[] axes) {
+    return isHalf(x.dtype()) ? x.convert(DType.F32).sum(axes).convert(x.dtype()) : x.sum(axes);
+  }
+
+  /** {@code exp(x - max) / sum(exp(x - max))} over {@code axis}; the sum of f16/bf16 accumulates in f32, as in JAX. */
   public static Tensor softmax(Tensor x, int axis) {
     int[] a = {x.axis(axis, "softmax")};
     Tensor m = expandBack(x.max(a), x, a);
     Tensor e = x.sub(m).exp();
-    return e.div(expandBack(e.sum(a), x, a));
+    return e.div(expandBack(sumAxes(e, a), x, a));
   }
 
-  /** {@code (x - max) - log(sum(exp(x - max)))} over {@code axis}. */
+  /** {@code (x - max) - log(sum(exp(x - max)))} over {@code axis}; the sum as in {@link #softmax}. */
   public static Tensor logSoftmax(Tensor x, int axis) {
     int[] a = {x.axis(axis, "log_softmax")};
     Tensor shifted = x.sub(expandBack(x.max(a), x, a));
-    return shifted.sub(expandBack(shifted.exp().sum(a).log(), x, a));
+    return shifted.sub(expandBack(sumAxes(shifted.exp(), a).log(), x, a));
   }
 
-  /** {@code log(sum(exp(x)))} over {@code axes}, stable (max subtracted; an infinite max is replaced by 0). */
+  /**
+   * {@code log(sum(exp(x)))} over {@code axes}, stable (max subtracted; an infinite max is replaced by 0); the sum as
+   * in {@link #softmax}.
+   */
   public static Tensor logsumexp(Tensor x, int... axes) {
     int[] a = x.axes("logsumexp", axes);
     Tensor m = x.max(a);
     Tensor safe = Ops.select(m.isFinite(), m, m.scalarLike(0));
-    Tensor s = x.sub(expandBack(safe, x, a)).exp().sum(a).log();
+    Tensor s = sumAxes(x.sub(expandBack(safe, x, a)).exp(), a).log();
     return s.add(safe);
   }
 
@@ -71,24 +80,45 @@ public final class Composites {
     for (int i : a) {
       n *= x.dim(i);
     }
-    boolean upcast = x.dtype() == DType.BF16 || x.dtype() == DType.F16;
+    boolean upcast = isHalf(x.dtype());
     Tensor xs = upcast ? x.convert(DType.F32) : x;
     Tensor m = xs.sum(a).div((double) n);
     return upcast ? m.convert(x.dtype()) : m;
   }
 
-  /** Population variance {@code mean((x - mean(x))^2)} over {@code axes}. */
+  static boolean isHalf(DType t) {
+    return t == DType.BF16 || t == DType.F16;
+  }
+
+  /**
+   * Population variance {@code mean((x - mean(x))^2)} over {@code axes}; f16/bf16 are computed in f32 and the
+   * result converted back, as {@code jnp.var} does.
+   */
   public static Tensor variance(Tensor x, int... axes) {
     int[] a = x.axes("variance", axes);
+    if (isHalf(x.dtype())) {
+      return variance(x.convert(DType.F32), a).convert(x.dtype());
+    }
     Tensor c = x.sub(expandBack(meanAxes(x, a), x, a));
     return meanAxes(c.mul(c), a);
   }
 
   /**
    * Flax {@code nn.LayerNorm} over the last axis: {@code mean}, {@code var = max(0, mean(x^2) - mean^2)},
-   * {@code (x - mean) * rsqrt(var + eps) * scale + bias}; {@code scale}/{@code bias} (shape: last dim) may be null.
+   * {@code (x - mean) * rsqrt(var + eps) * scale + bias}; {@code scale}/{@code bias} (shape: last dim, x's dtype)
+   * may be null. f16/bf16 inputs are normalised in f32 and the result converted back, as Flax computes.
    */
   public static Tensor layerNorm(Tensor x, Tensor scale, Tensor bias, double eps) {
+    for (Tensor p : new Tensor[] {scale, bias}) {
+      if (p != null && p.dtype() != x.dtype()) {
+        throw new IllegalArgumentException("layer_norm requires scale and bias of the input's dtype, got "
+            + x.dtype().xlaName() + " and " + p.dtype().xlaName() + Graph.where(Graph.callerLocation()));
+      }
+    }
+    if (isHalf(x.dtype())) {
+      return layerNorm(x.convert(DType.F32), scale == null ? null : scale.convert(DType.F32),
+          bias == null ? null : bias.convert(DType.F32), eps).convert(x.dtype());
+    }
     int[] a = {x.rank() - 1};
     Tensor mean = meanAxes(x, a);
     Tensor mean2 = meanAxes(x.mul(x), a);

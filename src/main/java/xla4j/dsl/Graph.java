@@ -275,7 +275,9 @@ public final class Graph {
 
   /** A rank-0 constant of {@code dtype} (integers truncate, pred is {@code value != 0}). */
   public Tensor scalar(double value, DType dtype) {
-    return constant(Reducer.scalar(dtype, value, (long) value));
+    // u64 values from 2^63 up do not fit a Java long: take their two's complement bits (a plain cast saturates).
+    long bits = value >= 0x1p63 ? (long) (value - 0x1p64) : (long) value;
+    return constant(Reducer.scalar(dtype, value, dtype == DType.PRED ? (value != 0 ? 1 : 0) : bits));
   }
 
   /** A constant of {@code shape} with every element {@code value}, emitted as a splat. */

@@ -117,6 +117,10 @@ public final class Ops {
   static Tensor argReduce(Tensor x, int axis, boolean isMax) {
     Graph g = graphOf(isMax ? "argmax" : "argmin", x);
     int a = x.axis(axis, isMax ? "argmax" : "argmin");
+    if (x.dim(a) == 0) {
+      throw new IllegalArgumentException((isMax ? "argmax" : "argmin") + " requires a non-empty axis, got axis " + a
+          + " of shape " + Shapes.tuple(x.dims()) + Graph.where(Graph.callerLocation()));
+    }
     Tensor idx = g.iota(Shape.of(DType.S32, x.dims()), a);
     Tensor initV = g.constant((isMax ? Reducer.MAX : Reducer.MIN).identity(x.dtype()));
     Tensor initI = g.scalar(0, DType.S32);
@@ -260,7 +264,10 @@ public final class Ops {
       return this;
     }
 
-    /** "VALID" or "SAME" (JAX's rule: output = ceil(input / stride), extra padding at the high end). */
+    /**
+     * "VALID" or "SAME" (JAX's rule: output = ceil(input / stride), extra padding at the high end); as in JAX, SAME is
+     * refused with an lhs dilation (a transposed convolution needs explicit padding).
+     */
     public ConvBuilder padding(String mode) {
       if (!mode.equals("VALID") && !mode.equals("SAME")) {
         throw new IllegalArgumentException("convolution requires padding 'VALID' or 'SAME', got '" + mode + "'");
@@ -308,6 +315,10 @@ public final class Ops {
       long[] s = strides == null ? ones(ns) : strides;
       long[] ld = lhsDilation == null ? ones(ns) : lhsDilation;
       long[] rd = rhsDilation == null ? ones(ns) : rhsDilation;
+      if ("SAME".equals(paddingMode) && Arrays.stream(ld).anyMatch(v -> v != 1)) {
+        throw new IllegalArgumentException("convolution requires explicit padding with lhs dilation, got 'SAME' and"
+            + " lhs dilation " + Shapes.tuple(ld) + Graph.where(Graph.callerLocation()));
+      }
       long[][] p = padding;
       if (p == null) {
         p = new long[ns][2];
@@ -372,9 +383,17 @@ public final class Ops {
 
   /**
    * Multi-operand {@code stablehlo.sort} along {@code axis}, ordering by the first {@code numKeys} operands
-   * lexicographically, ascending ({@code descending} flips it), NaNs last (JAX's total order).
+   * lexicographically, ascending ({@code descending} flips it), as {@code lax.sort}: float keys compare in total
+   * order after JAX's canonicalization, so -0.0 equals 0.0 (a stable sort keeps their order) and every NaN, also
+   * a negative one, sorts after +inf.
    */
   public static List<Tensor> sort(List<Tensor> operands, int axis, int numKeys, boolean descending, boolean stable) {
+    return sort(operands, axis, numKeys, descending, stable, true);
+  }
+
+  /** {@code canonicalNaNsAndZeros} false: the raw total order (-NaN < -inf, -0.0 < 0.0), as {@code chlo.top_k}. */
+  private static List<Tensor> sort(List<Tensor> operands, int axis, int numKeys, boolean descending, boolean stable,
+      boolean canonicalNaNsAndZeros) {
     Graph g = graphOf("sort", operands.toArray(new Tensor[0]));
     int a = operands.get(0).axis(axis, "sort");
     if (numKeys < 1 || numKeys > operands.size()) {
@@ -392,6 +411,10 @@ public final class Ops {
         Tensor x = s.get(2 * k);
         Tensor y = s.get(2 * k + 1);
         Compare.CompareType ct = x.dtype().isFloating() ? Compare.CompareType.TOTALORDER : null;
+        if (ct != null && canonicalNaNsAndZeros) {
+          x = canonicalizeForSort(x);
+          y = canonicalizeForSort(y);
+        }
         Tensor less = compare(g, Compare.Direction.LT, ct, descending ? y : x, descending ? x : y);
         if (result == null) {
           result = less;
@@ -405,13 +428,21 @@ public final class Ops {
     return g.multi(() -> Sort.of(Graph.values(operands), a, stable, cmp));
   }
 
+  /** JAX's {@code _canonicalize_float_for_sort}: -0.0 becomes 0.0 and any NaN the positive quiet NaN. */
+  private static Tensor canonicalizeForSort(Tensor x) {
+    Tensor zero = x.scalarLike(0);
+    Tensor r = select(x.eq(zero), zero, x);
+    return select(x.ne(x), x.scalarLike(Double.NaN), r);
+  }
+
   private static Tensor compare(Graph g, Compare.Direction d, Compare.CompareType ct, Tensor a, Tensor b) {
     return ct == null ? a.compare(d, b) : g.single(() -> Compare.of(d, ct, a.value(), b.value()));
   }
 
   /**
    * The {@code k} largest entries along the last axis and their s32 indices (lower index first on ties),
-   * by a stable descending sort, as {@code lax.top_k} returns them.
+   * by a stable descending sort in raw total order, as {@code lax.top_k} returns them: NaN first, -NaN last,
+   * 0.0 before -0.0.
    */
   public static List<Tensor> topK(Tensor x, int k) {
     Graph g = graphOf("top_k", x);
@@ -422,11 +453,11 @@ public final class Ops {
           + Graph.where(Graph.callerLocation()));
     }
     Tensor idx = g.iota(Shape.of(DType.S32, x.dims()), last);
-    List<Tensor> s = sort(List.of(x, idx), last, 1, true, true);
+    List<Tensor> s = sort(List.of(x, idx), last, 1, true, true, false);
     return List.of(s.get(0).slice(last, 0, k), s.get(1).slice(last, 0, k));
   }
 
-  /** Indices that sort {@code x} along {@code axis} (stable, ascending; NaNs last), s32. */
+  /** Indices that sort {@code x} along {@code axis} (stable, ascending; NaNs last, -0.0 equal to 0.0), s32. */
   public static Tensor argsort(Tensor x, int axis) {
     Graph g = graphOf("argsort", x);
     int a = x.axis(axis, "argsort");
@@ -476,8 +507,22 @@ public final class Ops {
   }
 
   /**
-   * {@code jnp.take(x, indices, axis=0)}-style row lookup (embeddings): result shape
-   * {@code indices.shape + x.shape[1:]}. Out-of-range indices are clamped, as XLA's gather does.
+   * JAX's {@code _normalize_index}: negative indices count from the end of a dimension of size {@code n}
+   * ({@code -1} is {@code n - 1}). Unsigned indices, and dtypes that cannot hold {@code n}, are left as they are.
+   */
+  static Tensor wrapNegativeIndices(Tensor indices, long n) {
+    DType t = indices.dtype();
+    long max = t.byteSize() >= 8 ? Long.MAX_VALUE : (1L << (8 * t.byteSize() - 1)) - 1;
+    if (!t.isInteger() || t.isUnsigned() || n > max) {
+      return indices;
+    }
+    return select(indices.lt(0.0), indices.add((double) n), indices);
+  }
+
+  /**
+   * {@code jnp.take(x, indices, axis=0, mode="clip")}-style row lookup (embeddings): result shape
+   * {@code indices.shape + x.shape[1:]}. Out-of-range indices are clamped, as XLA's gather does (and as that
+   * mode does, a negative index is clamped to 0, not counted from the end).
    */
   public static Tensor take(Tensor x, Tensor indices) {
     int r = indices.rank();
@@ -493,7 +538,8 @@ public final class Ops {
   /**
    * {@code jnp.take_along_axis(x, indices, axis)}: {@code indices} has x's rank, and the result (indices' shape)
    * picks {@code x[..., indices[i...], ...]} along {@code axis}; the other dims of {@code indices} must equal
-   * x's. Lowered to one gather with full index vectors (iota for the other dims), clamped like XLA's gather.
+   * x's. Negative indices count from the end, as in {@code jnp.take_along_axis(x, indices, axis, mode="clip")};
+   * indices still out of range are clamped. Lowered to one gather with full index vectors (iota for the other dims).
    */
   public static Tensor takeAlongAxis(Tensor x, Tensor indices, int axis) {
     Graph g = graphOf("take_along_axis", x, indices);
@@ -513,7 +559,7 @@ public final class Ops {
     colShape[r] = 1;
     Tensor[] cols = new Tensor[r];
     for (int d = 0; d < r; d++) {
-      Tensor c = d == a ? indices : g.iota(Shape.of(indices.dtype(), indices.dims()), d);
+      Tensor c = d == a ? wrapNegativeIndices(indices, x.dim(a)) : g.iota(Shape.of(indices.dtype(), indices.dims()), d);
       cols[d] = c.reshape(colShape);
     }
     Tensor full = r == 1 ? cols[0] : concatenate(r, cols);
@@ -540,9 +586,12 @@ public final class Ops {
 
   /**
    * {@code x.at[indices].add(updates)} along axis 0 (or {@code .set} when {@code combine} is null): updates
-   * have shape {@code indices.shape + x.shape[1:]}.
+   * have shape {@code indices.shape + x.shape[1:]}. Negative indices count from the end, as in JAX; updates at
+   * indices still out of range are dropped, as XLA's scatter does.
    */
   public static Tensor scatterRows(Tensor x, Tensor indices, Tensor updates, Reducer combine) {
+    graphOf("scatter", x, indices, updates);
+    indices = wrapNegativeIndices(indices, x.rank() < 1 ? 0 : x.dim(0));
     int r = indices.rank();
     int[] window = new int[x.rank() - 1];
     for (int i = 0; i < window.length; i++) {

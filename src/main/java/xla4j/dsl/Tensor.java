@@ -282,9 +282,10 @@ public final class Tensor {
     return reshape(d);
   }
 
-  /** Removes the given size-1 dimensions. */
+  /** Removes the given size-1 dimensions (all of them when none are given, as {@code jnp.squeeze(x)}). */
   public Tensor squeeze(int... axes) {
-    int[] a = axes("squeeze", axes);
+    int[] a = axes.length > 0 ? axes("squeeze", axes)
+        : java.util.stream.IntStream.range(0, rank()).filter(i -> dims()[i] == 1).toArray();
     List<Long> d = new ArrayList<>();
     for (int i = 0; i < rank(); i++) {
       final int axis = i;
@@ -370,12 +371,12 @@ public final class Tensor {
     return Composites.meanAxes(this, axes.length == 0 ? allAxes() : axes);
   }
 
-  /** Index of the largest element along {@code axis} (first one on ties, NaN counts as largest), s32. */
+  /** Index of the largest element along a non-empty {@code axis} (first one on ties, NaN counts as largest), s32. */
   public Tensor argmax(int axis) {
     return Ops.argReduce(this, axis, true);
   }
 
-  /** Index of the smallest element along {@code axis} (first one on ties), s32. */
+  /** Index of the smallest element along a non-empty {@code axis} (first one on ties, NaN counts as smallest), s32. */
   public Tensor argmin(int axis) {
     return Ops.argReduce(this, axis, false);
   }

@@ -79,6 +79,9 @@ class DslRulesTest {
     assertRule("softmax requires axis in range [-2, 2), got -3 for shape (2, 3)", () -> x23.softmax(-3));
     assertRule("expand_dims requires axis in range [-3, 3), got 3", () -> x23.expandDims(3));
     assertRule("squeeze requires the squeezed dimensions to have size 1, got shape (2, 3) and axes (0,)", () -> x23.squeeze(0));
+    // jnp.squeeze(jnp.zeros((1, 2, 1, 3))).shape == (2, 3) (no axes removed nothing before)
+    assertEquals(Shape.of(F32, 2, 3), g.zeros(Shape.of(F32, 1, 2, 1, 3)).squeeze().shape());
+    assertEquals(Shape.of(F32, 2, 1, 3), g.zeros(Shape.of(F32, 1, 2, 1, 3)).squeeze(0).shape());
     assertRule("reshape requires at most one -1 dimension, got (-1, -1)", () -> x23.reshape(-1, -1));
     assertRule("reduce requires dimensions to be unique, got (1, 1)", () -> x23.sum(1, -1));
   }
@@ -102,11 +105,22 @@ class DslRulesTest {
     assertRule("top_k requires k in range [0, 4] and an operand of rank >= 1, got k=5 for shape (4,)", () -> Ops.topK(x4, 5));
     assertRule("sort requires num_keys in range [1, 1], got 2", () -> Ops.sort(List.of(x4), 0, 2, false, true));
     assertRule("one_hot requires integer indices, got f32", () -> Composites.oneHot(x4, 3, F32));
+    // jnp.argmax(jnp.zeros((0, 3)), axis=0) raises "attempt to get argmax of an empty sequence" (the reduce gave 0s)
+    assertRule("argmax requires a non-empty axis, got axis 0 of shape (0, 3)", () -> g.zeros(Shape.of(F32, 0, 3)).argmax(0));
+    assertRule("argmin requires a non-empty axis, got axis 1 of shape (3, 0)", () -> g.zeros(Shape.of(F32, 3, 0)).argmin(-1));
+    assertRule("layer_norm requires scale and bias of the input's dtype, got bf16 and f32",
+        () -> Composites.layerNorm(x23.convert(BF16), x23.slice(0, 0, 1).reshape(3), null, 1e-6));
     assertRule("take_along_axis requires integer indices of the operand's rank, got f32[4] for operand f32[2,3]",
         () -> Ops.takeAlongAxis(x23, x4, 1));
     assertRule("take_along_axis requires indices to match the operand outside axis 1, got (3, 1) and (2, 3)",
         () -> Ops.takeAlongAxis(x23, i3.reshape(3, 1), 1));
     assertThrows(IllegalArgumentException.class, () -> Ops.conv(x23, x23).padding("FULL"));
+    // lax.conv_general_dilated(..., "SAME", lhs_dilation=(2,)) raises "String padding is not implemented for
+    // transposed convolution"; the padding was computed from the undilated input (f32[1,4,1], stride 2, window 3:
+    // 3 outputs, where SAME over the 7 dilated positions would give 4)
+    assertRule("convolution requires explicit padding with lhs dilation, got 'SAME' and lhs dilation (2,)",
+        () -> Ops.conv(g.zeros(Shape.of(F32, 1, 4, 1)), g.zeros(Shape.of(F32, 3, 1, 1))).strides(2).padding("SAME")
+            .lhsDilation(2).build());
     assertRule("convolution requires lhs feature dimension to equal rhs input feature dimension times feature_group_count, got 3 and 2 * 1",
         () -> Ops.conv(g.zeros(Shape.of(F32, 1, 4, 4, 3)), g.zeros(Shape.of(F32, 2, 2, 2, 8))).build());
   }
