@@ -6,9 +6,11 @@ goes host -> device and logits, pre_logits and encoded come back to the host.
 usage: build/venv/bin/python benchmarks/vit_jax_bench.py --variant B/16 [--batch 8] [--iterations 20] [--json F]
        build/venv/bin/python benchmarks/vit_jax_bench.py --matmul 2048   # f32 matmul GFLOP/s
 """
+import os
+# CPU references only: never let JAX load libtpu (it may be installed in the same venv).
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
 import argparse
 import json
-import os
 import sys
 import time
 

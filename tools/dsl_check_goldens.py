@@ -8,6 +8,8 @@
   build/venv-dsl/bin/python tools/dsl_check_goldens.py
 """
 import os
+# CPU references only: never let JAX load libtpu (it may be installed in the same venv).
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
 import re
 import sys
 

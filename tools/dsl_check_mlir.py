@@ -7,9 +7,11 @@ Until xla4j's own PJRT bridge can execute graphs, this is how the emitted Stable
 Each <name>.mlir is paired with src/test/resources/dsl/cases/<name>.json (inputs, expected outputs, tolerances).
 Extra .mlir files without a golden (e.g. hlo/goldens/*.mlir) are only compiled: pass --compile-only FILE...
 """
+import os
+# CPU references only: never let JAX load libtpu (it may be installed in the same venv).
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
 import json
 import math
-import os
 import sys
 
 import jax

@@ -8,9 +8,11 @@ The Java tests (src/test/java/xla4j/dsl/DslCases.java) build the same computatio
 Regenerate:  build/venv-dsl/bin/python tools/dsl_goldens.py [case ...]   (jax==0.10.2, jaxlib==0.10.2, numpy)
              build/venv-dsl/bin/python tools/dsl_goldens.py --spmd        (shard_map case on 4 host devices)
 """
+import os
+# CPU references only: never let JAX load libtpu (it may be installed in the same venv).
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
 import json
 import math
-import os
 import sys
 
 os.environ["XLA_FLAGS"] = os.environ.get("XLA_FLAGS", "") + " --xla_force_host_platform_device_count=4"

@@ -5,6 +5,8 @@ with hlo/goldens/attention_bf16.mlir, and a numeric check that both modules agre
   build/venv-dsl/bin/python tools/dsl_jax_reference.py   # writes hlo/goldens/attention_bf16.jax.mlir
 """
 import os
+# CPU references only: never let JAX load libtpu (it may be installed in the same venv).
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
 
 import jax
 import jax.extend as je

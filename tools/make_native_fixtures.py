@@ -8,6 +8,9 @@ PJRT plugins). Both bytecode files are produced here by JAX from the local packa
     python3 -m venv build/venv && build/venv/bin/pip install jax==0.10.2 jaxlib==0.10.2
     build/venv/bin/python tools/make_native_fixtures.py
 """
+import os
+# CPU references only: never let JAX load libtpu (it may be installed in the same venv).
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
 from pathlib import Path
 
 import jax
