@@ -61,9 +61,11 @@ Parameters are deterministic (no multi-MB checkpoints committed): see det_param(
 src/test/java/xla4j/models/DetParams.java reproduces bit for bit. Each case's JSON lists every parameter with its
 shape, scale and offset.
 """
+import os
+# CPU references only: never let JAX load libtpu (it may be installed in the same venv).
+os.environ.setdefault("JAX_PLATFORMS", "cpu")
 import argparse
 import json
-import os
 import sys
 
 import numpy as np
@@ -433,13 +435,15 @@ KEEP_ALL = ("out/stem", "out/with_posemb", "out/encoder/block00/+sa", "out/encod
 CASES = [
     # name, model config, image size, notes
     dict(name="ti16_tok_learn", model=dict(**TI16, num_classes=10, pool_type="tok", posemb="learn"),
-         res=64, notes="[cls] token (pool_type='tok'), learned posemb", keep=KEEP_ALL),
+         res=64, notes="[cls] token (pool_type='tok'), learned posemb; per-patch outputs without the [cls] token",
+         keep=(*KEEP_ALL, "out/pre_logits_2d", "out/logits_2d")),
     dict(name="ti16_gap_sincos2d", model=dict(**TI16, num_classes=10, pool_type="gap", posemb="sincos2d",
                                               rep_size=True),
          res=64, notes="global average pooling, sincos2d posemb (no pos_embedding param), rep_size=True (pre_logits 192, tanh)",
          keep=("out/with_posemb", "out/encoded", *KEEP_HEAD)),
     dict(name="ti16_map_learn", model=dict(**TI16, num_classes=10, pool_type="map", posemb="learn", rep_size=96),
-         res=64, notes="MAP head (MAPHead_0), learned posemb, rep_size=96", keep=("out/encoded", *KEEP_HEAD)),
+         res=64, notes="MAP head (MAPHead_0), learned posemb, rep_size=96 (also on the per-patch outputs)",
+         keep=("out/encoded", *KEEP_HEAD, "out/pre_logits_2d", "out/logits_2d")),
     dict(name="ti16_gap_patchmerger", model=dict(**TI16, num_classes=10, pool_type="gap", posemb="learn",
                                                  merge_after=6, merge_tokens=5),
          res=64, notes="PatchMerger after 6 blocks: 16 tokens -> 5 (Transformer/PatchMerger_0)",

@@ -8,7 +8,22 @@ import xla4j.dsl.Tensor;
  * and {@code bias} (features).
  */
 public final class Dense {
-  private Dense() {}
+  private final Tensor kernel;
+  private final Tensor bias;
+
+  private Dense(Tensor kernel, Tensor bias) {
+    this.kernel = kernel;
+    this.bias = bias;
+  }
+
+  /**
+   * Declares the layer's parameters for inputs of width {@code in}, to be applied to one or more inputs (as a Flax
+   * module called twice shares its parameters).
+   */
+  public static Dense declare(Scope s, long in, long features, Init kernelInit, Init biasInit) {
+    return new Dense(s.param("kernel", new long[] {in, features}, kernelInit),
+        s.param("bias", new long[] {features}, biasInit));
+  }
 
   /** Dense with Flax's default initializers (lecun_normal kernel, zero bias). */
   public static Tensor apply(Scope s, Tensor x, long features) {
@@ -16,9 +31,11 @@ public final class Dense {
   }
 
   public static Tensor apply(Scope s, Tensor x, long features, Init kernelInit, Init biasInit) {
-    long in = x.dim(-1);
-    Tensor kernel = s.param("kernel", new long[] {in, features}, kernelInit);
-    Tensor bias = s.param("bias", new long[] {features}, biasInit);
+    return declare(s, x.dim(-1), features, kernelInit, biasInit).apply(x);
+  }
+
+  /** {@code x @ kernel + bias} over the last axis of {@code x}. */
+  public Tensor apply(Tensor x) {
     int last = x.rank() - 1;
     Tensor y = Ops.dotGeneral(x, kernel).contract(new int[] {last}, new int[] {0}).build();
     return y.add(bias);

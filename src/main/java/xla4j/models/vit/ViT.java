@@ -8,6 +8,7 @@ import xla4j.dsl.Graph;
 import xla4j.dsl.Ops;
 import xla4j.dsl.Shape;
 import xla4j.dsl.Tensor;
+import xla4j.nn.Dense;
 import xla4j.nn.Encoder;
 import xla4j.nn.Init;
 import xla4j.nn.MAPHead;
@@ -49,7 +50,8 @@ public final class ViT {
     Tensor image = g.parameter(IMAGE, Shape.of(config.dtype(), batch, config.imageSize(), config.imageSize(), 3));
     Scope root = Scope.root(g, config.dtype());
     boolean intermediates = extraOutputs.stream().anyMatch(k -> k.startsWith("encoder/"));
-    Map<String, Tensor> out = apply(root, image, config, intermediates);
+    boolean outputs2d = extraOutputs.contains("pre_logits_2d") || extraOutputs.contains("logits_2d");
+    Map<String, Tensor> out = apply(root, image, config, intermediates, outputs2d);
     if (out.containsKey("logits")) {
       g.output("logits", out.get("logits"));
     }
@@ -71,6 +73,16 @@ public final class ViT {
    * {@code encoder/blockNN/...} values.
    */
   public static Map<String, Tensor> apply(Scope s, Tensor image, ViTConfig c, boolean intermediates) {
+    return apply(s, image, c, intermediates, false);
+  }
+
+  /**
+   * As {@link #apply(Scope, Tensor, ViTConfig, boolean)}; with {@code outputs2d} (and no PatchMerger) also
+   * big_vision's per-patch {@code pre_logits_2d} (the encoded patch tokens, without a class token, as an
+   * (n, h, w, D) grid, through {@code pre_logits}) and {@code logits_2d} (through the {@code head}).
+   */
+  public static Map<String, Tensor> apply(Scope s, Tensor image, ViTConfig c, boolean intermediates,
+      boolean outputs2d) {
     Map<String, Tensor> out = new LinkedHashMap<>();
     long n = image.dim(0);
     Tensor x = patchEmbedding(s.child("embedding"), image, c);
@@ -92,6 +104,11 @@ public final class ViT {
       encoder.forEach((k, v) -> out.put("encoder/" + k, v));
     }
     out.put("encoded", x);
+    Tensor x2d = null;
+    if (outputs2d && c.mergeAfter() < 0) {
+      Tensor patches = c.pool().equals("cls") ? x.slice(1, 1, x.dim(1)) : x;
+      x2d = patches.reshape(n, h, w, d);
+    }
     switch (c.pool()) {
       case "map":
         x = MAPHead.apply(s.child("MAPHead_0"), x, c.numHeads(), c.mlpDim());
@@ -108,13 +125,22 @@ public final class ViT {
     }
     out.put("head_input", x);
     if (c.repSize() > 0) {
-      x = xla4j.nn.Dense.apply(s.child("pre_logits"), x, c.repSize()).tanh();
+      Dense hid = Dense.declare(s.child("pre_logits"), d, c.repSize(), Init.lecunNormal(), Init.zeros());
+      x = hid.apply(x).tanh();
+      x2d = x2d == null ? null : hid.apply(x2d).tanh();
     }
     out.put("pre_logits", x);
+    if (x2d != null) {
+      out.put("pre_logits_2d", x2d);
+    }
     if (c.numClasses() > 0) {
       Init kernel = c.headZeroinit() ? Init.zeros() : Init.lecunNormal();
-      x = xla4j.nn.Dense.apply(s.child("head"), x, c.numClasses(), kernel, Init.zeros());
+      Dense head = Dense.declare(s.child("head"), x.dim(-1), c.numClasses(), kernel, Init.zeros());
+      x = head.apply(x);
       out.put("logits", x);
+      if (x2d != null) {
+        out.put("logits_2d", head.apply(x2d));
+      }
     }
     return out;
   }
