@@ -73,12 +73,19 @@ public final class Composites {
     return x.mul(x.sigmoid());
   }
 
-  /** Mean over {@code axes}; f16/bf16 accumulate in f32 and the result converts back. */
+  /**
+   * Mean over {@code axes}, as {@code jnp.mean}: f16/bf16 accumulate in f32 and the result converts back; integer
+   * and pred tensors give an f32 mean.
+   */
   public static Tensor meanAxes(Tensor x, int... axes) {
     int[] a = x.axes("mean", axes);
     long n = 1;
     for (int i : a) {
       n *= x.dim(i);
+    }
+    if (x.dtype().kind() != DType.Kind.FLOAT) {
+      // jnp.mean of integers and booleans is a float32 mean (an integer mean would truncate, and overflow)
+      return x.convert(DType.F32).sum(a).div((double) n);
     }
     boolean upcast = isHalf(x.dtype());
     Tensor xs = upcast ? x.convert(DType.F32) : x;

@@ -181,4 +181,19 @@ class DslSemanticsTest {
     assertEquals(NdArray.fromFloats(DType.BF16, new float[] {-7.0625f, -6.6875f, -6.3125f, -5.9375f, -5.59375f,
         -5.21875f, -4.84375f}, 1, 7), out.get(2));
   }
+
+  @Test
+  void meanOfIntegersAndBooleansIsAFloat32Mean() {
+    // jnp.mean(jnp.array([1, 2], jnp.int32)) = 1.5 (float32); jnp.mean(jnp.array([True, False, True, True])) = 0.75;
+    // jnp.mean(jnp.full(300, 255, jnp.uint8)) = 255.0 (a u8 sum would overflow).
+    byte[] u8 = new byte[300];
+    java.util.Arrays.fill(u8, (byte) 255);
+    List<NdArray> out = run(x -> List.of(x.get(0).mean(), x.get(1).mean(), x.get(2).mean()),
+        NdArray.of(new int[] {1, 2}, 2), NdArray.of(new boolean[] {true, false, true, true}, 4),
+        NdArray.fromBytes(DType.U8, new long[] {300}, java.nio.ByteBuffer.wrap(u8)));
+    assertEquals(DType.F32, out.get(0).dtype());
+    assertArrayEquals(new float[] {1.5f}, out.get(0).toFloatArray());
+    assertArrayEquals(new float[] {0.75f}, out.get(1).toFloatArray());
+    assertArrayEquals(new float[] {255f}, out.get(2).toFloatArray());
+  }
 }
