@@ -26,7 +26,9 @@ import xla4j.array.DType;
  * @param headZeroinit whether the random initialisation of the head is zeros (big_vision's default)
  * @param mergeAfter PatchMerger after this many blocks (in [1, depth)), or -1 for none
  * @param mergeTokens tokens the PatchMerger produces
- * @param dtype parameter and activation dtype (f32 or bf16)
+ * @param dtype parameter and activation dtype (f32 or bf16); unlike big_vision's {@code dtype_mm}, which keeps f32
+ *     parameters and only multiplies in bf16, bf16 here also stores the parameters in bf16 (LayerNorm statistics
+ *     and the attention softmax still run in f32)
  */
 public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long patch, long imageSize,
     String posemb, String pool, long repSize, long numClasses, boolean headZeroinit, int mergeAfter,
