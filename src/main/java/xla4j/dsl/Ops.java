@@ -155,15 +155,39 @@ public final class Ops {
     if (rb <= 2) {
       return dotGeneral(a, b).contract(new int[] {ra - 1}, new int[] {rb == 1 ? 0 : rb - 2}).build();
     }
-    if (ra != rb) {
-      throw new IllegalArgumentException("matmul requires batched operands of the same rank, got "
-          + Shapes.tuple(a.dims()) + " and " + Shapes.tuple(b.dims()) + Graph.where(Graph.callerLocation()));
+    // NumPy/jnp.matmul: a vector lhs is a 1-row matrix; the batch dimensions broadcast.
+    if (a.dim(-1) != b.dim(-2)) {
+      throw new IllegalArgumentException("matmul requires the last dimension of the lhs to equal the second-to-last "
+          + "of the rhs, got " + Shapes.tuple(a.dims()) + " and " + Shapes.tuple(b.dims())
+          + Graph.where(Graph.callerLocation()));
     }
-    int[] batch = new int[ra - 2];
-    for (int i = 0; i < batch.length; i++) {
+    boolean vector = ra == 1;
+    Tensor lhs = vector ? a.reshape(1, a.dim(0)) : a;
+    long[] batchShape = Tensor.broadcastShape("matmul batch dimensions",
+        java.util.Arrays.copyOf(lhs.dims(), lhs.rank() - 2), java.util.Arrays.copyOf(b.dims(), rb - 2));
+    int n = batchShape.length;
+    lhs = lhs.broadcastTo(withLastTwo(batchShape, lhs));
+    Tensor rhs = b.broadcastTo(withLastTwo(batchShape, b));
+    int[] batch = new int[n];
+    for (int i = 0; i < n; i++) {
       batch[i] = i;
     }
-    return dotGeneral(a, b).batch(batch, batch).contract(new int[] {ra - 1}, new int[] {rb - 2}).build();
+    Tensor out = dotGeneral(lhs, rhs).batch(batch, batch).contract(new int[] {n + 1}, new int[] {n}).build();
+    if (!vector) {
+      return out;
+    }
+    long[] squeezed = new long[n + 1];
+    System.arraycopy(out.dims(), 0, squeezed, 0, n);
+    squeezed[n] = out.dim(n + 1);
+    return out.reshape(squeezed);
+  }
+
+  /** {@code batch} followed by the last two dimensions of {@code t}. */
+  private static long[] withLastTwo(long[] batch, Tensor t) {
+    long[] s = java.util.Arrays.copyOf(batch, batch.length + 2);
+    s[batch.length] = t.dim(-2);
+    s[batch.length + 1] = t.dim(-1);
+    return s;
   }
 
   /** Starts a {@code stablehlo.dot_general}; set contracting/batch dims, then {@link DotBuilder#build()}. */

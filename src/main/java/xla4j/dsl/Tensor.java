@@ -382,8 +382,9 @@ public final class Tensor {
   }
 
   /**
-   * Matrix product over the last axis of this and the second-to-last of {@code other} (the last, if rank 1);
-   * leading dims of rank-3+ operands are batch dims and must match.
+   * Matrix product as {@code jnp.matmul}: over the last axis of this and the second-to-last of {@code other} (the
+   * last, if rank 1); when {@code other} has rank 3 or more, the leading dims of both are batch dims that broadcast
+   * (NumPy rules), and a rank-1 lhs is a single row whose axis is dropped from the result.
    */
   public Tensor matmul(Tensor other) {
     return Ops.matmul(this, other);

@@ -101,7 +101,12 @@ class DslRulesTest {
   @Test
   void helpers() {
     assertRule("matmul requires operands of rank >= 1, got () and (4,)", () -> g.scalar(1, F32).matmul(x4));
-    assertRule("matmul requires batched operands of the same rank, got (4,) and (2, 2, 1)", () -> x4.matmul(x4.reshape(2, 2, 1)));
+    Tensor b234 = g.parameter("b234", Shape.of(F32, 2, 3, 4));
+    Tensor b344 = g.parameter("b344", Shape.of(F32, 3, 4, 4));
+    assertRule("matmul batch dimensions requires shapes compatible for broadcasting, got (2,) and (3,)",
+        () -> b234.matmul(b344));
+    assertRule("matmul requires the last dimension of the lhs to equal the second-to-last of the rhs, got (4,) and "
+        + "(2, 2, 1)", () -> x4.matmul(x4.reshape(2, 2, 1)));
     assertRule("top_k requires k in range [0, 4] and an operand of rank >= 1, got k=5 for shape (4,)", () -> Ops.topK(x4, 5));
     assertRule("sort requires num_keys in range [1, 1], got 2", () -> Ops.sort(List.of(x4), 0, 2, false, true));
     assertRule("one_hot requires integer indices, got f32", () -> Composites.oneHot(x4, 3, F32));

@@ -196,4 +196,46 @@ class DslSemanticsTest {
     assertArrayEquals(new float[] {0.75f}, out.get(1).toFloatArray());
     assertArrayEquals(new float[] {255f}, out.get(2).toFloatArray());
   }
+
+  @Test
+  void matmulBroadcastsBatchDimensionsAsJnpMatmul() {
+    // a (2,1,3,4) @ b (5,4,2) -> (2,5,3,2); v (4,) @ b (5,4,2) -> (5,2): jnp.matmul, checked here by plain loops.
+    float[] a = new float[2 * 3 * 4];
+    float[] b = new float[5 * 4 * 2];
+    float[] v = {1, -2, 3, 0.5f};
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (i % 7) - 3;
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (i % 5) * 0.5f - 1;
+    }
+    List<NdArray> out = run(x -> List.of(x.get(0).matmul(x.get(1)), x.get(2).matmul(x.get(1))),
+        NdArray.of(a, 2, 1, 3, 4), NdArray.of(b, 5, 4, 2), NdArray.of(v, 4));
+    assertArrayEquals(new long[] {2, 5, 3, 2}, out.get(0).shape());
+    float[] want = new float[2 * 5 * 3 * 2];
+    for (int i = 0; i < 2; i++) {
+      for (int j = 0; j < 5; j++) {
+        for (int r = 0; r < 3; r++) {
+          for (int c = 0; c < 2; c++) {
+            float acc = 0;
+            for (int k = 0; k < 4; k++) {
+              acc += a[(i * 3 + r) * 4 + k] * b[(j * 4 + k) * 2 + c];
+            }
+            want[((i * 5 + j) * 3 + r) * 2 + c] = acc;
+          }
+        }
+      }
+    }
+    assertArrayEquals(want, out.get(0).toFloatArray(), 1e-5f);
+    assertArrayEquals(new long[] {5, 2}, out.get(1).shape());
+    float[] wantV = new float[5 * 2];
+    for (int j = 0; j < 5; j++) {
+      for (int c = 0; c < 2; c++) {
+        for (int k = 0; k < 4; k++) {
+          wantV[j * 2 + c] += v[k] * b[(j * 4 + k) * 2 + c];
+        }
+      }
+    }
+    assertArrayEquals(wantV, out.get(1).toFloatArray(), 1e-5f);
+  }
 }
