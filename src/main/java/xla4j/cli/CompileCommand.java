@@ -7,10 +7,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import xla4j.dsl.Graph;
+import xla4j.dsl.Signature;
+import xla4j.runtime.Program;
 import xla4j.pjrt.Client;
 import xla4j.pjrt.CompileOptions;
 import xla4j.pjrt.Executable;
-import xla4j.pjrt.LoadedExecutable;
 import xla4j.pjrt.Topology;
 import xla4j.runtime.CompiledArtifact;
 
@@ -34,9 +35,9 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Graph g = Models.graph(name, model);
     String mlir = g.toMlir();
-    int partitions = g.mesh() == null ? 1 : Math.toIntExact(g.mesh().numDevices());
-    CompileOptions options = CompileOptions.builder().replicas(g.replicas()).partitions(partitions)
-        .shardy(!g.isGspmd()).build();
+    Signature sig = g.signature();
+    CompileOptions options = CompileOptions.builder().replicas(sig.replicas()).partitions(sig.numPartitions())
+        .shardy(!sig.gspmd()).build();
     PluginOption p = new PluginOption(plugin);
     CompiledArtifact artifact;
     long t0 = System.nanoTime();
@@ -44,14 +45,15 @@ final class CompileCommand implements Callable<Integer> {
       try (Topology t = p.topology(); Executable e = t.compile(mlir, options)) {
         System.out.printf("compile    %.2f s%n", (System.nanoTime() - t0) / 1e9);
         CompileMlirCommand.print(e, t.platformName() + " topology " + t.name());
-        artifact = CompiledArtifact.of(e, mlir, t.platformName(), t.platformVersion(), t.plugin().version(), t.name());
+        artifact = CompiledArtifact.of(e, sig, t.platformName(), t.platformVersion(), t.plugin().version(), t.name());
       }
     } else {
-      try (Client c = p.client(p.isCpu() ? partitions : 0); LoadedExecutable le = c.compile(mlir, options)) {
+      try (Client c = p.client(p.isCpu() ? sig.numDevices() : 0);
+          Program prog = Program.compile(g, c)) {
+        Executable e = prog.executable().executable();
         System.out.printf("compile    %.2f s%n", (System.nanoTime() - t0) / 1e9);
-        CompileMlirCommand.print(le.executable(), c.platformName() + " " + le.devices());
-        artifact = CompiledArtifact.of(le.executable(), mlir, c.platformName(), c.platformVersion(),
-            c.plugin().version(), null);
+        CompileMlirCommand.print(e, c.platformName() + " " + prog.devices());
+        artifact = CompiledArtifact.of(e, sig, c.platformName(), c.platformVersion(), c.plugin().version(), null);
       }
     }
     if (out != null) {

@@ -12,7 +12,8 @@ import xla4j.pjrt.CompileOptions;
 import xla4j.pjrt.Executable;
 import xla4j.pjrt.LoadedExecutable;
 import xla4j.pjrt.MemoryStats;
-import xla4j.pjrt.ProgramSignature;
+import xla4j.dsl.Signature;
+import xla4j.runtime.MlirSignature;
 import xla4j.pjrt.Topology;
 import xla4j.runtime.CompiledArtifact;
 
@@ -41,20 +42,21 @@ final class CompileMlirCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String mlir = Files.readString(file);
-    int parts = partitions > 0 ? partitions : ProgramSignature.parse(mlir).numPartitions();
+    Signature sig = MlirSignature.read(mlir);
+    int parts = partitions > 0 ? partitions : sig.numPartitions();
     CompileOptions options = RunMlirCommand.options(mlir, parts);
     PluginOption p = new PluginOption(plugin);
     CompiledArtifact artifact;
     if (p.isTopology()) {
       try (Topology t = p.topology(); Executable e = t.compile(mlir, options)) {
         print(e, t.platformName() + " topology " + t.name());
-        artifact = CompiledArtifact.of(e, mlir, t.platformName(), t.platformVersion(), t.plugin().version(), t.name());
+        artifact = CompiledArtifact.of(e, sig, t.platformName(), t.platformVersion(), t.plugin().version(), t.name());
       }
     } else {
       int devices = cpuDevices > 0 ? cpuDevices : (p.isCpu() ? parts : 0);
       try (Client c = p.client(devices); LoadedExecutable le = c.compile(mlir, options)) {
         print(le.executable(), c.platformName() + " " + le.devices());
-        artifact = CompiledArtifact.of(le.executable(), mlir, c.platformName(), c.platformVersion(),
+        artifact = CompiledArtifact.of(le.executable(), sig, c.platformName(), c.platformVersion(),
             c.plugin().version(), null);
       }
     }
@@ -69,10 +71,10 @@ final class CompileMlirCommand implements Callable<Integer> {
         + e.numReplicas() + " replica(s)");
     System.out.println("outputs    " + e.outputs() + " (per device)");
     MemoryStats m = e.memoryStats();
-    System.out.printf("memory     argument %d B, output %d B, alias %d B, temp %d B, generated code %d B%n",
+    System.out.printf("memory     per device: argument %d B, output %d B, alias %d B, temp %d B, generated code %d B%n",
         m.argumentBytes(), m.outputBytes(), m.aliasBytes(), m.tempBytes(), m.generatedCodeBytes());
     if (m.hostArgumentBytes() + m.hostOutputBytes() + m.hostTempBytes() + m.hostGeneratedCodeBytes() > 0) {
-      System.out.printf("host mem   argument %d B, output %d B, temp %d B, generated code %d B%n",
+      System.out.printf("host mem   per device: argument %d B, output %d B, temp %d B, generated code %d B%n",
           m.hostArgumentBytes(), m.hostOutputBytes(), m.hostTempBytes(), m.hostGeneratedCodeBytes());
     }
     Map<String, Object> cost;

@@ -21,7 +21,7 @@ final class Models {
   /** The graph called {@code name}; {@code vit} is configured by {@code options}. */
   static Graph graph(String name, VitOptions options) {
     if (name.equals("vit")) {
-      return ViT.graph(options.config(true), options.batch).graph();
+      return options.model(true).graph();
     }
     Map<String, Supplier<Graph>> samples = Samples.all();
     Supplier<Graph> s = samples.get(name);

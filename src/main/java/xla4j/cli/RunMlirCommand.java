@@ -13,9 +13,10 @@ import xla4j.array.NdArray;
 import xla4j.pjrt.Client;
 import xla4j.pjrt.CompileOptions;
 import xla4j.pjrt.LoadedExecutable;
-import xla4j.pjrt.ProgramSignature;
-import xla4j.runtime.Runner;
-import xla4j.runtime.Sharding;
+import xla4j.dsl.Signature;
+import xla4j.runtime.DeviceMesh;
+import xla4j.runtime.MlirSignature;
+import xla4j.runtime.Program;
 
 @Command(name = "run-mlir", mixinStandardHelpOptions = true,
     description = {"Compile a StableHLO (MLIR text) file and run it on .npy inputs.",
@@ -52,20 +53,25 @@ final class RunMlirCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String mlir = Files.readString(file);
-    ProgramSignature sig = ProgramSignature.parse(mlir);
+    Signature sig = MlirSignature.read(mlir);
     int parts = partitions > 0 ? partitions : sig.numPartitions();
+    if (parts != sig.numPartitions()) {
+      throw new IllegalArgumentException("--partitions " + parts + " differs from the module's mhlo.num_partitions "
+          + sig.numPartitions() + " (its shardings are written for that many devices)");
+    }
     List<NdArray> in = Inputs.read(inputs);
-    Runner.checkInputs(file.getFileName().toString(), sig.inputs(), in);
     PluginOption p = new PluginOption(plugin);
-    int devices = cpuDevices > 0 ? cpuDevices : (p.isCpu() ? parts : 0);
-    Sharding.Signature shardings = Sharding.parseProgram(mlir);
+    int devices = cpuDevices > 0 ? cpuDevices : (p.isCpu() ? sig.numDevices() : 0);
     try (Client client = p.client(devices)) {
       long t0 = System.nanoTime();
-      try (LoadedExecutable exe = client.compile(mlir, options(mlir, parts))) {
+      DeviceMesh mesh = sig.mesh().isPresent() ? DeviceMesh.of(sig.mesh().get(), client)
+          : DeviceMesh.replicas(client, sig.replicas());
+      try (Program program = Program.compile(mlir, sig, mesh)) {
         long t1 = System.nanoTime();
-        System.out.printf("compiled   %s for %s (%d partition%s on %s) in %.0f ms%n", exe.executable().name(),
-            client.platformName(), parts, parts == 1 ? "" : "s", exe.devices(), (t1 - t0) / 1e6);
-        List<NdArray> outputs = Runner.run(exe, in, shardings.inputs(), shardings.outputs());
+        System.out.printf("compiled   %s for %s (%d partition%s on %s) in %.0f ms%n",
+            program.executable().executable().name(), client.platformName(), parts, parts == 1 ? "" : "s",
+            program.executable().devices(), (t1 - t0) / 1e6);
+        List<NdArray> outputs = program.execute(in.toArray(new NdArray[0]));
         System.out.printf("ran        in %.1f ms%n", (System.nanoTime() - t1) / 1e6);
         Inputs.writeOutputs(outputs, out);
       }

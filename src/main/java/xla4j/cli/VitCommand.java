@@ -14,6 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
+import xla4j.array.TensorSource;
 import xla4j.io.Images;
 import xla4j.io.Npy;
 import xla4j.models.vit.ViT;
@@ -21,7 +22,8 @@ import xla4j.models.vit.ViTCheckpoint;
 import xla4j.models.vit.ViTConfig;
 import xla4j.nn.Params;
 import xla4j.pjrt.Client;
-import xla4j.runtime.Session;
+import xla4j.runtime.ParamStore;
+import xla4j.runtime.Program;
 
 @Command(name = "vit", mixinStandardHelpOptions = true,
     description = {"Run a big_vision ViT (the main job): classify images, write logits, or benchmark.",
@@ -29,6 +31,7 @@ import xla4j.runtime.Session;
         "Examples:",
         "  xla4j vit --variant B/16 --checkpoint vit_b16.npz --image cat.jpg --labels imagenet.txt --top 5",
         "  xla4j vit --variant Ti/16 --bench",
+        "  xla4j vit --variant B/16 --cpu-devices 4 --mesh data=2,model=2 --bench",
         "  xla4j vit --variant So400m/14 --pool map --num-classes 0 --input batch.npy --out /tmp/out"})
 final class VitCommand implements Callable<Integer> {
   @Mixin VitOptions model;
@@ -65,6 +68,10 @@ final class VitCommand implements Callable<Integer> {
   @Option(names = "--plugin", defaultValue = "cpu", description = PluginOption.HELP)
   String plugin;
 
+  @Option(names = "--cpu-devices", defaultValue = "0", paramLabel = "N",
+      description = "devices of the CPU plugin (default: the mesh's size, else 1)")
+  int cpuDevices;
+
   @Option(names = "--bench", description = "time compilation and steady-state latency")
   boolean bench;
 
@@ -88,40 +95,53 @@ final class VitCommand implements Callable<Integer> {
     NdArray batch = inputBatch();
     long n = batch == null ? model.batch : batch.shape()[0];
     model.batch = n;
-    ViTConfig config = model.config(checkpoint != null);
-    ViT.Model m = ViT.graph(config, n);
-    Map<String, NdArray> params;
-    if (checkpoint != null) {
-      progress("loading " + checkpoint + " ...");
-      Map.Entry<Path, String> fileAndKey = ViTCheckpoint.parseFileAndKey(checkpoint);
-      ViTCheckpoint.Options options = (flexi ? ViTCheckpoint.Options.flexiVit() : ViTCheckpoint.Options.vit())
-          .withKey(fileAndKey.getValue());
-      params = ViTCheckpoint.load(fileAndKey.getKey(), m, options);
-    } else {
-      System.err.println("WARNING: no --checkpoint: " + m.params().size() + " parameters are RANDOM (seed " + seed
-          + ", big_vision's initializers, head not zero-initialised); the predictions mean nothing.");
-      params = Params.random(m.params(), seed);
-    }
+    ViT.Model m = model.model(checkpoint != null);
+    ViTConfig config = m.config();
     if (batch == null) {
       System.err.println("note: no --image or --input: running a synthetic batch of " + n + " images");
       batch = synthetic(n, config.imageSize());
     }
     batch = batch.astype(config.dtype());
-    String mlir = m.graph().toMlir();
-    try (Client client = new PluginOption(plugin).client(0)) {
-      progress(String.format("compiling %s (%d parameters, %.1f KB of StableHLO) on %s ...", config.describe(),
-          m.params().size(), mlir.length() / 1024.0, client.platformName()));
-      try (Session session = Session.create(client, mlir, params, m.graph().outputNames(), VitCommand::progress)) {
-        long t0 = System.nanoTime();
-        Map<String, NdArray> result = session.run(batch);
-        double first = (System.nanoTime() - t0) / 1e9;
-        report(result, config);
-        if (bench) {
-          bench(session, config, batch, first);
+    PluginOption p = new PluginOption(plugin);
+    try (Client client = p.client(cpuDevices > 0 ? cpuDevices : p.isCpu() ? model.devices() : 0)) {
+      progress(String.format("compiling %s (%d parameters) on %s%s ...", config.describe(), m.params().size(),
+          client.platformName(), model.mesh == null ? "" : " over mesh " + model.mesh));
+      long t0 = System.nanoTime();
+      try (Program program = Program.compile(m.graph(), client)) {
+        double compileSeconds = (System.nanoTime() - t0) / 1e9;
+        progress(String.format("compiled in %.2f s for %s", compileSeconds, program.devices()));
+        try (ParamStore store = placeParams(m, program)) {
+          long t1 = System.nanoTime();
+          Map<String, NdArray> result = program.execute(store, Map.of(ViT.IMAGE, batch));
+          double first = (System.nanoTime() - t1) / 1e9;
+          report(result, config);
+          if (bench) {
+            bench(program, store, config, batch, compileSeconds, first);
+          }
         }
       }
     }
     return 0;
+  }
+
+  /** Places the checkpoint's parameters (each device reading only its shard), or random ones, for {@code program}. */
+  private ParamStore placeParams(ViT.Model m, Program program) throws Exception {
+    if (checkpoint != null) {
+      progress("loading " + checkpoint + " ...");
+      Map.Entry<Path, String> fileAndKey = ViTCheckpoint.parseFileAndKey(checkpoint);
+      ViTCheckpoint.Options options = (flexi ? ViTCheckpoint.Options.flexiVit() : ViTCheckpoint.Options.vit())
+          .withKey(fileAndKey.getValue());
+      try (ViTCheckpoint.Opened opened = ViTCheckpoint.open(fileAndKey.getKey(), m, options)) {
+        return ParamStore.place(program, opened.params(), VitCommand::progress);
+      }
+    }
+    System.err.println("WARNING: no --checkpoint: " + m.params().size() + " parameters are RANDOM (seed " + seed
+        + ", big_vision's initializers, head not zero-initialised); the predictions mean nothing.");
+    long bytes = m.params().stream().mapToLong(q -> q.size() * q.dtype().byteSize()).sum();
+    progress(String.format("initialising %d random parameters (%.1f MB) ...", m.params().size(), bytes / 1e6));
+    Map<String, TensorSource> sources = new LinkedHashMap<>();
+    Params.random(m.params(), seed).forEach((k, v) -> sources.put(k, TensorSource.of(v)));
+    return ParamStore.place(program, sources, VitCommand::progress);
   }
 
   private NdArray inputBatch() throws Exception {
@@ -195,25 +215,29 @@ final class VitCommand implements Callable<Integer> {
     }
   }
 
-  private void bench(Session session, ViTConfig config, NdArray batch, double first) throws Exception {
+  private void bench(Program program, ParamStore store, ViTConfig config, NdArray batch, double compileSeconds,
+      double first) throws Exception {
+    Map<String, NdArray> in = Map.of(ViT.IMAGE, batch);
     for (int i = 0; i < 3; i++) {
-      session.run(batch);
+      program.execute(store, in);
     }
     double[] t = new double[iterations];
     for (int i = 0; i < iterations; i++) {
       long t0 = System.nanoTime();
-      session.run(batch);
+      program.execute(store, in);
       t[i] = (System.nanoTime() - t0) / 1e9;
     }
     Arrays.sort(t);
     double p50 = t[t.length / 2];
     double p90 = t[Math.min(t.length - 1, (int) Math.ceil(t.length * 0.9) - 1)];
     long n = batch.shape()[0];
-    double flops = flops(session);
+    double flops = flops(program);
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("model", config.describe());
     r.put("batch", n);
-    r.put("compile_s", session.compileSeconds());
+    r.put("devices", program.devices().size());
+    r.put("mesh", model.mesh);
+    r.put("compile_s", compileSeconds);
     r.put("first_call_s", first);
     r.put("p50_s", p50);
     r.put("p90_s", p90);
@@ -221,19 +245,20 @@ final class VitCommand implements Callable<Integer> {
     r.put("flops_per_call", flops);
     r.put("gflops_per_s", flops > 0 ? flops / p50 / 1e9 : null);
     r.put("iterations", iterations);
-    System.out.printf("bench %s batch %d: compile %.2f s, p50 %.1f ms, p90 %.1f ms, %.1f images/s%s%n",
-        r.get("model"), n, session.compileSeconds(), p50 * 1e3, p90 * 1e3, n / p50,
-        flops > 0 ? String.format(", %.1f GFLOP/s (%.2f GFLOP/call, XLA cost analysis)", flops / p50 / 1e9,
-            flops / 1e9) : "");
+    System.out.printf("bench %s batch %d%s: compile %.2f s, p50 %.1f ms, p90 %.1f ms, %.1f images/s%s%n",
+        r.get("model"), n, model.mesh == null ? "" : " mesh " + model.mesh, compileSeconds, p50 * 1e3, p90 * 1e3,
+        n / p50, flops > 0 ? String.format(", %.1f GFLOP/s (%.2f GFLOP/call, XLA cost analysis)",
+            flops / p50 / 1e9, flops / 1e9) : "");
     if (json != null) {
       Files.writeString(json, new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(r));
     }
   }
 
-  private static double flops(Session session) {
+  /** XLA's flop count of one call (all devices together for an SPMD program: per device times devices). */
+  private static double flops(Program program) {
     try {
-      Object f = session.executable().executable().costAnalysis().get("flops");
-      return f instanceof Number ? ((Number) f).doubleValue() : -1;
+      Object f = program.executable().executable().costAnalysis().get("flops");
+      return f instanceof Number ? ((Number) f).doubleValue() * program.devices().size() : -1;
     } catch (RuntimeException e) {
       return -1;
     }

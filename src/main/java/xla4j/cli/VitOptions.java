@@ -1,7 +1,11 @@
 package xla4j.cli;
 
 import picocli.CommandLine.Option;
+import java.util.Optional;
 import xla4j.array.DType;
+import xla4j.dsl.Mesh;
+import xla4j.dsl.ShardingRules;
+import xla4j.models.vit.ViT;
 import xla4j.models.vit.ViTConfig;
 
 /** The ViT model options shared by {@code vit}, {@code emit vit} and {@code compile vit}. */
@@ -39,6 +43,43 @@ final class VitOptions {
   @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
       description = "batch size (default: 8; with --image, the number of images)")
   long batch;
+
+  @Option(names = "--mesh", paramLabel = "AXIS=N,...",
+      description = {"lay the model out over a device mesh, e.g. data=2,model=2 (any axes, major first): 'data' splits "
+          + "the batch, the weights are split by --sharding-strategy (default: one device, no mesh)"})
+  String mesh;
+
+  @Option(names = "--sharding-strategy", defaultValue = "megatron", paramLabel = "NAME",
+      description = {"how weights are split over the mesh: megatron (tensor parallel over the 'model' axis: attention "
+          + "by heads, MLP by hidden units) or fsdp (big_vision's fsdp over every mesh axis, tensors over 4 MiB) "
+          + "(default: ${DEFAULT-VALUE})"})
+  String shardingStrategy;
+
+  /** The layout {@code --mesh} and {@code --sharding-strategy} ask for, or empty without a mesh. */
+  Optional<ViT.Layout> layout() {
+    if (mesh == null) {
+      return Optional.empty();
+    }
+    Mesh m = Mesh.parse(mesh);
+    switch (shardingStrategy) {
+      case "megatron":
+        return Optional.of(new ViT.Layout(m, m.hasAxis(ViT.MODEL) ? ViT.megatron(ViT.MODEL) : ShardingRules.replicated()));
+      case "fsdp":
+        return Optional.of(new ViT.Layout(m, ViT.fsdp(m.axisNames(), 4)));
+      default:
+        throw new IllegalArgumentException("--sharding-strategy must be megatron or fsdp, got '" + shardingStrategy + "'");
+    }
+  }
+
+  /** Devices the layout needs (1 without a mesh). */
+  int devices() {
+    return mesh == null ? 1 : Math.toIntExact(Mesh.parse(mesh).numDevices());
+  }
+
+  /** The model graph these options describe. */
+  ViT.Model model(boolean headZeroinit) {
+    return ViT.graph(config(headZeroinit), batch, java.util.List.of(), layout());
+  }
 
   ViTConfig config(boolean headZeroinit) {
     ViTConfig c = ViTConfig.fromVariant(variant).withImageSize(imageSize).withPool(pool).withPosemb(posemb)

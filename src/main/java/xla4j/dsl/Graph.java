@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import xla4j.array.DType;
@@ -51,6 +52,7 @@ public final class Graph {
   private final List<Value> outputs = new ArrayList<>();
   private final List<Map<String, Attr>> outputAttrs = new ArrayList<>();
   private final List<String> outputNames = new ArrayList<>();
+  private final Map<String, String> donations = new LinkedHashMap<>();
   private final Map<Operation, StackTraceElement> locations = new IdentityHashMap<>();
   private final Map<Value, StackTraceElement> valueLocations = new IdentityHashMap<>();
   private final Map<Value, Scope> owner = new IdentityHashMap<>();
@@ -221,11 +223,66 @@ public final class Graph {
   }
 
   /**
-   * Builds, compiles on {@code client} (one device, or one per mesh device / replica) and returns a handle that
-   * runs the graph on host arrays; close it to free the executable.
+   * Sets the sharding of parameter {@code name} after it was declared (e.g. from a model's partition rules, which
+   * need every parameter's name and shape first); null removes it.
    */
-  public CompiledGraph compile(xla4j.pjrt.Client client) {
-    return CompiledGraph.compile(this, client);
+  public Graph parameterSharding(String name, PartitionSpec spec) {
+    checkBuilding("a parameter sharding");
+    int i = paramNames.indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException("graph '" + this.name + "' has no parameter '" + name + "'; it has "
+          + paramNames);
+    }
+    Map<String, Attr> attrs = paramAttrs.get(i);
+    attrs.remove("sdy.sharding");
+    attrs.remove("mhlo.sharding");
+    addSharding(attrs, "parameter '" + name + "'", spec, params.get(i).type());
+    paramSpecs.set(i, spec);
+    return this;
+  }
+
+  /**
+   * Donates parameter {@code parameter}'s buffer to result {@code output}, as {@code jax.jit(donate_argnums=...)}:
+   * emitted as {@code tf.aliasing_output}, so XLA writes the result in place of the argument and a runtime invalidates
+   * the donated argument after a call. Both must have the same shape, dtype and sharding.
+   */
+  public Graph donate(String parameter, String output) {
+    checkBuilding("a donation");
+    int p = paramNames.indexOf(parameter);
+    int o = outputNames.indexOf(output);
+    if (p < 0 || o < 0) {
+      throw new IllegalArgumentException("donate requires a parameter and an output of graph '" + name + "', got '"
+          + parameter + "' (parameters " + paramNames + ") and '" + output + "' (outputs " + outputNames + ")");
+    }
+    if (donations.containsKey(parameter) || donations.containsValue(output)) {
+      throw new IllegalArgumentException("donate requires each parameter and output at most once, got '" + parameter
+          + "' -> '" + output + "' after " + donations);
+    }
+    TensorType pt = params.get(p).type();
+    TensorType ot = outputs.get(o).type();
+    PartitionSpec ps = paramSpecs.get(p) == null ? PartitionSpec.replicated(pt.rank()) : paramSpecs.get(p);
+    PartitionSpec os = outputSpecs.get(o) == null ? PartitionSpec.replicated(ot.rank()) : outputSpecs.get(o);
+    if (!pt.equals(ot) || !ps.equals(os)) {
+      throw new IllegalArgumentException("donate requires the same type and sharding, got parameter '" + parameter
+          + "' " + pt.shortString() + " " + ps + " and output '" + output + "' " + ot.shortString() + " " + os);
+    }
+    donations.put(parameter, output);
+    return this;
+  }
+
+  /** The program's signature as data: names, shapes, shardings, donations, mesh and replicas. */
+  public Signature signature() {
+    List<Signature.Arg> in = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      in.add(new Signature.Arg(paramNames.get(i), Shape.of(params.get(i).type()), Optional.ofNullable(paramSpecs.get(i)),
+          Optional.ofNullable(donations.get(paramNames.get(i)))));
+    }
+    List<Signature.Arg> out = new ArrayList<>();
+    for (int i = 0; i < outputs.size(); i++) {
+      out.add(new Signature.Arg(outputNames.get(i), Shape.of(outputs.get(i).type()),
+          Optional.ofNullable(outputSpecs.get(i)), Optional.empty()));
+    }
+    return new Signature(name, Optional.ofNullable(mesh), gspmd, replicas, in, out);
   }
 
   /** Parameter shapes in order. */
@@ -473,7 +530,31 @@ public final class Graph {
       throw new IllegalStateException("graph '" + name + "' has no outputs; call output(name, tensor) first");
     }
     Region body = new Region(params, root.ops, outputs);
-    Func main = new Func("main", true, body, paramAttrs, outputAttrs);
+    // On a mesh, a parameter or result without a spec is replicated, as a runtime places and reads it: say so in
+    // the module, or the partitioner may choose another layout for it.
+    List<Map<String, Attr>> argAttrs = new ArrayList<>();
+    for (int i = 0; i < params.size(); i++) {
+      Map<String, Attr> attrs = new LinkedHashMap<>(paramAttrs.get(i));
+      if (paramSpecs.get(i) == null && mesh != null) {
+        addSharding(attrs, "parameter '" + paramNames.get(i) + "'", PartitionSpec.replicated(params.get(i).type().rank()),
+            params.get(i).type());
+      }
+      String aliased = donations.get(paramNames.get(i));
+      if (aliased != null) {
+        attrs.put("tf.aliasing_output", Attr.i32(outputNames.indexOf(aliased)));
+      }
+      argAttrs.add(attrs);
+    }
+    List<Map<String, Attr>> resultAttrs = new ArrayList<>();
+    for (int i = 0; i < outputs.size(); i++) {
+      Map<String, Attr> attrs = new LinkedHashMap<>(outputAttrs.get(i));
+      if (outputSpecs.get(i) == null && mesh != null) {
+        addSharding(attrs, "output '" + outputNames.get(i) + "'", PartitionSpec.replicated(outputs.get(i).type().rank()),
+            outputs.get(i).type());
+      }
+      resultAttrs.add(attrs);
+    }
+    Func main = new Func("main", true, body, argAttrs, resultAttrs);
     int partitions = mesh == null ? 1 : Math.toIntExact(mesh.numDevices());
     List<xla4j.hlo.MeshDecl> meshes = mesh == null || gspmd ? List.of() : List.of(mesh.decl());
     built = new Module(name, Module.partitionAttrs(partitions, replicas), meshes, List.of(main));

@@ -31,6 +31,51 @@ public final class Mesh {
     return new Mesh(new MeshDecl("mesh", axes));
   }
 
+  /**
+   * Parses the command-line form {@code "data=2,model=4"} (axes in major-to-minor order).
+   *
+   * @throws IllegalArgumentException naming the malformed part
+   */
+  public static Mesh parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("mesh requires axes like 'data=2,model=4', got '" + text + "'");
+    }
+    List<MeshDecl.Axis> axes = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      String[] kv = part.trim().split("=", -1);
+      if (kv.length != 2 || !kv[0].trim().matches("[A-Za-z_][A-Za-z0-9_]*") || !kv[1].trim().matches("[0-9]{1,9}")) {
+        throw new IllegalArgumentException("mesh requires axes like 'data=2,model=4', got '" + part.trim()
+            + "' in '" + text + "'");
+      }
+      axes.add(new MeshDecl.Axis(kv[0].trim(), Long.parseLong(kv[1].trim())));
+    }
+    return new Mesh(new MeshDecl("mesh", axes));
+  }
+
+  /** A mesh from its IR declaration. */
+  public static Mesh of(MeshDecl decl) {
+    return new Mesh(decl);
+  }
+
+  /** Axis names, major to minor. */
+  public List<String> axisNames() {
+    return decl.axisNames();
+  }
+
+  /** Whether the mesh has an axis {@code name}. */
+  public boolean hasAxis(String name) {
+    return decl.axisNames().contains(name);
+  }
+
+  /** {@code data=2,model=4}: the form {@link #parse} reads. */
+  public String shape() {
+    StringBuilder sb = new StringBuilder();
+    for (MeshDecl.Axis a : decl.axes()) {
+      sb.append(sb.length() > 0 ? "," : "").append(a.name()).append('=').append(a.size());
+    }
+    return sb.toString();
+  }
+
   public MeshDecl decl() {
     return decl;
   }
@@ -41,6 +86,16 @@ public final class Mesh {
 
   public long axisSize(String name) {
     return decl.axis(name).size();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Mesh && ((Mesh) o).decl.equals(decl);
+  }
+
+  @Override
+  public int hashCode() {
+    return decl.hashCode();
   }
 
   @Override

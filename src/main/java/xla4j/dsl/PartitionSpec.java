@@ -48,8 +48,35 @@ public final class PartitionSpec {
     return dims;
   }
 
+  /** The rank this spec is for. */
+  public int rank() {
+    return dims.size();
+  }
+
+  /** Whether no dimension is split. */
+  public boolean isReplicated() {
+    return dims.stream().allMatch(List::isEmpty);
+  }
+
+  /** This spec with dimension {@code dim} split over {@code axes} (replacing what it had). */
+  public PartitionSpec with(int dim, List<String> axes) {
+    List<List<String>> copy = new ArrayList<>(dims);
+    copy.set(dim, ImmutableList.copyOf(axes));
+    return new PartitionSpec(ImmutableList.copyOf(copy));
+  }
+
   Sharding toSharding(Mesh mesh) {
     return new Sharding(mesh.decl(), dims);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PartitionSpec && ((PartitionSpec) o).dims.equals(dims);
+  }
+
+  @Override
+  public int hashCode() {
+    return dims.hashCode();
   }
 
   @Override

@@ -1,7 +1,10 @@
 /**
  * The graph-building DSL: {@link xla4j.dsl.Graph}, {@link xla4j.dsl.Tensor}, {@link xla4j.dsl.Shape} (with
  * {@link xla4j.array.DType}), multi-tensor ops and builders in {@link xla4j.dsl.Ops}, model helpers in
- * {@link xla4j.dsl.Composites}, sharding with {@link xla4j.dsl.Mesh} and {@link xla4j.dsl.PartitionSpec}.
+ * {@link xla4j.dsl.Composites}, sharding with {@link xla4j.dsl.Mesh}, {@link xla4j.dsl.PartitionSpec} and
+ * {@link xla4j.dsl.NamedSharding} (the one sharding model; {@link xla4j.dsl.ShardingRules} derives parameter specs as
+ * big_vision's sharding strategies do), donations ({@link xla4j.dsl.Graph#donate}), and the program's
+ * {@link xla4j.dsl.Signature} as data. The DSL knows no devices: {@code xla4j.runtime.Program} compiles and runs.
  *
  * <pre>{@code
  * Graph g = new Graph("attention", Mesh.of("data", 2), false);
@@ -10,8 +13,8 @@
  * Tensor q = Ops.einsum("btd,dnh->btnh", x, w);
  * g.output("q", q, PartitionSpec.of("data", null, null, null));
  * String mlir = g.toMlir();                      // StableHLO text, as JAX emits it
- * try (CompiledGraph c = g.compile(client)) {    // xla4j.pjrt client
- *   List<NdArray> out = c.execute(xValues, wValues);
+ * try (Program p = Program.compile(g, client)) {   // xla4j.runtime, on an xla4j.pjrt client
+ *   List<NdArray> out = p.execute(xValues, wValues);
  * }
  * }</pre>
  *

@@ -11,7 +11,7 @@ import xla4j.array.NdArray;
  * One tensor of an open checkpoint, known by name, element type and shape before its data is read:
  * {@link #load()} reads (and, for a deflated {@code .npz} member, inflates) only this tensor.
  */
-public final class TensorEntry {
+public final class TensorEntry implements xla4j.array.TensorSource {
   /** Reads the data of one entry. */
   @FunctionalInterface
   interface Loader {
@@ -43,11 +43,13 @@ public final class TensorEntry {
     return name;
   }
 
+  @Override
   public DType dtype() {
     return dtype;
   }
 
   /** A copy of the dimensions. */
+  @Override
   public long[] shape() {
     return shape.clone();
   }
@@ -57,8 +59,14 @@ public final class TensorEntry {
   }
 
   /** Bytes the data takes (elements times element size). */
+  @Override
   public long byteSize() {
     return Math.multiplyExact(size(), dtype.byteSize());
+  }
+
+  @Override
+  public NdArray read(long[] start, long[] size) throws IOException {
+    return xla4j.array.Blocks.slice(load(), start, size);
   }
 
   /** Reads the tensor from the file (each call reads it again). */

@@ -18,6 +18,7 @@ final class Api {
   final PJRT_Buffer_Dimensions PJRT_Buffer_Dimensions;
   final PJRT_Buffer_ElementType PJRT_Buffer_ElementType;
   final PJRT_Buffer_OnDeviceSizeInBytes PJRT_Buffer_OnDeviceSizeInBytes;
+  final PJRT_Buffer_UnsafePointer PJRT_Buffer_UnsafePointer;
   final PJRT_Buffer_ReadyEvent PJRT_Buffer_ReadyEvent;
   final PJRT_Buffer_ToHostBuffer PJRT_Buffer_ToHostBuffer;
   final PJRT_Client_AddressableDevices PJRT_Client_AddressableDevices;
@@ -74,6 +75,7 @@ final class Api {
     PJRT_Buffer_Dimensions = present(raw.PJRT_Buffer_Dimensions(), "PJRT_Buffer_Dimensions");
     PJRT_Buffer_ElementType = present(raw.PJRT_Buffer_ElementType(), "PJRT_Buffer_ElementType");
     PJRT_Buffer_OnDeviceSizeInBytes = present(raw.PJRT_Buffer_OnDeviceSizeInBytes(), "PJRT_Buffer_OnDeviceSizeInBytes");
+    PJRT_Buffer_UnsafePointer = present(raw.PJRT_Buffer_UnsafePointer(), "PJRT_Buffer_UnsafePointer");
     PJRT_Buffer_ReadyEvent = present(raw.PJRT_Buffer_ReadyEvent(), "PJRT_Buffer_ReadyEvent");
     PJRT_Buffer_ToHostBuffer = present(raw.PJRT_Buffer_ToHostBuffer(), "PJRT_Buffer_ToHostBuffer");
     PJRT_Client_AddressableDevices = present(raw.PJRT_Client_AddressableDevices(), "PJRT_Client_AddressableDevices");

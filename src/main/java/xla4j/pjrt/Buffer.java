@@ -103,6 +103,22 @@ public final class Buffer extends NativeResource {
     }
   }
 
+  /**
+   * The address of the buffer's memory on its device ({@code PJRT_Buffer_UnsafePointer}): for telling whether two
+   * buffers share memory (e.g. an output written in place of a donated input), never for dereferencing from Java.
+   */
+  public long unsafePointer() {
+    acquire();
+    try (PointerScope scope = new PointerScope()) {
+      xla4j.pjrt.capi.PJRT_Buffer_UnsafePointer_Args args = new xla4j.pjrt.capi.PJRT_Buffer_UnsafePointer_Args();
+      args.struct_size(PJRT_Buffer_UnsafePointer_Args_STRUCT_SIZE()).buffer(buffer);
+      CApi.check(api, api.PJRT_Buffer_UnsafePointer.call(args), "PJRT_Buffer_UnsafePointer");
+      return args.buffer_pointer();
+    } finally {
+      release();
+    }
+  }
+
   /** Completes when the buffer's contents are computed (exceptionally if computing them failed). */
   public CompletableFuture<Void> ready() {
     acquire();

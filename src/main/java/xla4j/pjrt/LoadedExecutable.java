@@ -141,10 +141,23 @@ public final class LoadedExecutable extends NativeResource {
    * @throws PjrtException if the plugin reports an error
    */
   public List<List<Buffer>> executeSharded(List<List<Buffer>> argsPerDevice) {
+    return executeSharded(argsPerDevice, NO_DONATIONS);
+  }
+
+  /**
+   * As {@link #executeSharded(List)}, where the program donates the arguments at {@code donatedArgs} (their buffers
+   * alias outputs, {@code tf.aliasing_output}): once the execution is launched, those buffers belong to XLA, and every
+   * later use of them throws an {@link IllegalStateException} saying they were donated.
+   *
+   * @throws IllegalArgumentException for a donated index out of range, or a donated buffer passed twice
+   */
+  public List<List<Buffer>> executeSharded(List<List<Buffer>> argsPerDevice, int[] donatedArgs) {
     // Held until the devices are done: the client is not destroyed under a running execution.
     client.acquire();
     try {
+      checkDonations(argsPerDevice, donatedArgs);
       Launch launch = launch(argsPerDevice);
+      invalidateDonated(argsPerDevice, donatedArgs);
       PjrtException failure = null;
       for (PJRT_Event e : launch.events) {
         try {
@@ -168,10 +181,17 @@ public final class LoadedExecutable extends NativeResource {
    * done (exceptionally with a {@link PjrtException} if one failed, the outputs then being closed).
    */
   public CompletableFuture<List<List<Buffer>>> executeAsync(List<List<Buffer>> argsPerDevice) {
+    return executeAsync(argsPerDevice, NO_DONATIONS);
+  }
+
+  /** As {@link #executeAsync(List)} with donated arguments, as {@link #executeSharded(List, int[])}. */
+  public CompletableFuture<List<List<Buffer>>> executeAsync(List<List<Buffer>> argsPerDevice, int[] donatedArgs) {
     Launch launch;
     client.acquire();
     try {
+      checkDonations(argsPerDevice, donatedArgs);
       launch = launch(argsPerDevice);
+      invalidateDonated(argsPerDevice, donatedArgs);
     } finally {
       client.release();
     }
@@ -195,6 +215,52 @@ public final class LoadedExecutable extends NativeResource {
       }
       return launch.outputs;
     });
+  }
+
+  private static final int[] NO_DONATIONS = new int[0];
+
+  private void checkDonations(List<List<Buffer>> argsPerDevice, int[] donated) {
+    if (donated.length == 0) {
+      return;
+    }
+    java.util.Set<Buffer> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (List<Buffer> args : argsPerDevice) {
+      for (int i : donated) {
+        if (i < 0 || i >= args.size()) {
+          throw new IllegalArgumentException("execute of " + executable.name() + " requires donated argument indices in "
+              + "[0, " + args.size() + "), got " + i);
+        }
+      }
+    }
+    for (List<Buffer> args : argsPerDevice) {
+      for (int i : donated) {
+        if (!seen.add(args.get(i))) {
+          throw new IllegalArgumentException("execute of " + executable.name() + " requires each donated buffer once, got "
+              + args.get(i) + " twice");
+        }
+      }
+    }
+    for (List<Buffer> args : argsPerDevice) {
+      java.util.Set<Integer> mine = new java.util.HashSet<>();
+      for (int i : donated) {
+        mine.add(i);
+      }
+      for (int i = 0; i < args.size(); i++) {
+        if (!mine.contains(i) && seen.contains(args.get(i))) {
+          throw new IllegalArgumentException("execute of " + executable.name() + " requires a donated buffer not to be "
+              + "passed again as argument " + i + ", got " + args.get(i));
+        }
+      }
+    }
+  }
+
+  /** Marks the donated buffers unusable: XLA owns their memory now. */
+  private void invalidateDonated(List<List<Buffer>> argsPerDevice, int[] donated) {
+    for (List<Buffer> args : argsPerDevice) {
+      for (int i : donated) {
+        args.get(i).invalidate("was donated to " + executable.name() + " (argument " + i + ") and is no longer valid");
+      }
+    }
   }
 
   private static final class Launch {

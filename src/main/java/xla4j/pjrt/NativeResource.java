@@ -83,6 +83,20 @@ abstract class NativeResource implements AutoCloseable {
     cleanable.clean();
   }
 
+  /**
+   * Frees the native object now, as {@link #close()}, and makes every later use throw an
+   * {@link IllegalStateException} that says {@code why} (e.g. "was donated to program 'step'").
+   */
+  final void invalidate(String why) {
+    owner.reason = why;
+    close();
+  }
+
+  /** Why the handle was invalidated ({@link #invalidate}), or null. */
+  final String invalidatedBecause() {
+    return owner.reason;
+  }
+
   /** How many forgotten handles the Cleaner has freed in this process (for tests and diagnostics). */
   static long leaksFreed() {
     return LEAKS_FREED.get();
@@ -97,7 +111,8 @@ abstract class NativeResource implements AutoCloseable {
     owner.lock.readLock().lock();
     if (owner.closed) {
       owner.lock.readLock().unlock();
-      throw new IllegalStateException(owner.description + " is closed");
+      String why = owner.reason;
+      throw new IllegalStateException(owner.description + (why == null ? " is closed" : " " + why));
     }
   }
 
@@ -129,6 +144,7 @@ abstract class NativeResource implements AutoCloseable {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile boolean closed;
     private volatile boolean explicit;
+    private volatile String reason;
 
     Owner(NativeResource parent, String description, Runnable free) {
       this.parent = parent;

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,20 +35,29 @@ import xla4j.pjrt.Executable;
 import xla4j.pjrt.LoadedExecutable;
 import xla4j.pjrt.ProgramSignature;
 import xla4j.pjrt.TensorSpec;
+import xla4j.dsl.Mesh;
+import xla4j.dsl.NamedSharding;
+import xla4j.dsl.PartitionSpec;
+import xla4j.dsl.Shape;
+import xla4j.dsl.Signature;
+import xla4j.hlo.MeshDecl;
 
 /**
  * A compiled program that runs without its source: a directory holding {@value #EXECUTABLE} (the
  * plugin's serialized executable) and {@value #MANIFEST} (a {@link Manifest}).
  *
- * <p>The manifest, format {@value #FORMAT}, is one JSON object; every field is required unless noted:
+ * <p>The manifest, format {@value #FORMAT}, is one JSON object holding the program's {@link Signature} as data;
+ * every field is required unless noted:
  * <pre>
- * format            "xla4j-artifact/2"
+ * format            "xla4j-artifact/3"
  * program           the executable's name (non-empty)
- * inputs, outputs   arrays of tensors, each {"dtype": "f32", "shape": [4, 3]} (dims &gt;= 0), optionally
- *                   with "mesh": {"x": 2, "y": 2} (axis sizes &gt;= 1) and "sharding": [["x"], []] (per
- *                   dimension its mesh axes, major first; both or neither)
- * numPartitions     &gt;= 1
+ * mesh              optional: the mesh's axis sizes in major-to-minor order, {"data": 2, "model": 4}
+ * inputs, outputs   arrays of tensors, each {"name": "image", "dtype": "f32", "shape": [4, 3]} (dims &gt;= 0, names
+ *                   unique), optionally with "sharding": [["data"], []] (per dimension its mesh axes, major first;
+ *                   needs the mesh) and, for inputs, "aliasedOutput": "name" (the input is donated to that output)
+ * numPartitions     &gt;= 1 (the mesh's size when there is one)
  * numReplicas       &gt;= 1
+ * gspmd             optional boolean: shardings were GSPMD (mhlo.sharding) rather than Shardy
  * platform          the plugin's platform name, e.g. "cpu", "tpu"
  * platformVersion   the plugin's platform version it was compiled with
  * pjrtApiVersion    the plugin's PJRT C API version, "major.minor"
@@ -60,38 +70,47 @@ import xla4j.pjrt.TensorSpec;
  * executable can crash the process inside it; the checksum catches damage, not deliberate tampering);
  * {@link #load(Client)} checks platform, platform version and PJRT major version against the client,
  * and the loaded executable's fingerprint, partitions, replicas and per-device output types against
- * the manifest. Format {@code xla4j-artifact/1} (no
- * checksum) is refused with a request to recompile.
+ * the manifest. Formats {@code xla4j-artifact/1} (no checksum) and {@code /2} (no names) are refused with a
+ * request to recompile.
  */
 public final class CompiledArtifact {
   public static final String EXECUTABLE = "executable.bin";
   public static final String MANIFEST = "manifest.json";
-  public static final String FORMAT = "xla4j-artifact/2";
+  public static final String FORMAT = "xla4j-artifact/3";
   private static final String FORMAT_1 = "xla4j-artifact/1";
+  private static final String FORMAT_2 = "xla4j-artifact/2";
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
   private static final Pattern API_VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]*");
 
-  /** One input or output: element type, global shape, and optional Shardy sharding. */
-  public record Tensor(String dtype, long[] shape, Map<String, Integer> mesh, List<List<String>> sharding) {
-    TensorSpec spec() {
-      return TensorSpec.of(DType.fromXlaName(dtype), shape);
+  /**
+   * One input or output: name, element type, global shape, optional sharding (per dimension its mesh axes) and, for
+   * an input, the output it is donated to.
+   */
+  public record Tensor(String name, String dtype, long[] shape, List<List<String>> sharding, String aliasedOutput) {
+    Signature.Arg toArg() {
+      Optional<PartitionSpec> spec = Optional.empty();
+      if (sharding != null) {
+        Object[] dims = new Object[sharding.size()];
+        for (int d = 0; d < dims.length; d++) {
+          dims[d] = sharding.get(d);
+        }
+        spec = Optional.of(PartitionSpec.of(dims));
+      }
+      return new Signature.Arg(name, Shape.of(DType.fromXlaName(dtype), shape), spec, Optional.ofNullable(aliasedOutput));
     }
 
-    Sharding toSharding() {
-      return mesh == null ? null : Sharding.of(mesh, sharding);
-    }
-
-    static Tensor of(TensorSpec spec, Sharding s) {
-      return new Tensor(spec.dtype().xlaName(), spec.dims(), s == null ? null : s.mesh(), s == null ? null : s.dims());
+    static Tensor of(Signature.Arg a) {
+      return new Tensor(a.name(), a.shape().dtype().xlaName(), a.shape().dims(),
+          a.spec().map(PartitionSpec::dims).orElse(null), a.aliasedOutput().orElse(null));
     }
   }
 
   /** The JSON manifest (see the class comment for its fields). */
-  public record Manifest(String format, String program, List<Tensor> inputs, List<Tensor> outputs, int numPartitions,
-      int numReplicas, String platform, String platformVersion, String pjrtApiVersion, String topology,
-      String fingerprint, String executableSha256) {}
+  public record Manifest(String format, String program, Map<String, Long> mesh, List<Tensor> inputs,
+      List<Tensor> outputs, int numPartitions, int numReplicas, Boolean gspmd, String platform, String platformVersion,
+      String pjrtApiVersion, String topology, String fingerprint, String executableSha256) {}
 
   private final Manifest manifest;
   private final byte[] executable;
@@ -106,11 +125,12 @@ public final class CompiledArtifact {
   /**
    * Describes a compiled program.
    *
-   * @param mlir the StableHLO source (for the signature and shardings)
+   * @param signature the program's signature ({@code Graph.signature()}, or {@link MlirSignature#read} of a module
+   *     xla4j did not build)
    * @param pjrtApiVersion the plugin's PJRT C API version, "major.minor"
    * @param topology the topology name for a deviceless compile, or null
    */
-  public static CompiledArtifact of(Executable exe, String mlir, String platform, String platformVersion,
+  public static CompiledArtifact of(Executable exe, Signature signature, String platform, String platformVersion,
       String pjrtApiVersion, String topology) {
     if (platform == null || platform.isEmpty() || platformVersion == null || platformVersion.isEmpty()) {
       throw new IllegalArgumentException("an artifact requires a platform and platform version, got '" + platform
@@ -123,20 +143,20 @@ public final class CompiledArtifact {
     if (topology != null && topology.isEmpty()) {
       throw new IllegalArgumentException("an artifact's topology is a name or null, got ''");
     }
-    ProgramSignature sig = ProgramSignature.parse(mlir);
-    Sharding.Signature sh = Sharding.parseProgram(mlir);
     List<Tensor> in = new ArrayList<>();
-    for (int i = 0; i < sig.inputs().size(); i++) {
-      in.add(Tensor.of(sig.inputs().get(i), i < sh.inputs().size() ? sh.inputs().get(i) : null));
-    }
+    signature.parameters().forEach(a -> in.add(Tensor.of(a)));
     List<Tensor> out = new ArrayList<>();
-    for (int i = 0; i < sig.outputs().size(); i++) {
-      out.add(Tensor.of(sig.outputs().get(i), i < sh.outputs().size() ? sh.outputs().get(i) : null));
-    }
+    signature.results().forEach(a -> out.add(Tensor.of(a)));
+    Map<String, Long> mesh = signature.mesh().map(m -> {
+      Map<String, Long> axes = new LinkedHashMap<>();
+      m.decl().axes().forEach(a -> axes.put(a.name(), a.size()));
+      return axes;
+    }).orElse(null);
     byte[] bytes = exe.serialize();
     String program = exe.name().isEmpty() ? "main" : exe.name();
-    Manifest m = new Manifest(FORMAT, program, in, out, exe.numPartitions(), exe.numReplicas(), platform,
-        platformVersion, pjrtApiVersion, topology, fingerprintOf(exe), sha256(bytes));
+    Manifest m = new Manifest(FORMAT, program, mesh, in, out, exe.numPartitions(), exe.numReplicas(),
+        signature.gspmd() ? Boolean.TRUE : null, platform, platformVersion, pjrtApiVersion, topology, fingerprintOf(exe),
+        sha256(bytes));
     return new CompiledArtifact(m, bytes, null);
   }
 
@@ -169,12 +189,27 @@ public final class CompiledArtifact {
     return executable.clone();
   }
 
-  /** The program's parameter and result types (global shapes). */
-  public ProgramSignature signature() {
+  /** The program's signature: names, global shapes, shardings, donations, mesh. */
+  public Signature signature() {
+    List<Signature.Arg> in = new ArrayList<>();
+    manifest.inputs().forEach(t -> in.add(t.toArg()));
+    List<Signature.Arg> out = new ArrayList<>();
+    manifest.outputs().forEach(t -> out.add(t.toArg()));
+    Optional<Mesh> mesh = Optional.ofNullable(manifest.mesh()).map(axes -> {
+      List<MeshDecl.Axis> list = new ArrayList<>();
+      axes.forEach((k, v) -> list.add(new MeshDecl.Axis(k, v)));
+      return Mesh.of(new MeshDecl("mesh", list));
+    });
+    return new Signature(manifest.program(), mesh, Boolean.TRUE.equals(manifest.gspmd()),
+        mesh.isPresent() ? 1 : manifest.numReplicas(), in, out);
+  }
+
+  /** The parameter and result types (global shapes), for the plugin's argument checks. */
+  private ProgramSignature types() {
     List<TensorSpec> in = new ArrayList<>();
-    manifest.inputs().forEach(t -> in.add(t.spec()));
+    manifest.inputs().forEach(t -> in.add(TensorSpec.of(DType.fromXlaName(t.dtype()), t.shape())));
     List<TensorSpec> out = new ArrayList<>();
-    manifest.outputs().forEach(t -> out.add(t.spec()));
+    manifest.outputs().forEach(t -> out.add(TensorSpec.of(DType.fromXlaName(t.dtype()), t.shape())));
     return ProgramSignature.of(in, out, manifest.numPartitions());
   }
 
@@ -216,7 +251,7 @@ public final class CompiledArtifact {
    */
   public LoadedExecutable load(Client client) {
     checkClient(client);
-    LoadedExecutable exe = client.deserializeAndLoad(executable, signature());
+    LoadedExecutable exe = client.deserializeAndLoad(executable, types());
     try {
       String got = fingerprintOf(exe.executable());
       String want = manifest.fingerprint();
@@ -247,14 +282,16 @@ public final class CompiledArtifact {
       throw new IllegalStateException(name + ": " + MANIFEST + " lists " + manifest.outputs().size()
           + " output(s), the loaded " + EXECUTABLE + " has " + got.size());
     }
+    Signature sig = signature();
     for (int o = 0; o < got.size(); o++) {
-      Tensor t = manifest.outputs().get(o);
-      Sharding s = t.toSharding();
-      TensorSpec want = s == null ? t.spec() : TensorSpec.of(t.spec().dtype(), s.shardShape(t.shape()));
+      Signature.Arg a = sig.results().get(o);
+      Optional<NamedSharding> sh = sig.sharding(a);
+      TensorSpec global = Program.spec(a.shape());
+      TensorSpec want = sh.isEmpty() ? global : TensorSpec.of(global.dtype(), sh.get().shardShape(global.dims()));
       if (!want.equals(got.get(o))) {
-        throw new IllegalStateException(name + ": " + MANIFEST + " outputs[" + o + "] is " + t.spec()
-            + (s == null ? "" : " sharded " + s) + ", " + want + " per device; the loaded " + EXECUTABLE + " gives "
-            + got.get(o) + " per device");
+        throw new IllegalStateException(name + ": " + MANIFEST + " outputs[" + o + "] is " + global
+            + sh.filter(x -> !x.isFullyReplicated()).map(x -> " sharded " + x.spec()).orElse("") + ", " + want + " per device; the loaded " + EXECUTABLE
+            + " gives " + got.get(o) + " per device");
       }
     }
   }
@@ -276,16 +313,23 @@ public final class CompiledArtifact {
     }
   }
 
-  /** Loads, checks {@code inputs} against the manifest, runs (sharding inputs as recorded), returns outputs. */
+  /** Loads the executable onto {@code client}'s devices as a {@link Program} (the devices the executable chose). */
+  public Program program(Client client) {
+    LoadedExecutable exe = load(client);
+    try {
+      Signature sig = signature();
+      DeviceMesh devices = new DeviceMesh(sig.mesh(), exe.devices());
+      return Program.of(exe, sig, devices);
+    } catch (RuntimeException | Error e) {
+      exe.close();
+      throw e;
+    }
+  }
+
+  /** Loads, runs on host arrays (one per input, in order; sharded as recorded), returns the outputs in order. */
   public List<NdArray> run(Client client, List<NdArray> inputs) {
-    List<TensorSpec> params = signature().inputs();
-    Runner.checkInputs(manifest.program(), params, inputs);
-    List<Sharding> in = new ArrayList<>();
-    manifest.inputs().forEach(t -> in.add(t.toSharding()));
-    List<Sharding> out = new ArrayList<>();
-    manifest.outputs().forEach(t -> out.add(t.toSharding()));
-    try (LoadedExecutable exe = load(client)) {
-      return Runner.run(exe, inputs, in, out);
+    try (Program p = program(client)) {
+      return p.execute(inputs.toArray(new NdArray[0]));
     }
   }
 
@@ -329,6 +373,10 @@ public final class CompiledArtifact {
     /** Reads the fields in the documented order, so the first bad one is the one named. */
     private Manifest manifest() throws IOException {
       String format = string(root, "format");
+      if (format.equals(FORMAT_2)) {
+        throw error("format", "is " + FORMAT_2 + ", which has no input and output names; recompile the artifact "
+            + "(xla4j compile-mlir or compile) to get " + FORMAT);
+      }
       if (format.equals(FORMAT_1)) {
         throw error("format", "is " + FORMAT_1 + ", which has no executableSha256 to check " + EXECUTABLE
             + " against; recompile the artifact (xla4j compile-mlir) to get " + FORMAT);
@@ -337,10 +385,23 @@ public final class CompiledArtifact {
         throw error("format", "must be " + FORMAT + ", got '" + format + "'");
       }
       String program = string(root, "program");
-      List<Tensor> inputs = tensors("inputs");
-      List<Tensor> outputs = tensors("outputs");
+      Map<String, Long> mesh = root.has("mesh") && !root.get("mesh").isJsonNull() ? mesh(root.get("mesh"), "mesh")
+          : null;
+      List<Tensor> inputs = tensors("inputs", mesh);
+      List<Tensor> outputs = tensors("outputs", mesh);
       int numPartitions = positiveInt(root, "numPartitions");
       int numReplicas = positiveInt(root, "numReplicas");
+      if (mesh != null && mesh.values().stream().reduce(1L, Math::multiplyExact) != numPartitions) {
+        throw error("numPartitions", "must be the mesh's size " + mesh + ", got " + numPartitions);
+      }
+      Boolean gspmd = null;
+      if (root.has("gspmd") && !root.get("gspmd").isJsonNull()) {
+        JsonElement g = root.get("gspmd");
+        if (!g.isJsonPrimitive() || !g.getAsJsonPrimitive().isBoolean()) {
+          throw error("gspmd", "must be true or false, got " + abbreviate(g));
+        }
+        gspmd = g.getAsBoolean();
+      }
       String platform = string(root, "platform");
       String platformVersion = string(root, "platformVersion");
       String apiVersion = string(root, "pjrtApiVersion");
@@ -356,24 +417,37 @@ public final class CompiledArtifact {
       if (!SHA256.matcher(sha).matches()) {
         throw error("executableSha256", "must be 64 lower-case hex digits, got '" + sha + "'");
       }
-      return new Manifest(format, program, inputs, outputs, numPartitions, numReplicas, platform, platformVersion,
-          apiVersion, topology, fingerprint, sha);
+      Manifest m = new Manifest(format, program, mesh, inputs, outputs, numPartitions, numReplicas, gspmd, platform,
+          platformVersion, apiVersion, topology, fingerprint, sha);
+      try {
+        new CompiledArtifact(m, new byte[0], null).signature();
+      } catch (IllegalArgumentException e) {
+        throw new IOException(file + ": the signature is inconsistent: " + e.getMessage(), e);
+      }
+      return m;
     }
 
-    private List<Tensor> tensors(String field) throws IOException {
+    private List<Tensor> tensors(String field, Map<String, Long> mesh) throws IOException {
       JsonArray array = array(root, field, field);
       List<Tensor> out = new ArrayList<>();
+      Set<String> names = new HashSet<>();
       for (int i = 0; i < array.size(); i++) {
         String at = field + "[" + i + "]";
         if (!array.get(i).isJsonObject()) {
-          throw error(at, "must be an object {\"dtype\": ..., \"shape\": [...]}, got " + abbreviate(array.get(i)));
+          throw error(at, "must be an object {\"name\": ..., \"dtype\": ..., \"shape\": [...]}, got "
+              + abbreviate(array.get(i)));
         }
-        out.add(tensor(array.get(i).getAsJsonObject(), at));
+        Tensor t = tensor(array.get(i).getAsJsonObject(), at, mesh, field.equals("inputs"));
+        if (!names.add(t.name())) {
+          throw error(at + ".name", "must be unique among the " + field + ", got '" + t.name() + "' twice");
+        }
+        out.add(t);
       }
       return out;
     }
 
-    private Tensor tensor(JsonObject t, String at) throws IOException {
+    private Tensor tensor(JsonObject t, String at, Map<String, Long> mesh, boolean input) throws IOException {
+      String name = string(t, "name", at + ".name");
       String dtype = string(t, "dtype", at + ".dtype");
       try {
         DType.fromXlaName(dtype);
@@ -388,41 +462,53 @@ public final class CompiledArtifact {
           throw error(at + ".shape[" + d + "]", "must be >= 0, got " + shape[d]);
         }
       }
-      boolean hasMesh = t.has("mesh") && !t.get("mesh").isJsonNull();
-      boolean hasSharding = t.has("sharding") && !t.get("sharding").isJsonNull();
-      if (hasMesh != hasSharding) {
-        throw error(at + (hasMesh ? ".sharding" : ".mesh"), "is missing (" + at + " has "
-            + (hasMesh ? "a mesh" : "a sharding") + "; give both or neither)");
+      String aliased = null;
+      if (t.has("aliasedOutput") && !t.get("aliasedOutput").isJsonNull()) {
+        if (!input) {
+          throw error(at + ".aliasedOutput", "is only for inputs");
+        }
+        aliased = string(t, "aliasedOutput", at + ".aliasedOutput");
       }
-      if (!hasMesh) {
-        return new Tensor(dtype, shape, null, null);
+      if (!t.has("sharding") || t.get("sharding").isJsonNull()) {
+        return new Tensor(name, dtype, shape, null, aliased);
       }
-      Map<String, Integer> mesh = mesh(t.get("mesh"), at + ".mesh");
+      if (mesh == null) {
+        throw error(at + ".sharding", "needs the manifest's mesh, which is missing");
+      }
       List<List<String>> sharding = sharding(t, at, mesh, shape.length);
       try {
-        Sharding.of(mesh, sharding).shardShape(shape);
+        List<MeshDecl.Axis> axes = new ArrayList<>();
+        mesh.forEach((k, v) -> axes.add(new MeshDecl.Axis(k, v)));
+        Object[] spec = new Object[sharding.size()];
+        for (int d = 0; d < spec.length; d++) {
+          spec[d] = sharding.get(d);
+        }
+        new NamedSharding(Mesh.of(new MeshDecl("mesh", axes)), PartitionSpec.of(spec)).shardShape(shape);
       } catch (IllegalArgumentException e) {
         throw error(at + ".sharding", "is invalid: " + e.getMessage());
       }
-      return new Tensor(dtype, shape, mesh, sharding);
+      return new Tensor(name, dtype, shape, sharding, aliased);
     }
 
-    private Map<String, Integer> mesh(JsonElement e, String at) throws IOException {
+    private Map<String, Long> mesh(JsonElement e, String at) throws IOException {
       if (!e.isJsonObject()) {
         throw error(at, "must be an object of axis sizes like {\"x\": 2}, got " + abbreviate(e));
       }
-      Map<String, Integer> mesh = new LinkedHashMap<>();
+      Map<String, Long> mesh = new LinkedHashMap<>();
       for (Map.Entry<String, JsonElement> axis : e.getAsJsonObject().entrySet()) {
         String where = at + "." + axis.getKey();
         if (axis.getKey().isEmpty()) {
           throw error(at, "has an axis with an empty name");
         }
-        mesh.put(axis.getKey(), positiveInt(axis.getValue(), where));
+        mesh.put(axis.getKey(), (long) positiveInt(axis.getValue(), where));
+      }
+      if (mesh.isEmpty()) {
+        throw error(at, "must have at least one axis (or be absent)");
       }
       return mesh;
     }
 
-    private List<List<String>> sharding(JsonObject t, String at, Map<String, Integer> mesh, int rank)
+    private List<List<String>> sharding(JsonObject t, String at, Map<String, Long> mesh, int rank)
         throws IOException {
       JsonArray dims = array(t, "sharding", at + ".sharding");
       if (dims.size() != rank) {

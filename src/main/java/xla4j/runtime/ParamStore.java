@@ -1,106 +1,221 @@
 package xla4j.runtime;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import xla4j.array.NdArray;
+import xla4j.array.TensorSource;
+import xla4j.dsl.NamedSharding;
+import xla4j.dsl.PartitionSpec;
+import xla4j.dsl.Signature;
 import xla4j.pjrt.Buffer;
-import xla4j.pjrt.Client;
-import xla4j.pjrt.Device;
+import xla4j.pjrt.TensorSpec;
 
 /**
- * Model parameters living on a device, owned by Java: placed once, passed by reference to every execution,
- * freed by {@link #close()} (deterministically; double close is harmless).
+ * Model parameters living on the devices of a {@link DeviceMesh}, owned by Java: placed once (each device receives
+ * only its shard, read from its {@link TensorSource} block by block; a replicated parameter is read once), passed by
+ * name to every {@link Program} that uses them, freed by {@link #close()} (deterministically; double close is
+ * harmless). Several programs (e.g. prefill and decode) share one store. Thread-safe.
  */
 public final class ParamStore implements AutoCloseable {
-  private final Device device;
-  private final Map<String, Buffer> buffers;
+  private final DeviceMesh devices;
+  private final Map<String, ShardedArray> arrays;
+  private final double placeSeconds;
   private boolean closed;
 
-  private ParamStore(Device device, Map<String, Buffer> buffers) {
-    this.device = device;
-    this.buffers = buffers;
+  private ParamStore(DeviceMesh devices, Map<String, ShardedArray> arrays, double placeSeconds) {
+    this.devices = devices;
+    this.arrays = arrays;
+    this.placeSeconds = placeSeconds;
   }
 
-  /** Copies {@code arrays} to {@code device}. On failure, what was already placed is freed. */
-  public static ParamStore place(Client client, Device device, Map<String, NdArray> arrays) {
-    Map<String, Buffer> out = new LinkedHashMap<>();
-    try {
-      for (Map.Entry<String, NdArray> e : arrays.entrySet()) {
-        out.put(e.getKey(), client.buffer(e.getValue(), device));
+  /** An empty store on {@code devices}, filled with {@link #put}. */
+  public static ParamStore on(DeviceMesh devices) {
+    return new ParamStore(devices, new LinkedHashMap<>(), 0);
+  }
+
+  /**
+   * Places every source as {@code program}'s parameter of that name wants it (its sharding over the program's
+   * devices). On failure, what was already placed is freed.
+   *
+   * @throws IllegalArgumentException for a source that is not a parameter of the program, or of another dtype or
+   *     shape
+   */
+  public static ParamStore place(Program program, Map<String, ? extends TensorSource> sources,
+      Consumer<String> progress) {
+    Signature sig = program.signature();
+    Map<String, PartitionSpec> specs = new HashMap<>();
+    for (Map.Entry<String, ? extends TensorSource> e : sources.entrySet()) {
+      Signature.Arg a = sig.parameter(e.getKey());
+      TensorSpec want = Program.spec(a.shape());
+      TensorSpec got = TensorSpec.of(e.getValue().dtype(), e.getValue().shape());
+      if (!want.equals(got)) {
+        throw new IllegalArgumentException("program '" + sig.name() + "' requires parameter '" + e.getKey() + "' to be "
+            + want + ", got " + got + " from " + e.getValue());
       }
+      specs.put(e.getKey(), a.specOrReplicated());
+    }
+    return place(program.devices(), sources, specs, progress);
+  }
+
+  /** As {@link #place(Program, Map, Consumer)} for arrays in memory, without progress lines. */
+  public static ParamStore fromArrays(Program program, Map<String, NdArray> arrays) {
+    Map<String, TensorSource> sources = new LinkedHashMap<>();
+    arrays.forEach((k, v) -> sources.put(k, TensorSource.of(v)));
+    return place(program, sources, line -> { });
+  }
+
+  /**
+   * Places {@code sources} on {@code devices}, each sharded by its spec in {@code specs} (replicated when absent or
+   * when the devices form no mesh). {@code progress} gets a line now and then.
+   */
+  public static ParamStore place(DeviceMesh devices, Map<String, ? extends TensorSource> sources,
+      Map<String, PartitionSpec> specs, Consumer<String> progress) {
+    long t0 = System.nanoTime();
+    long total = 0;
+    for (TensorSource s : sources.values()) {
+      total += s.byteSize();
+    }
+    Map<String, ShardedArray> out = new LinkedHashMap<>();
+    long done = 0;
+    long nextReport = total / 4;
+    try {
+      for (Map.Entry<String, ? extends TensorSource> e : sources.entrySet()) {
+        TensorSource src = e.getValue();
+        Optional<NamedSharding> sharding = devices.mesh().map(m -> new NamedSharding(m,
+            specs.getOrDefault(e.getKey(), PartitionSpec.replicated(src.shape().length))));
+        out.put(e.getKey(), placeOne(e.getKey(), src, sharding, devices));
+        done += src.byteSize();
+        if (done >= nextReport && done < total) {
+          progress.accept(String.format("placed %d of %d parameters (%.0f of %.0f MB)", out.size(), sources.size(),
+              done / 1e6, total / 1e6));
+          nextReport += total / 4;
+        }
+      }
+    } catch (IOException e) {
+      closeAll(out.values(), e);
+      throw new UncheckedIOException(e);
     } catch (RuntimeException | Error e) {
       closeAll(out.values(), e);
       throw e;
     }
-    return new ParamStore(device, out);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    ParamStore store = new ParamStore(devices, out, seconds);
+    progress.accept(String.format("placed %d parameters (%.1f MB over %d device%s, %.1f MB on the fullest) in "
+        + "%.2f s, %.2f GB/s", out.size(), store.deviceBytes() / 1e6, devices.size(), devices.size() == 1 ? "" : "s",
+        Arrays.stream(store.bytesPerDevice()).max().orElse(0) / 1e6, seconds, total / 1e9 / Math.max(seconds, 1e-9)));
+    return store;
   }
 
-  /** An empty store on {@code device}, filled with {@link #put}. */
-  public static ParamStore on(Device device) {
-    return new ParamStore(device, new LinkedHashMap<>());
+  /** Reads each distinct block once and copies it to every device that holds it. */
+  private static ShardedArray placeOne(String name, TensorSource src, Optional<NamedSharding> sharding,
+      DeviceMesh devices) throws IOException {
+    long[] global = src.shape();
+    long[] shape = sharding.map(s -> s.shardShape(global)).orElse(global);
+    Buffer[] buffers = new Buffer[devices.size()];
+    List<Buffer> placed = new ArrayList<>();
+    try {
+      // Partitions holding the same block (replicated along other mesh axes) share one read; one block at a time.
+      Map<List<Long>, List<Integer>> holders = new LinkedHashMap<>();
+      for (int p = 0; p < devices.size(); p++) {
+        long[] start = sharding.isPresent() ? sharding.get().shardStart(p, global) : new long[global.length];
+        holders.computeIfAbsent(Arrays.stream(start).boxed().toList(), k -> new ArrayList<>()).add(p);
+      }
+      for (Map.Entry<List<Long>, List<Integer>> h : holders.entrySet()) {
+        long[] start = h.getKey().stream().mapToLong(Long::longValue).toArray();
+        NdArray block = src.read(start, shape);
+        if (!Arrays.equals(block.shape(), shape) || block.dtype() != src.dtype()) {
+          throw new IllegalStateException(src + " returned " + block.dtype().xlaName() + Arrays.toString(block.shape())
+              + " for a block of " + Arrays.toString(shape));
+        }
+        for (int p : h.getValue()) {
+          buffers[p] = devices.client().buffer(block, devices.device(p));
+          placed.add(buffers[p]);
+        }
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      for (Buffer b : placed) {
+        try {
+          b.close();
+        } catch (RuntimeException c) {
+          e.addSuppressed(c);
+        }
+      }
+      throw e;
+    }
+    return new ShardedArray(name, TensorSpec.of(src.dtype(), global), sharding, devices, Arrays.asList(buffers));
   }
 
-  /** Adds (or replaces, closing the old buffer) parameter {@code name}. */
-  public synchronized void put(String name, Buffer buffer) {
+  /** Adds (or replaces, closing the old one) parameter {@code name}. */
+  public synchronized void put(String name, ShardedArray array) {
     checkOpen();
-    Buffer old = buffers.put(name, buffer);
-    if (old != null && old != buffer) {
+    if (!array.devices().devices().equals(devices.devices())) {
+      throw new IllegalArgumentException("parameter '" + name + "' requires devices " + devices + ", got "
+          + array.devices());
+    }
+    ShardedArray old = arrays.put(name, array);
+    if (old != null && old != array) {
       old.close();
     }
   }
 
-  public Device device() {
-    return device;
+  public DeviceMesh devices() {
+    return devices;
   }
 
-  /** The buffer of parameter {@code name}. */
-  public synchronized Buffer get(String name) {
-    checkOpen();
-    Buffer b = buffers.get(name);
-    if (b == null) {
-      throw new IllegalArgumentException("parameter '" + name + "' is not in the store (" + buffers.size()
+  /** The array of parameter {@code name}. */
+  public synchronized ShardedArray get(String name) {
+    ShardedArray a = getOrNull(name);
+    if (a == null) {
+      throw new IllegalArgumentException("parameter '" + name + "' is not in the store (" + arrays.size()
           + " parameters)");
     }
-    return b;
+    return a;
   }
 
-  /** Buffers for {@code names}, in that order (a program's parameter order). */
-  public synchronized List<Buffer> inOrder(List<String> names) {
+  /** The array of parameter {@code name}, or null. */
+  public synchronized ShardedArray getOrNull(String name) {
     checkOpen();
-    List<Buffer> out = new ArrayList<>(names.size());
-    List<String> missing = new ArrayList<>();
-    for (String n : names) {
-      Buffer b = buffers.get(n);
-      if (b == null) {
-        missing.add(n);
-      }
-      out.add(b);
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("parameters missing from the store: " + missing);
-    }
-    return out;
+    return arrays.get(name);
   }
 
   public synchronized List<String> names() {
-    return Collections.unmodifiableList(new ArrayList<>(buffers.keySet()));
+    return Collections.unmodifiableList(new ArrayList<>(arrays.keySet()));
   }
 
   public synchronized int size() {
-    return buffers.size();
+    return arrays.size();
   }
 
-  /** Bytes the parameters take on the device. */
-  public synchronized long deviceBytes() {
+  /** Bytes the parameters take on each device, in partition order. */
+  public synchronized long[] bytesPerDevice() {
     checkOpen();
-    long n = 0;
-    for (Buffer b : buffers.values()) {
-      n += b.onDeviceSizeInBytes();
+    long[] n = new long[devices.size()];
+    for (ShardedArray a : arrays.values()) {
+      long[] b = a.bytesPerDevice();
+      for (int i = 0; i < n.length; i++) {
+        n[i] += b[i];
+      }
     }
     return n;
+  }
+
+  /** Bytes the parameters take on all devices together. */
+  public synchronized long deviceBytes() {
+    return Arrays.stream(bytesPerDevice()).sum();
+  }
+
+  /** Seconds {@link #place} took (0 for a store filled by {@link #put}). */
+  public double placeSeconds() {
+    return placeSeconds;
   }
 
   private void checkOpen() {
@@ -116,18 +231,18 @@ public final class ParamStore implements AutoCloseable {
     }
     closed = true;
     RuntimeException first = new RuntimeException("closing the ParamStore failed");
-    closeAll(buffers.values(), first);
-    buffers.clear();
+    closeAll(arrays.values(), first);
+    arrays.clear();
     if (first.getSuppressed().length > 0) {
       throw first;
     }
   }
 
-  /** Closes every buffer, each in its own try, attaching failures to {@code into}. */
-  private static void closeAll(java.util.Collection<Buffer> all, Throwable into) {
-    for (Buffer b : all) {
+  /** Closes every array, each in its own try, attaching failures to {@code into}. */
+  private static void closeAll(java.util.Collection<ShardedArray> all, Throwable into) {
+    for (ShardedArray a : all) {
       try {
-        b.close();
+        a.close();
       } catch (RuntimeException e) {
         into.addSuppressed(e);
       }

@@ -97,7 +97,7 @@ class CliTest {
     Path art = dir.resolve("mm.tpu");
     String[] r = run("compile-mlir", "hlo/examples/matmul.mlir", "--plugin", "tpu:v5e:2x2", "--out", art.toString());
     assertEquals("0", r[0], r[1]);
-    assertTrue(r[1].contains("memory     argument"), r[1]);
+    assertTrue(r[1].contains("memory     per device: argument"), r[1]);
     assertTrue(Files.isRegularFile(art.resolve("manifest.json")));
     assertTrue(Files.isRegularFile(art.resolve("executable.bin")));
   }

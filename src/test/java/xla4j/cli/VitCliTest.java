@@ -23,7 +23,8 @@ import xla4j.models.vit.ViTConfig;
 import xla4j.nn.ParamSpec;
 import xla4j.pjrt.Client;
 import xla4j.pjrt.PjrtPlugin;
-import xla4j.runtime.Session;
+import xla4j.runtime.ParamStore;
+import xla4j.runtime.Program;
 
 /** The main job end to end: {@code xla4j vit} with a checkpoint file and an image, against the library path. */
 class VitCliTest {
@@ -61,9 +62,9 @@ class VitCliTest {
 
     // The same model through the library: same logits, and the printed top class is their argmax.
     try (Client client = PjrtPlugin.cpu().createClient();
-        Session s = Session.create(client, m.graph().toMlir(), ViTCheckpoint.load(ckpt, m), m.graph().outputNames(),
-            x -> { })) {
-      NdArray want = s.run(Images.loadBatch(List.of(png), 32)).get("logits");
+        Program p = Program.compile(m.graph(), client);
+        ParamStore s = ParamStore.fromArrays(p, ViTCheckpoint.load(ckpt, m))) {
+      NdArray want = p.execute(s, Map.of(ViT.IMAGE, Images.loadBatch(List.of(png), 32))).get("logits");
       assertEquals(want, logits);
       float[] v = want.toFloatArray();
       int best = 0;

@@ -1,5 +1,6 @@
 package xla4j.dsl;
 
+import xla4j.runtime.Program;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -76,7 +77,7 @@ class DslExecutionTest {
       inputs.add(DslCases.arrayOf(e.getAsJsonObject()));
     }
     JsonArray expected = doc.getAsJsonArray("outputs");
-    try (CompiledGraph c = DslCases.build(name).compile(client)) {
+    try (Program c = Program.compile(DslCases.build(name), client)) {
       List<NdArray> out = c.execute(inputs.toArray(new NdArray[0]));
       assertEquals(expected.size(), out.size());
       for (int i = 0; i < out.size(); i++) {
@@ -100,11 +101,11 @@ class DslExecutionTest {
     Graph one = Samples.attention(null, false);
     NdArray[] in = one.parameterShapes().stream().map(s -> randomBf16(r, s.dims())).toArray(NdArray[]::new);
     NdArray ref;
-    try (CompiledGraph c = one.compile(client)) {
+    try (Program c = Program.compile(one, client)) {
       ref = c.execute(in).get(0);
     }
     for (boolean gspmd : new boolean[] {false, true}) {
-      try (CompiledGraph c = Samples.attention(Mesh.of("x", 2), gspmd).compile(client)) {
+      try (Program c = Program.compile(Samples.attention(Mesh.of("x", 2), gspmd), client)) {
         assertEquals(2, c.executable().devices().size());
         assertEquals(ref, c.execute(in).get(0), gspmd ? "GSPMD" : "Shardy");
       }
@@ -142,11 +143,11 @@ class DslExecutionTest {
     single.output("y", hs.matmul(ws.transpose(1, 0)));
     single.output("h", hs);
     List<NdArray> ref;
-    try (CompiledGraph c = single.compile(client)) {
+    try (Program c = Program.compile(single, client)) {
       ref = c.execute(x, w);
     }
     for (boolean gspmd : new boolean[] {false, true}) {
-      try (CompiledGraph c = twoAxisMatmul(gspmd).compile(client)) {
+      try (Program c = Program.compile(twoAxisMatmul(gspmd), client)) {
         assertEquals(4, c.executable().devices().size());
         List<NdArray> out = c.execute(x, w);
         assertClose((gspmd ? "GSPMD" : "Shardy") + " y", ref.get(0), out.get(0), 1e-6, 1e-6);
@@ -160,8 +161,8 @@ class DslExecutionTest {
     Graph g = new Graph("traced");
     Tensor x = g.parameter("x", Shape.of(DType.F32, 8, 8));
     g.output("y", x.matmul(x).tanh());
-    try (CompiledGraph c = g.compile(client)) {
-      assertTrue(c.mlir().contains("loc(\"DslExecutionTest.java\":"), c.mlir());
+    try (Program c = Program.compile(g, client)) {
+      assertTrue(c.mlir().orElseThrow().contains("loc(\"DslExecutionTest.java\":"), c.mlir().orElseThrow());
       byte[] hlo = c.executable().executable().optimizedProgram().code();
       assertTrue(new String(hlo, java.nio.charset.StandardCharsets.ISO_8859_1).contains("DslExecutionTest.java"),
           "XLA's optimized HLO keeps the source file in its op metadata");
@@ -190,7 +191,7 @@ class DslExecutionTest {
     }
     NdArray x = DslCases.arrayOf(doc.getAsJsonArray("inputs").get(0).getAsJsonObject());
     NdArray w = DslCases.arrayOf(doc.getAsJsonArray("inputs").get(1).getAsJsonObject());
-    try (CompiledGraph c = Samples.shardMapCollectives().compile(client)) {
+    try (Program c = Program.compile(Samples.shardMapCollectives(), client)) {
       assertEquals(4, c.executable().devices().size());
       List<NdArray> out = c.execute(x, w);
       JsonArray expected = doc.getAsJsonArray("outputs");
@@ -210,7 +211,7 @@ class DslExecutionTest {
         xs[rep][i] = i + 10 * rep;
       }
     }
-    try (CompiledGraph c = g.compile(client)) {
+    try (Program c = Program.compile(g, client)) {
       List<List<Buffer>> args = List.of(List.of(client.buffer(NdArray.of(xs[0], 4, 2), c.executable().devices().get(0))),
           List.of(client.buffer(NdArray.of(xs[1], 4, 2), c.executable().devices().get(1))));
       List<List<Buffer>> outs = c.executable().executeSharded(args);
@@ -251,15 +252,15 @@ class DslExecutionTest {
   @Test
   void samplesCompileAndRun() {
     Graph g = Samples.controlFlow();
-    try (CompiledGraph c = g.compile(client)) {
+    try (Program c = Program.compile(g, client)) {
       Map<String, NdArray> out = c.execute(Map.of("x", NdArray.of(new float[] {1, -5, 2}, 3), "n",
           NdArray.of(new int[] {3})));
       // 8 * (1, -5, 2) sums to negative, so it is negated; the loop ran 3 times.
       assertArrayEquals(new float[] {-8, 40, -16}, out.get("y").toFloatArray());
       assertEquals(3, out.get("steps").getLong(0));
     }
-    try (CompiledGraph c = Samples.mlp().compile(client)) {
-      NdArray[] in = c.graph().parameterShapes().stream().map(s -> NdArray.zeros(s.dtype(), s.dims())).toArray(NdArray[]::new);
+    try (Program c = Program.compile(Samples.mlp(), client)) {
+      NdArray[] in = c.signature().parameters().stream().map(a -> a.shape()).map(s -> NdArray.zeros(s.dtype(), s.dims())).toArray(NdArray[]::new);
       NdArray probs = c.execute(in).get(0);
       // all-zero weights: uniform softmax over 8 classes
       for (float p : probs.toFloatArray()) {
@@ -270,10 +271,10 @@ class DslExecutionTest {
 
   @Test
   void inputsAreCheckedByParameterName() {
-    try (CompiledGraph c = Samples.controlFlow().compile(client)) {
+    try (Program c = Program.compile(Samples.controlFlow(), client)) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> c.execute(NdArray.of(new float[] {1, 2}, 2), NdArray.of(new int[] {1})));
-      assertEquals("graph 'control_flow' requires input 'x' to be f32[3], got f32[2]", e.getMessage());
+      assertEquals("program 'control_flow' requires input 'x' to be f32[3], got f32[2]", e.getMessage());
     }
   }
 }

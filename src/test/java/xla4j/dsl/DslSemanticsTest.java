@@ -1,5 +1,6 @@
 package xla4j.dsl;
 
+import xla4j.runtime.Program;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -55,7 +56,7 @@ class DslSemanticsTest {
     for (int i = 0; i < outs.size(); i++) {
       g.output("out" + i, outs.get(i));
     }
-    try (CompiledGraph c = g.compile(client)) {
+    try (Program c = Program.compile(g, client)) {
       return c.execute(inputs);
     }
   }

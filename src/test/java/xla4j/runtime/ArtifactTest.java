@@ -52,19 +52,20 @@ class ArtifactTest {
     float[] w = {1, 0, 0, 1, 1, 1};
     try (Client client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 2L))) {
       try (LoadedExecutable exe = client.compile(mlir, CompileOptions.spmd(2))) {
-        CompiledArtifact.of(exe.executable(), mlir, client.platformName(), client.platformVersion(),
+        CompiledArtifact.of(exe.executable(), MlirSignature.read(mlir), client.platformName(), client.platformVersion(),
             client.plugin().version(), null).save(dir);
       }
       CompiledArtifact a = CompiledArtifact.load(dir);
       assertEquals("sharded_matmul", a.manifest().program());
       assertEquals(2, a.manifest().numPartitions());
       assertEquals("f32", a.manifest().inputs().get(0).dtype());
-      assertEquals(Map.of("x", 2), a.manifest().inputs().get(0).mesh());
+      assertEquals(Map.of("x", 2L), a.manifest().mesh());
+      assertEquals(List.of(List.of("x"), List.of()), a.manifest().inputs().get(0).sharding());
       List<NdArray> out = a.run(client, List.of(NdArray.of(x, 4, 3), NdArray.of(w, 3, 2)));
       assertArrayEquals(new float[] {4, 5, 10, 11, 16, 17, 22, 23}, out.get(0).toFloatArray());
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> a.run(client, List.of(NdArray.of(x, 4, 3))));
-      assertEquals("sharded_matmul requires 2 inputs [f32[4,3], f32[3,2]], got 1", e.getMessage());
+      assertEquals("program 'sharded_matmul' requires 2 inputs [arg0, arg1], got 1", e.getMessage());
     }
   }
 
@@ -75,7 +76,7 @@ class ArtifactTest {
     float[] x = {1, 2, 3, 4, 5, 6, 7, 8};
     try (Client client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 2L))) {
       try (LoadedExecutable exe = client.compile(mlir, CompileOptions.spmd(2))) {
-        CompiledArtifact.of(exe.executable(), mlir, client.platformName(), client.platformVersion(),
+        CompiledArtifact.of(exe.executable(), MlirSignature.read(mlir), client.platformName(), client.platformVersion(),
             client.plugin().version(), null).save(dir);
       }
       CompiledArtifact a = CompiledArtifact.load(dir);
@@ -92,7 +93,7 @@ class ArtifactTest {
     String mlir = example("sharded_matmul.mlir");
     try (Topology t = PjrtPlugin.tpu().topology("v5e:2x2");
          Executable e = t.compile(mlir, CompileOptions.spmd(2))) {
-      CompiledArtifact.of(e, mlir, t.platformName(), t.platformVersion(), t.plugin().version(), t.name()).save(dir);
+      CompiledArtifact.of(e, MlirSignature.read(mlir), t.platformName(), t.platformVersion(), t.plugin().version(), t.name()).save(dir);
     }
     CompiledArtifact a = CompiledArtifact.load(dir);
     assertEquals("v5e:2x2", a.manifest().topology());
@@ -114,8 +115,9 @@ class ArtifactTest {
     JsonObject m = new JsonObject();
     m.addProperty("format", CompiledArtifact.FORMAT);
     m.addProperty("program", "add");
-    m.add("inputs", JsonParser.parseString("[{\"dtype\": \"f32\", \"shape\": [4], \"mesh\": {\"x\": 2}, \"sharding\": [[\"x\"]]}]"));
-    m.add("outputs", JsonParser.parseString("[{\"dtype\": \"f32\", \"shape\": [4]}]"));
+    m.add("mesh", JsonParser.parseString("{\"x\": 2}"));
+    m.add("inputs", JsonParser.parseString("[{\"name\": \"x\", \"dtype\": \"f32\", \"shape\": [4], \"sharding\": [[\"x\"]]}]"));
+    m.add("outputs", JsonParser.parseString("[{\"name\": \"out\", \"dtype\": \"f32\", \"shape\": [4]}]"));
     m.addProperty("numPartitions", 2);
     m.addProperty("numReplicas", 1);
     m.addProperty("platform", "cpu");
@@ -146,9 +148,11 @@ class ArtifactTest {
     write(dir, manifest().toString());
     CompiledArtifact a = CompiledArtifact.load(dir);
     assertEquals("add", a.manifest().program());
-    assertEquals(Map.of("x", 2), a.manifest().inputs().get(0).mesh());
+    assertEquals(Map.of("x", 2L), a.manifest().mesh());
     assertEquals(List.of(List.of("x")), a.manifest().inputs().get(0).sharding());
-    assertNull(a.manifest().outputs().get(0).mesh());
+    assertEquals("x", a.manifest().inputs().get(0).name());
+    assertNull(a.manifest().outputs().get(0).sharding());
+    assertEquals(a.signature().parameters().get(0).specOrReplicated(), xla4j.dsl.PartitionSpec.of("x"));
     assertNull(a.manifest().topology());
     assertArrayEquals(BYTES, a.executableBytes());
   }
@@ -207,9 +211,12 @@ class ArtifactTest {
     JsonObject m = manifest();
     m.addProperty("format", "xla4j-artifact/1");
     assertEquals(field(dir, "'format' is xla4j-artifact/1, which has no executableSha256 to check executable.bin "
-        + "against; recompile the artifact (xla4j compile-mlir) to get xla4j-artifact/2"), loadError(dir, m.toString()));
+        + "against; recompile the artifact (xla4j compile-mlir) to get xla4j-artifact/3"), loadError(dir, m.toString()));
+    m.addProperty("format", "xla4j-artifact/2");
+    assertEquals(field(dir, "'format' is xla4j-artifact/2, which has no input and output names; recompile the "
+        + "artifact (xla4j compile-mlir or compile) to get xla4j-artifact/3"), loadError(dir, m.toString()));
     m.addProperty("format", "onnx");
-    assertEquals(field(dir, "'format' must be xla4j-artifact/2, got 'onnx'"), loadError(dir, m.toString()));
+    assertEquals(field(dir, "'format' must be xla4j-artifact/3, got 'onnx'"), loadError(dir, m.toString()));
     m.addProperty("format", 2);
     assertEquals(field(dir, "'format' must be a string, got 2"), loadError(dir, m.toString()));
   }
@@ -217,6 +224,9 @@ class ArtifactTest {
   /** {@link #manifest()} with inputs[0] replaced. */
   static String withInput(String tensor) throws Exception {
     JsonObject m = manifest();
+    if (tensor.startsWith("{") && !tensor.contains("\"name\"")) {
+      tensor = "{\"name\": \"x\", " + tensor.substring(1);
+    }
     m.add("inputs", JsonParser.parseString("[" + tensor + "]"));
     return m.toString();
   }
@@ -235,29 +245,46 @@ class ArtifactTest {
     assertEquals(field(dir, "'inputs[0].dtype' is missing"), loadError(dir, withInput("{\"shape\": [4]}")));
     assertTrue(loadError(dir, withInput("{\"dtype\": \"f33\", \"shape\": [4]}"))
         .startsWith(field(dir, "'inputs[0].dtype' is invalid: unknown dtype 'f33', expected one of [")));
-    assertEquals(field(dir, "'inputs[0]' must be an object {\"dtype\": ..., \"shape\": [...]}, got null"),
+    assertEquals(field(dir, "'inputs[0]' must be an object {\"name\": ..., \"dtype\": ..., \"shape\": [...]}, got null"),
         loadError(dir, withInput("null")));
+  }
+
+  /** {@link #manifest()} with the mesh replaced (null removes it) and inputs[0] replaced. */
+  static String withMesh(String mesh, String tensor) throws Exception {
+    JsonObject m = JsonParser.parseString(withInput(tensor)).getAsJsonObject();
+    if (mesh == null) {
+      m.remove("mesh");
+    } else {
+      m.add("mesh", JsonParser.parseString(mesh));
+    }
+    return m.toString();
   }
 
   @Test
   void meshesAndShardingsAreChecked(@TempDir Path dir) throws Exception {
-    assertEquals(field(dir, "'inputs[0].mesh.x' must be >= 1, got 0"),
-        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4], \"mesh\": {\"x\": 0}, \"sharding\": [[\"x\"]]}")));
-    assertEquals(field(dir, "'inputs[0].mesh.x' must be >= 1, got -2"),
-        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4], \"mesh\": {\"x\": -2}, \"sharding\": [[\"x\"]]}")));
-    assertEquals(field(dir, "'inputs[0].sharding' is missing (inputs[0] has a mesh; give both or neither)"),
-        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4], \"mesh\": {\"x\": 2}}")));
-    assertEquals(field(dir, "'inputs[0].mesh' is missing (inputs[0] has a sharding; give both or neither)"),
-        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4], \"sharding\": [[\"x\"]]}")));
+    String sharded = "{\"dtype\": \"f32\", \"shape\": [4], \"sharding\": [[\"x\"]]}";
+    assertEquals(field(dir, "'mesh.x' must be >= 1, got 0"), loadError(dir, withMesh("{\"x\": 0}", sharded)));
+    assertEquals(field(dir, "'mesh.x' must be >= 1, got -2"), loadError(dir, withMesh("{\"x\": -2}", sharded)));
+    assertEquals(field(dir, "'mesh' must have at least one axis (or be absent)"), loadError(dir, withMesh("{}", sharded)));
+    assertEquals(field(dir, "'inputs[0].sharding' needs the manifest's mesh, which is missing"),
+        loadError(dir, withMesh(null, sharded)));
     assertEquals(field(dir, "'inputs[0].sharding[0]' uses axis 'y', which is not in the mesh {x=2}"),
-        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4], \"mesh\": {\"x\": 2}, \"sharding\": [[\"y\"]]}")));
+        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4], \"sharding\": [[\"y\"]]}")));
     assertEquals(field(dir, "'inputs[0].sharding[1]' uses axis 'x' a second time"),
-        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4, 4], \"mesh\": {\"x\": 2}, \"sharding\": [[\"x\"], [\"x\"]]}")));
+        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4, 4], \"sharding\": [[\"x\"], [\"x\"]]}")));
     assertEquals(field(dir, "'inputs[0].sharding' must have one entry per dimension of the shape (1), got 2"),
-        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4], \"mesh\": {\"x\": 2}, \"sharding\": [[\"x\"], []]}")));
-    assertEquals(field(dir, "'inputs[0].sharding' is invalid: sharding <[\"x\"=2]> [{\"x\"}] requires dimension 0 "
-        + "of [3] to be divisible by 2, got 3"),
-        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [3], \"mesh\": {\"x\": 2}, \"sharding\": [[\"x\"]]}")));
+        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4], \"sharding\": [[\"x\"], []]}")));
+    assertEquals(field(dir, "'inputs[0].sharding' is invalid: sharding NamedSharding(mesh=x=2, spec=PartitionSpec('x')) "
+        + "requires dimension 0 of [3] to be divisible by 2, got 3"),
+        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [3], \"sharding\": [[\"x\"]]}")));
+    assertEquals(field(dir, "'numPartitions' must be the mesh's size {x=2}, got 4"),
+        loadError(dir, manifest().toString().replace("\"numPartitions\":2", "\"numPartitions\":4")));
+    assertEquals(field(dir, "'inputs[1].name' must be unique among the inputs, got 'x' twice"),
+        loadError(dir, withInput("{\"name\": \"x\", " + sharded.substring(1) + ", {\"name\": \"x\", \"dtype\": \"f32\", "
+            + "\"shape\": [4]}")));
+    assertEquals(dir.resolve(CompiledArtifact.MANIFEST) + ": the signature is inconsistent: parameter 'x' is donated "
+        + "to result 'nope', which the program does not have",
+        loadError(dir, withInput("{\"dtype\": \"f32\", \"shape\": [4], \"aliasedOutput\": \"nope\"}")));
   }
 
   @Test
@@ -297,7 +324,7 @@ class ArtifactTest {
 
   static void saveAdd(Client client, Path dir) throws Exception {
     try (LoadedExecutable exe = client.compile(ADD, CompileOptions.singleDevice())) {
-      CompiledArtifact.of(exe.executable(), ADD, client.platformName(), client.platformVersion(),
+      CompiledArtifact.of(exe.executable(), MlirSignature.read(ADD), client.platformName(), client.platformVersion(),
           client.plugin().version(), null).save(dir);
     }
   }
@@ -404,7 +431,7 @@ class ArtifactTest {
     String mlir = example("sharded_matmul.mlir");
     try (Client client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 2L))) {
       try (LoadedExecutable exe = client.compile(mlir, CompileOptions.spmd(2))) {
-        CompiledArtifact.of(exe.executable(), mlir, client.platformName(), client.platformVersion(),
+        CompiledArtifact.of(exe.executable(), MlirSignature.read(mlir), client.platformName(), client.platformVersion(),
             client.plugin().version(), null).save(dir);
       }
       JsonObject m = readManifest(dir);
@@ -414,8 +441,8 @@ class ArtifactTest {
       Files.writeString(dir.resolve(CompiledArtifact.MANIFEST), m.toString());
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> CompiledArtifact.load(dir).load(client));
-      assertEquals("artifact sharded_matmul (" + dir + "): manifest.json outputs[0] is f32[4,2] sharded <[\"x\"=2]> "
-          + "[{}, {\"x\"}], f32[4,1] per device; the loaded executable.bin gives f32[2,2] per device", e.getMessage());
+      assertEquals("artifact sharded_matmul (" + dir + "): manifest.json outputs[0] is f32[4,2] sharded "
+          + "PartitionSpec(None, 'x'), f32[4,1] per device; the loaded executable.bin gives f32[2,2] per device", e.getMessage());
       out.remove("mesh");
       out.remove("sharding");
       Files.writeString(dir.resolve(CompiledArtifact.MANIFEST), m.toString());
@@ -424,8 +451,13 @@ class ArtifactTest {
           + "the loaded executable.bin gives f32[2,2] per device", e.getMessage());
       m.addProperty("numPartitions", 4);
       Files.writeString(dir.resolve(CompiledArtifact.MANIFEST), m.toString());
+      IOException io = assertThrows(IOException.class, () -> CompiledArtifact.load(dir));
+      assertEquals(field(dir, "'numPartitions' must be the mesh's size {x=2}, got 4"), io.getMessage());
+      m.addProperty("numPartitions", 2);
+      m.addProperty("numReplicas", 2);
+      Files.writeString(dir.resolve(CompiledArtifact.MANIFEST), m.toString());
       e = assertThrows(IllegalStateException.class, () -> CompiledArtifact.load(dir).load(client));
-      assertEquals("artifact sharded_matmul (" + dir + "): manifest.json says 4 partition(s) x 1 replica(s), the "
+      assertEquals("artifact sharded_matmul (" + dir + "): manifest.json says 2 partition(s) x 2 replica(s), the "
           + "loaded executable.bin has 2 x 1", e.getMessage());
     }
   }

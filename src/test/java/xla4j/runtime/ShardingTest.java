@@ -2,93 +2,105 @@ package xla4j.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import xla4j.array.Blocks;
 import xla4j.array.NdArray;
+import xla4j.dsl.Mesh;
+import xla4j.dsl.NamedSharding;
+import xla4j.dsl.PartitionSpec;
+import xla4j.dsl.Signature;
 
+/** The one sharding model ({@link NamedSharding}) and reading it from modules xla4j did not build. */
 class ShardingTest {
-  @Test
-  void parsesTheExampleProgramsShardings() throws Exception {
-    Sharding.Signature s = Sharding.parseProgram(Files.readString(Paths.get("hlo/examples/sharded_matmul_2x2.mlir")));
-    assertEquals(2, s.inputs().size());
-    assertEquals("<[\"x\"=2, \"y\"=2]> [{\"x\"}, {}]", s.inputs().get(0).toString());
-    assertEquals("<[\"x\"=2, \"y\"=2]> [{}, {\"y\"}]", s.inputs().get(1).toString());
-    assertEquals("<[\"x\"=2, \"y\"=2]> [{\"x\"}, {\"y\"}]", s.outputs().get(0).toString());
-    Sharding.Signature none = Sharding.parseProgram(Files.readString(Paths.get("hlo/examples/matmul.mlir")));
-    assertNull(none.inputs().get(0));
-    assertNull(none.outputs().get(0));
+  static final Mesh MESH_2X2 = Mesh.of("x", 2, "y", 2);
+
+  static PartitionSpec spec(Signature.Arg a) {
+    return a.spec().orElseThrow();
   }
 
-  /** Mesh axes in order (Map.of has none). */
-  static Map<String, Integer> mesh2x2() {
-    Map<String, Integer> m = new LinkedHashMap<>();
-    m.put("x", 2);
-    m.put("y", 2);
-    return m;
+  @Test
+  void readsTheExampleProgramsShardings() throws Exception {
+    Signature s = MlirSignature.read(Files.readString(Paths.get("hlo/examples/sharded_matmul_2x2.mlir")));
+    assertEquals(Optional.of(MESH_2X2), s.mesh());
+    assertEquals(PartitionSpec.of("x", null), spec(s.parameters().get(0)));
+    assertEquals(PartitionSpec.of(null, "y"), spec(s.parameters().get(1)));
+    assertEquals(PartitionSpec.of("x", "y"), spec(s.results().get(0)));
+    assertEquals("result", s.results().get(0).name());
+    assertEquals("arg0", s.parameters().get(0).name());
+    Signature none = MlirSignature.read(Files.readString(Paths.get("hlo/examples/matmul.mlir")));
+    assertEquals(Optional.empty(), none.mesh());
+    assertEquals(Optional.empty(), none.parameters().get(0).spec());
   }
 
   @Test
   void shardsOnA2x2MeshAndAssemblesBack() {
-    Sharding s = Sharding.of(mesh2x2(), List.of(List.of("x"), List.of("y")));
+    NamedSharding s = new NamedSharding(MESH_2X2, PartitionSpec.of("x", "y"));
     float[] v = new float[16];
     for (int i = 0; i < 16; i++) {
       v[i] = i;
     }
     NdArray a = NdArray.of(v, 4, 4);
-    assertArrayEquals(new float[] {2, 3, 6, 7}, s.shard(a, 1).toFloatArray());   // x=0, y=1
-    assertArrayEquals(new float[] {8, 9, 12, 13}, s.shard(a, 2).toFloatArray()); // x=1, y=0
-    List<NdArray> pieces = new ArrayList<>();
-    for (int p = 0; p < 4; p++) {
-      pieces.add(s.shard(a, p));
-    }
-    assertEquals(a, s.assemble(pieces));
+    long[] piece = s.shardShape(a.shape());
+    assertArrayEquals(new long[] {2, 2}, piece);
+    // partition 1 = (x=0, y=1): rows 0-1, columns 2-3; partition 2 = (x=1, y=0).
+    assertArrayEquals(new long[] {0, 2}, s.shardStart(1, a.shape()));
+    assertArrayEquals(new float[] {2, 3, 6, 7}, Blocks.slice(a, s.shardStart(1, a.shape()), piece).toFloatArray());
+    assertArrayEquals(new float[] {8, 9, 12, 13}, Blocks.slice(a, s.shardStart(2, a.shape()), piece).toFloatArray());
   }
 
   @Test
   void twoAxesOnOneDimensionAreMajorFirst() {
-    Sharding s = Sharding.of(mesh2x2(), List.of(List.of("y", "x")));
-    assertEquals(2, s.pieceIndex(1, 0)); // x=0,y=1 -> y*2+x
-    assertEquals(1, s.pieceIndex(2, 0)); // x=1,y=0
+    NamedSharding s = new NamedSharding(MESH_2X2, PartitionSpec.of((Object) new String[] {"y", "x"}));
+    // partition 1 = (x=0, y=1): piece y*2+x = 2 of 4; partition 2 = (x=1, y=0): piece 1.
+    assertArrayEquals(new long[] {4}, s.shardStart(1, new long[] {8}));
+    assertArrayEquals(new long[] {2}, s.shardStart(2, new long[] {8}));
   }
 
   @Test
-  void readsGspmdShardings() {
-    assertNull(Sharding.fromGspmd("{replicated}"));
-    Sharding rows = Sharding.fromGspmd("{devices=[2,1]<=[2]}");
-    assertEquals(2, rows.meshSize());
-    assertEquals(List.of(List.of("_d0"), List.of()), rows.dims());
-    Sharding blocks = Sharding.fromGspmd("{devices=[2,2]0,1,2,3}");
-    float[] v = new float[16];
-    for (int i = 0; i < 16; i++) {
-      v[i] = i;
-    }
-    assertArrayEquals(new float[] {2, 3, 6, 7}, blocks.shard(NdArray.of(v, 4, 4), 1).toFloatArray());
-    Sharding partial = Sharding.fromGspmd("{devices=[2,1,2]<=[4] last_tile_dim_replicate}");
-    assertEquals(4, partial.meshSize());
-    assertEquals(2, partial.dims().size());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Sharding.fromGspmd("{devices=[2,2]<=[2,2]T(1,0)}"));
+  void readsGspmdShardingsIntoOneMesh() {
+    Signature rows = MlirSignature.read("module @g attributes {mhlo.num_partitions = 2 : i32} { func.func public "
+        + "@main(%arg0: tensor<4x2xf32> {mhlo.sharding = \"{devices=[2,1]<=[2]}\"}, %arg1: tensor<2xf32> "
+        + "{mhlo.sharding = \"{replicated}\"}) -> (tensor<4x2xf32> {mhlo.sharding = \"{devices=[2,1]0,1}\"}) { } }");
+    assertEquals(Optional.of(Mesh.of("_d0", 2)), rows.mesh());
+    assertTrue(rows.gspmd());
+    assertEquals(PartitionSpec.of("_d0", null), spec(rows.parameters().get(0)));
+    assertEquals(Optional.empty(), rows.parameters().get(1).spec());
+    assertEquals(PartitionSpec.of("_d0", null), spec(rows.results().get(0)));
+    Signature blocks = MlirSignature.read("module @g attributes {mhlo.num_partitions = 4 : i32} { func.func public "
+        + "@main(%arg0: tensor<4x4xf32> {mhlo.sharding = \"{devices=[2,2]<=[4]}\"}, %arg1: tensor<4x4xf32> "
+        + "{mhlo.sharding = \"{devices=[4,1]<=[4]}\"}, %arg2: tensor<4x4xf32> "
+        + "{mhlo.sharding = \"{devices=[2,1,2]<=[4] last_tile_dim_replicate}\"}) -> tensor<4x4xf32> { } }");
+    assertEquals(Optional.of(Mesh.of("_d0", 2, "_d1", 2)), blocks.mesh());
+    assertEquals(PartitionSpec.of("_d0", "_d1"), spec(blocks.parameters().get(0)));
+    assertEquals(PartitionSpec.of(List.of("_d0", "_d1"), null), spec(blocks.parameters().get(1)));
+    assertEquals(PartitionSpec.of("_d0", null), spec(blocks.parameters().get(2)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MlirSignature.read(
+        "module { func.func public @main(%arg0: tensor<4x4xf32> {mhlo.sharding = \"{devices=[2,2]<=[2,2]T(1,0)}\"}) "
+            + "-> tensor<4x4xf32> { } }"));
     assertTrue(e.getMessage().startsWith("unsupported mhlo.sharding"), e.getMessage());
-    Sharding.Signature sig = Sharding.parseProgram("module { func.func public @main(%arg0: tensor<4x2xf32> "
-        + "{mhlo.sharding = \"{devices=[2,1]<=[2]}\"}) -> (tensor<4x2xf32> {mhlo.sharding = \"{replicated}\"}) { } }");
-    assertEquals(rows, sig.inputs().get(0));
-    assertNull(sig.outputs().get(0));
+  }
+
+  @Test
+  void hugeNumbersInShardingsAreClearErrors() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MlirSignature.read(
+        "module { sdy.mesh @mesh = <[\"x\"=99999999999999999999]>\n func.func public @main(%arg0: tensor<4xf32>) "
+            + "-> tensor<4xf32> { } }"));
+    assertEquals("sdy.mesh axis size must be a number below 10^9, got 99999999999999999999", e.getMessage());
   }
 
   @Test
   void indivisibleDimensionIsAClearError() {
-    Sharding s = Sharding.of(Map.of("x", 2), List.of(List.of("x")));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.shard(NdArray.of(new float[3], 3), 0));
-    assertEquals("sharding <[\"x\"=2]> [{\"x\"}] requires dimension 0 of [3] to be divisible by 2, got 3", e.getMessage());
+    NamedSharding s = new NamedSharding(Mesh.of("x", 2), PartitionSpec.of("x"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.shardShape(new long[] {3}));
+    assertEquals("sharding NamedSharding(mesh=x=2, spec=PartitionSpec('x')) requires dimension 0 of [3] to be "
+        + "divisible by 2, got 3", e.getMessage());
   }
 
   /** A private {@code @main_helper} before the entry function (it must not lend @main its shardings). */
@@ -103,34 +115,26 @@ class ShardingTest {
 
   @Test
   void shardingsComeFromMainNotFromAFunctionWhoseNameStartsWithMain() {
-    Sharding.Signature sig = Sharding.parseProgram(HELPER_FIRST);
-    assertEquals(1, sig.inputs().size());
-    assertEquals("<[\"x\"=2]> [{}]", sig.inputs().get(0).toString());
-    assertTrue(sig.inputs().get(0).isReplicated());
-    assertEquals("<[\"x\"=2]> [{}]", sig.outputs().get(0).toString());
+    Signature sig = MlirSignature.read(HELPER_FIRST);
+    assertEquals(1, sig.parameters().size());
+    assertEquals(PartitionSpec.of((Object) null), spec(sig.parameters().get(0)));
+    assertEquals(PartitionSpec.of((Object) null), spec(sig.results().get(0)));
   }
 
   @Test
-  void bareResultTypeHasNoSharding() {
-    Sharding.Signature sig = Sharding.parseProgram("module { func.func public @main(%arg0: tensor<4xf32> "
-        + "{mhlo.sharding = \"{devices=[2]<=[2]}\"}) -> tensor<4xf32> { } }");
-    assertEquals(List.of(List.of("_d0")), sig.inputs().get(0).dims());
-    assertEquals(1, sig.outputs().size());
-    assertNull(sig.outputs().get(0));
-  }
-
-  @Test
-  void moduleWithoutMainHasNoShardings() {
-    Sharding.Signature sig = Sharding.parseProgram("module { func.func private @main_helper(%arg0: tensor<4xf32>) "
-        + "-> tensor<4xf32> { } }");
-    assertEquals(List.of(), sig.inputs());
-    assertEquals(List.of(), sig.outputs());
+  void namesAndDonationsAreRead() {
+    Signature sig = MlirSignature.read("module @m { func.func public @main(%arg0: tensor<4xf32> {jax.arg_info = "
+        + "\"state\", tf.aliasing_output = 1 : i32}, %arg1: tensor<4xf32>) -> (tensor<4xf32> {jax.result_info = "
+        + "\"y\"}, tensor<4xf32> {jax.result_info = \"new_state\"}) { } }");
+    assertEquals(List.of("state", "arg1"), sig.parameters().stream().map(Signature.Arg::name).toList());
+    assertEquals(Optional.of("new_state"), sig.parameters().get(0).aliasedOutput());
+    assertEquals("m", sig.name());
   }
 
   @Test
   void unbalancedMainSignatureIsAClearError() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Sharding.parseProgram("module { func.func public @main(%arg0: tensor<4xf32> {a = \"b\"} "));
+        () -> MlirSignature.read("module { func.func public @main(%arg0: tensor<4xf32> {a = \"b\"} "));
     assertEquals("unbalanced '(' in the @main signature", e.getMessage());
   }
 }

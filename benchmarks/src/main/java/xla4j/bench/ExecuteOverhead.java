@@ -15,7 +15,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import xla4j.array.DType;
 import xla4j.array.NdArray;
+import xla4j.dsl.Graph;
+import xla4j.dsl.Mesh;
+import xla4j.dsl.PartitionSpec;
+import xla4j.dsl.Shape;
+import xla4j.dsl.Tensor;
+import xla4j.runtime.Program;
+import xla4j.runtime.ShardedArray;
 import xla4j.pjrt.Buffer;
 import xla4j.pjrt.Client;
 import xla4j.pjrt.CompileOptions;
@@ -24,8 +32,9 @@ import xla4j.pjrt.PjrtPlugin;
 
 /**
  * Per-call overhead of executing a trivial program (x + 1 on 4 floats) on the XLA:CPU plugin through
- * xla4j: {@code execute} with device-resident inputs (waiting for completion, closing the output), and
- * the whole round trip from host arrays ({@code call}). Sample mode, so JMH reports percentiles
+ * xla4j: {@code execute} with device-resident inputs (waiting for completion, closing the output), the same through
+ * the runtime ({@link Program#call}: arguments by name, a device-resident result), the same over 2 devices (x split
+ * in two), and the whole round trip from host arrays ({@code call}). Sample mode, so JMH reports percentiles
  * including the median.
  */
 @State(Scope.Benchmark)
@@ -45,13 +54,21 @@ public class ExecuteOverhead {
   LoadedExecutable exe;
   Buffer input;
   NdArray host;
+  Program program;
+  Map<String, ShardedArray> args;
+  Program program2;
+  Map<String, ShardedArray> args2;
 
   @Setup(Level.Trial)
   public void setUp() {
-    client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 1L));
+    client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 2L));
     exe = client.compile(PROGRAM, CompileOptions.singleDevice());
     host = NdArray.of(new float[] {1, 2, 3, 4}, 4);
     input = client.buffer(host);
+    program = Program.compile(addOne(null), client);
+    args = Map.of("x", program.put("x", host));
+    program2 = Program.compile(addOne(Mesh.of("x", 2)), client);
+    args2 = Map.of("x", program2.put("x", host));
   }
 
   @TearDown(Level.Trial)
@@ -66,6 +83,30 @@ public class ExecuteOverhead {
     Buffer b = out.get(0);
     b.close();
     return b;
+  }
+
+  static Graph addOne(Mesh mesh) {
+    Graph g = mesh == null ? new Graph("add_one") : new Graph("add_one", mesh, false);
+    PartitionSpec spec = mesh == null ? null : PartitionSpec.of("x");
+    Tensor x = g.parameter("x", Shape.of(DType.F32, 4), spec);
+    g.output("y", x.add(1), spec);
+    return g;
+  }
+
+  /** {@link Program#call} with a device-resident argument by name; closes the result. */
+  @Benchmark
+  public ShardedArray programCall() {
+    ShardedArray y = program.call(args).get("y");
+    y.close();
+    return y;
+  }
+
+  /** The same over 2 CPU devices (x split in two halves). */
+  @Benchmark
+  public ShardedArray programCall2Devices() {
+    ShardedArray y = program2.call(args2).get("y");
+    y.close();
+    return y;
   }
 
   /** Host array in, host array out (transfer + execute + transfer back). */

@@ -1,12 +1,17 @@
 package xla4j.models.vit;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import xla4j.dsl.Composites;
 import xla4j.dsl.Graph;
+import xla4j.dsl.Mesh;
 import xla4j.dsl.Ops;
+import xla4j.dsl.PartitionSpec;
 import xla4j.dsl.Shape;
+import xla4j.dsl.ShardingRules;
 import xla4j.dsl.Tensor;
 import xla4j.nn.Dense;
 import xla4j.nn.Encoder;
@@ -34,6 +39,46 @@ public final class ViT {
   public record Model(ViTConfig config, long batch, Graph graph, List<ParamSpec> params) {}
 
   /**
+   * How the model is laid out over a device mesh: the image batch (and every output) is split over the mesh axis
+   * {@code data} when the mesh has one; each weight gets the spec {@code rules} give it (see {@link #megatron} and
+   * {@link #fsdp}).
+   */
+  public record Layout(Mesh mesh, ShardingRules rules) {}
+
+  /** The mesh axis that splits the batch. */
+  public static final String DATA = "data";
+
+  /** The mesh axis that splits the weights in {@link #megatron}. */
+  public static final String MODEL = "model";
+
+  /**
+   * Megatron-style tensor parallelism over {@code axis} (Shoeybi et al. 2019): attention is split by heads (query,
+   * key and value kernels {@code (D, H, hd)} on H, their biases {@code (H, hd)} on H, the output kernel
+   * {@code (H, hd, D)} on H) and the MLP by its hidden units ({@code Dense_0} kernel and bias on M, {@code Dense_1}
+   * kernel on M); everything else is replicated. The number of heads and the MLP width must be divisible by the
+   * axis size.
+   */
+  public static ShardingRules megatron(String axis) {
+    String attn = ".*MultiHeadDotProductAttention_0/";
+    String mlp = ".*MlpBlock_0/";
+    return ShardingRules.replicated()
+        .add(attn + "(query|key|value)/kernel", ShardingRules.shardDim(axis, 1))
+        .add(attn + "(query|key|value)/bias", ShardingRules.shardDim(axis, 0))
+        .add(attn + "out/kernel", ShardingRules.shardDim(axis, 0))
+        .add(mlp + "Dense_0/kernel", ShardingRules.shardDim(axis, 1))
+        .add(mlp + "Dense_0/bias", ShardingRules.shardDim(axis, 0))
+        .add(mlp + "Dense_1/kernel", ShardingRules.shardDim(axis, 0));
+  }
+
+  /**
+   * big_vision's FSDP strategy {@code [(".*", "fsdp(axis=...)")]}: every weight larger than {@code minSizeToShardMb}
+   * MiB is split along its largest divisible dimension over {@code axes} (together).
+   */
+  public static ShardingRules fsdp(List<String> axes, double minSizeToShardMb) {
+    return ShardingRules.replicated().add(".*", ShardingRules.fsdp(axes, minSizeToShardMb));
+  }
+
+  /**
    * Writes the model into a new graph with parameter {@code image} first, then the weights (by name), and outputs
    * {@code logits} (if there is a head), {@code pre_logits} and {@code encoded}.
    */
@@ -46,25 +91,48 @@ public final class ViT {
    * {@code stem} or {@code encoder/block00/+sa}.
    */
   public static Model graph(ViTConfig config, long batch, List<String> extraOutputs) {
-    Graph g = new Graph("vit");
-    Tensor image = g.parameter(IMAGE, Shape.of(config.dtype(), batch, config.imageSize(), config.imageSize(), 3));
+    return graph(config, batch, extraOutputs, Optional.empty());
+  }
+
+  /** As {@link #graph(ViTConfig, long, List)}, laid out over a mesh as {@code layout} says. */
+  public static Model graph(ViTConfig config, long batch, List<String> extraOutputs, Optional<Layout> layout) {
+    Graph g = layout.isEmpty() ? new Graph("vit") : new Graph("vit", layout.get().mesh(), false);
+    boolean data = layout.isPresent() && layout.get().mesh().hasAxis(DATA);
+    Tensor image = g.parameter(IMAGE, Shape.of(config.dtype(), batch, config.imageSize(), config.imageSize(), 3),
+        data ? PartitionSpec.of(DATA, null, null, null) : null);
     Scope root = Scope.root(g, config.dtype());
     boolean intermediates = extraOutputs.stream().anyMatch(k -> k.startsWith("encoder/"));
     boolean outputs2d = extraOutputs.contains("pre_logits_2d") || extraOutputs.contains("logits_2d");
     Map<String, Tensor> out = apply(root, image, config, intermediates, outputs2d);
+    List<String> names = new ArrayList<>();
     if (out.containsKey("logits")) {
-      g.output("logits", out.get("logits"));
+      names.add("logits");
     }
-    g.output("pre_logits", out.get("pre_logits"));
-    g.output("encoded", out.get("encoded"));
+    names.add("pre_logits");
+    names.add("encoded");
     for (String k : extraOutputs) {
-      Tensor t = out.get(k);
-      if (t == null) {
+      if (!out.containsKey(k)) {
         throw new IllegalArgumentException("ViT has no output '" + k + "'; it has " + out.keySet());
       }
-      g.output(k, t);
+      names.add(k);
+    }
+    for (String k : names) {
+      Tensor t = out.get(k);
+      g.output(k, t, data ? batchSpec(t.rank()) : null);
+    }
+    if (layout.isPresent()) {
+      for (ParamSpec p : root.params()) {
+        g.parameterSharding(p.name(), layout.get().rules().spec(p.name(), p.shape(), p.dtype(), layout.get().mesh()));
+      }
     }
     return new Model(config, batch, g, root.params());
+  }
+
+  /** {@code PartitionSpec('data', None, ...)} of rank {@code rank}. */
+  private static PartitionSpec batchSpec(int rank) {
+    Object[] dims = new Object[rank];
+    dims[0] = DATA;
+    return PartitionSpec.of(dims);
   }
 
   /**

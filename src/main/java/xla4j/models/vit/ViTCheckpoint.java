@@ -1,6 +1,7 @@
 package xla4j.models.vit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xla4j.array.NdArray;
+import xla4j.array.TensorSource;
+import xla4j.io.Checkpoint;
 import xla4j.nn.ParamSpec;
 import xla4j.nn.Params;
 
@@ -91,10 +94,51 @@ public final class ViTCheckpoint {
 
   /** As {@link #load(Path, ViT.Model)}, read as {@code options} say. */
   public static Map<String, NdArray> load(Path file, ViT.Model model, Options options) throws IOException {
-    String name = file.getFileName().toString();
-    Map<String, NdArray> raw = name.endsWith(".safetensors") ? xla4j.io.Safetensors.read(file)
-        : xla4j.io.Npz.read(file);
-    return fromArrays(raw, model, file + (options.key() == null ? "" : ":" + options.key()), options);
+    try (Opened o = open(file, model, options)) {
+      return readAll(o.params());
+    }
+  }
+
+  /**
+   * An open checkpoint whose parameters (in model order, as the model's dtype) are read only when a block of them is
+   * asked for: placing them on devices reads each device's shard by offset. Close it after placing.
+   */
+  public static final class Opened implements AutoCloseable {
+    private final Checkpoint file;
+    private final Map<String, TensorSource> params;
+
+    Opened(Checkpoint file, Map<String, TensorSource> params) {
+      this.file = file;
+      this.params = params;
+    }
+
+    /** The model's parameters by name, in model order. */
+    public Map<String, TensorSource> params() {
+      return params;
+    }
+
+    @Override
+    public void close() throws IOException {
+      file.close();
+    }
+  }
+
+  /**
+   * Opens {@code file} with big_vision's {@code vit.load} semantics (or FlexiViT's, see {@link Options}): names,
+   * fixes and shapes are checked now; the tensors are read later, block by block.
+   */
+  public static Opened open(Path file, ViT.Model model, Options options) throws IOException {
+    Checkpoint c = Checkpoint.open(file);
+    try {
+      Map<String, TensorSource> raw = new LinkedHashMap<>(c.entries());
+      return new Opened(c, fromSources(raw, model, file + (options.key() == null ? "" : ":" + options.key()), options));
+    } catch (UncheckedIOException e) {
+      c.close();
+      throw e.getCause();
+    } catch (RuntimeException | Error e) {
+      c.close();
+      throw e;
+    }
   }
 
   /** As {@link #load(Path, ViT.Model)}, from arrays already in memory; {@code source} names them in errors. */
@@ -105,7 +149,31 @@ public final class ViTCheckpoint {
   /** As {@link #load(Path, ViT.Model, Options)}, from arrays already in memory. */
   public static Map<String, NdArray> fromArrays(Map<String, NdArray> raw, ViT.Model model, String source,
       Options options) {
-    Map<String, NdArray> params = selectParams(raw, options.key(), source);
+    Map<String, TensorSource> sources = new LinkedHashMap<>();
+    raw.forEach((k, v) -> sources.put(k, TensorSource.of(v)));
+    try {
+      return readAll(fromSources(sources, model, source, options));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, NdArray> readAll(Map<String, TensorSource> sources) throws IOException {
+    Map<String, NdArray> out = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, TensorSource> e : sources.entrySet()) {
+        out.put(e.getKey(), e.getValue().readAll());
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return out;
+  }
+
+  /** The fixes, resizes and checks of {@link #open}, on sources; returns the model's parameters in model order. */
+  static Map<String, TensorSource> fromSources(Map<String, TensorSource> raw, ViT.Model model, String source,
+      Options options) {
+    Map<String, TensorSource> params = selectParams(raw, options.key(), source);
     params = convertPreLinen(params);
     params = fixVeryOldPosemb(params);
     params = fixOldPosemb(params);
@@ -121,7 +189,7 @@ public final class ViTCheckpoint {
     Map<String, Params.Entry> entries = new LinkedHashMap<>();
     params.forEach((k, v) -> entries.put(k, new Params.Entry(k, v.dtype(), v.shape())));
     Params.check(model.params(), entries, source);
-    Map<String, NdArray> out = new LinkedHashMap<>();
+    Map<String, TensorSource> out = new LinkedHashMap<>();
     for (ParamSpec p : model.params()) {
       out.put(p.name(), params.get(p.name()).astype(p.dtype()));
     }
@@ -140,8 +208,8 @@ public final class ViTCheckpoint {
    * sub-tree of a trainer's checkpoint, else a Flax optimizer's {@code opt/target/}, else everything; then the
    * sub-tree {@code key} if one is asked for.
    */
-  static Map<String, NdArray> selectParams(Map<String, NdArray> in, String key, String source) {
-    Map<String, NdArray> out = subtree(in, "params");
+  static Map<String, TensorSource> selectParams(Map<String, TensorSource> in, String key, String source) {
+    Map<String, TensorSource> out = subtree(in, "params");
     if (out.isEmpty()) {
       out = subtree(in, "opt/target");
     }
@@ -149,7 +217,7 @@ public final class ViTCheckpoint {
       out = in;
     }
     if (key != null) {
-      Map<String, NdArray> sub = subtree(out, key);
+      Map<String, TensorSource> sub = subtree(out, key);
       if (sub.isEmpty()) {
         java.util.Set<String> top = new java.util.TreeSet<>();
         out.keySet().forEach(k -> top.add(k.contains("/") ? k.substring(0, k.indexOf('/')) : k));
@@ -162,8 +230,8 @@ public final class ViTCheckpoint {
   }
 
   /** The entries under {@code prefix/}, with the prefix removed. */
-  private static Map<String, NdArray> subtree(Map<String, NdArray> in, String prefix) {
-    Map<String, NdArray> out = new LinkedHashMap<>();
+  private static Map<String, TensorSource> subtree(Map<String, TensorSource> in, String prefix) {
+    Map<String, TensorSource> out = new LinkedHashMap<>();
     in.forEach((k, v) -> {
       if (k.startsWith(prefix + "/")) {
         out.put(k.substring(prefix.length() + 1), v);
@@ -179,7 +247,7 @@ public final class ViTCheckpoint {
    * Attention_1, LayerNorm_2, MlpBlock_3}); Linen numbers per type ({@code LayerNorm_0, ..._0, LayerNorm_1,
    * MlpBlock_0}). Renumbers each type's children of a parent in order, as Flax's {@code convert_pre_linen}.
    */
-  static Map<String, NdArray> convertPreLinen(Map<String, NdArray> in) {
+  static Map<String, TensorSource> convertPreLinen(Map<String, TensorSource> in) {
     // parent path -> type -> original indices (sorted)
     Map<String, Map<String, java.util.TreeSet<Integer>>> children = new TreeMap<>();
     for (String key : in.keySet()) {
@@ -194,8 +262,8 @@ public final class ViTCheckpoint {
         parent.append(parts[i]).append('/');
       }
     }
-    Map<String, NdArray> out = new LinkedHashMap<>();
-    for (Map.Entry<String, NdArray> e : in.entrySet()) {
+    Map<String, TensorSource> out = new LinkedHashMap<>();
+    for (Map.Entry<String, TensorSource> e : in.entrySet()) {
       String[] parts = e.getKey().split("/");
       StringBuilder parent = new StringBuilder();
       StringBuilder renamed = new StringBuilder();
@@ -215,12 +283,12 @@ public final class ViTCheckpoint {
   }
 
   /** The original ViT paper's checkpoints keep the posemb in {@code Transformer/posembed_input}. */
-  static Map<String, NdArray> fixVeryOldPosemb(Map<String, NdArray> in) {
+  static Map<String, TensorSource> fixVeryOldPosemb(Map<String, TensorSource> in) {
     return rename(in, "Transformer/posembed_input/pos_embedding", "pos_embedding");
   }
 
   /** Checkpoints before 2022 keep the posemb inside the encoder. */
-  static Map<String, NdArray> fixOldPosemb(Map<String, NdArray> in) {
+  static Map<String, TensorSource> fixOldPosemb(Map<String, TensorSource> in) {
     return rename(in, "Transformer/pos_embedding", "pos_embedding");
   }
 
@@ -228,38 +296,40 @@ public final class ViTCheckpoint {
    * Old vit.py concatenated [cls] before adding the posemb, so the posemb has grid² + 1 rows: the first row is
    * added to {@code cls} and dropped.
    */
-  static Map<String, NdArray> fixCombinedClsPosemb(Map<String, NdArray> in) {
-    NdArray pe = in.get("pos_embedding");
-    if (pe == null || pe.rank() != 3) {
+  static Map<String, TensorSource> fixCombinedClsPosemb(Map<String, TensorSource> in) {
+    TensorSource peSource = in.get("pos_embedding");
+    if (peSource == null || peSource.shape().length != 3) {
       return in;
     }
-    long n = pe.shape()[1];
+    long n = peSource.shape()[1];
     long grid = (long) Math.sqrt(n);
     if (grid < 2 || grid * grid + 1 != n) {
       return in;
     }
+    NdArray pe = data(peSource);
     long d = pe.shape()[2];
     float[] all = pe.toFloatArray();
     float[] rest = java.util.Arrays.copyOfRange(all, (int) d, all.length);
-    Map<String, NdArray> out = new LinkedHashMap<>(in);
-    out.put("pos_embedding", NdArray.fromFloats(pe.dtype(), rest, 1, n - 1, d));
-    NdArray cls = in.get("cls");
-    if (cls != null) {
+    Map<String, TensorSource> out = new LinkedHashMap<>(in);
+    out.put("pos_embedding", TensorSource.of(NdArray.fromFloats(pe.dtype(), rest, 1, n - 1, d)));
+    TensorSource clsSource = in.get("cls");
+    if (clsSource != null) {
+      NdArray cls = data(clsSource);
       float[] c = cls.toFloatArray();
       for (int i = 0; i < d; i++) {
         c[i] += all[i];
       }
-      out.put("cls", NdArray.fromFloats(cls.dtype(), c, cls.shape()));
+      out.put("cls", TensorSource.of(NdArray.fromFloats(cls.dtype(), c, cls.shape())));
     }
     return out;
   }
 
   /** MAP-head models from ViT-G's development have the head's parameters at the top level. */
-  static Map<String, NdArray> fixInlinedMapHead(Map<String, NdArray> in) {
+  static Map<String, TensorSource> fixInlinedMapHead(Map<String, TensorSource> in) {
     if (!in.containsKey("probe")) {
       return in;
     }
-    Map<String, NdArray> out = new LinkedHashMap<>();
+    Map<String, TensorSource> out = new LinkedHashMap<>();
     in.forEach((k, v) -> {
       boolean head = k.equals("probe") || k.startsWith("MlpBlock_0/") || k.startsWith("MultiHeadDotProductAttention_0/")
           || k.startsWith("LayerNorm_0/");
@@ -269,9 +339,9 @@ public final class ViTCheckpoint {
   }
 
   /** big_vision's {@code vit.load} has no patch-size resize: say so, and how to get one, before the shape check. */
-  static void checkPatchSize(Map<String, NdArray> in, ViT.Model model, String source) {
-    NdArray k = in.get("embedding/kernel");
-    if (k != null && k.rank() == 4 && k.shape()[0] != model.config().patch()) {
+  static void checkPatchSize(Map<String, TensorSource> in, ViT.Model model, String source) {
+    TensorSource k = in.get("embedding/kernel");
+    if (k != null && k.shape().length == 4 && k.shape()[0] != model.config().patch()) {
       throw new IllegalArgumentException("checkpoint " + source + " has patch size " + k.shape()[0] + "x"
           + k.shape()[1] + " (embedding/kernel " + java.util.Arrays.toString(k.shape()) + ") but the model has "
           + model.config().patch() + "; load it as FlexiViT (--flexi, Options.flexiVit()) to PI-resize the patch "
@@ -283,13 +353,13 @@ public final class ViTCheckpoint {
    * big_vision's {@code vit.load}: a posemb grid of another size than the model's is resampled by
    * {@code resample_posemb} (scipy zoom, corners aligned).
    */
-  static Map<String, NdArray> resamplePosembToModel(Map<String, NdArray> in, ViT.Model model) {
+  static Map<String, TensorSource> resamplePosembToModel(Map<String, TensorSource> in, ViT.Model model) {
     long want = modelPosembTokens(in, model);
     if (want < 0) {
       return in;
     }
-    Map<String, NdArray> out = new LinkedHashMap<>(in);
-    out.put("pos_embedding", Resize.resamplePosemb(in.get("pos_embedding"), want));
+    Map<String, TensorSource> out = new LinkedHashMap<>(in);
+    out.put("pos_embedding", TensorSource.of(Resize.resamplePosemb(data(in.get("pos_embedding")), want)));
     return out;
   }
 
@@ -297,25 +367,25 @@ public final class ViTCheckpoint {
    * FlexiViT: the posemb grid is first resampled to {@code posembSize} if given (its {@code load}), then resized
    * to the model's grid by {@code jax.image.resize} "linear" (its forward).
    */
-  static Map<String, NdArray> resizePosembFlexi(Map<String, NdArray> in, ViT.Model model, long posembSize) {
+  static Map<String, TensorSource> resizePosembFlexi(Map<String, TensorSource> in, ViT.Model model, long posembSize) {
     long want = modelPosembTokens(in, model);
     if (want < 0) {
       return in;
     }
-    NdArray pe = in.get("pos_embedding");
+    NdArray pe = data(in.get("pos_embedding"));
     if (posembSize > 0 && pe.shape()[1] != posembSize * posembSize) {
       pe = Resize.resamplePosemb(pe, posembSize * posembSize);
     }
-    Map<String, NdArray> out = new LinkedHashMap<>(in);
-    out.put("pos_embedding", pe.shape()[1] == want ? pe : Resize.resizePosembLinear(pe, want));
+    Map<String, TensorSource> out = new LinkedHashMap<>(in);
+    out.put("pos_embedding", TensorSource.of(pe.shape()[1] == want ? pe : Resize.resizePosembLinear(pe, want)));
     return out;
   }
 
   /** The model's posemb token count when the checkpoint's posemb must be resized to it, else -1. */
-  private static long modelPosembTokens(Map<String, NdArray> in, ViT.Model model) {
-    NdArray pe = in.get("pos_embedding");
+  private static long modelPosembTokens(Map<String, TensorSource> in, ViT.Model model) {
+    TensorSource pe = in.get("pos_embedding");
     ParamSpec want = model.params().stream().filter(p -> p.name().equals("pos_embedding")).findFirst().orElse(null);
-    if (pe == null || want == null || java.util.Arrays.equals(pe.shape(), want.shape()) || pe.rank() != 3
+    if (pe == null || want == null || java.util.Arrays.equals(pe.shape(), want.shape()) || pe.shape().length != 3
         || pe.shape()[2] != want.shape()[2]) {
       return -1;
     }
@@ -323,22 +393,31 @@ public final class ViTCheckpoint {
   }
 
   /** FlexiViT: a checkpoint with another patch size gets its patch embedding PI-resized to the model's. */
-  static Map<String, NdArray> resizePatchEmbeddingToModel(Map<String, NdArray> in, ViT.Model model) {
-    NdArray k = in.get("embedding/kernel");
-    if (k == null || k.rank() != 4 || k.shape()[0] == model.config().patch() || k.shape()[0] != k.shape()[1]) {
+  static Map<String, TensorSource> resizePatchEmbeddingToModel(Map<String, TensorSource> in, ViT.Model model) {
+    TensorSource k = in.get("embedding/kernel");
+    if (k == null || k.shape().length != 4 || k.shape()[0] == model.config().patch() || k.shape()[0] != k.shape()[1]) {
       return in;
     }
-    Map<String, NdArray> out = new LinkedHashMap<>(in);
-    out.put("embedding/kernel", Resize.piResizePatchEmbedding(k, model.config().patch()));
+    Map<String, TensorSource> out = new LinkedHashMap<>(in);
+    out.put("embedding/kernel", TensorSource.of(Resize.piResizePatchEmbedding(data(k), model.config().patch())));
     return out;
   }
 
-  private static Map<String, NdArray> rename(Map<String, NdArray> in, String from, String to) {
+  private static Map<String, TensorSource> rename(Map<String, TensorSource> in, String from, String to) {
     if (!in.containsKey(from)) {
       return in;
     }
-    Map<String, NdArray> out = new LinkedHashMap<>();
+    Map<String, TensorSource> out = new LinkedHashMap<>();
     in.forEach((k, v) -> out.put(k.equals(from) ? to : k, v));
     return out;
+  }
+
+  /** The whole tensor (the few a fix reads are small); a read failure surfaces as the caller's IOException. */
+  private static NdArray data(TensorSource s) {
+    try {
+      return s.readAll();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
+import xla4j.array.TensorSource;
 import xla4j.nn.Params;
 
 class ViTCheckpointTest {
@@ -36,7 +37,7 @@ class ViTCheckpointTest {
         "Transformer/encoderblock_0/MultiHeadDotProductAttention_0/query/kernel",
         "Transformer/encoderblock_0/LayerNorm_1/scale", "Transformer/encoderblock_0/MlpBlock_0/Dense_0/kernel",
         "Transformer/encoderblock_0/MlpBlock_0/Dense_1/kernel", "Transformer/encoder_norm/scale"),
-        ViTCheckpoint.convertPreLinen(in).keySet());
+        ViTCheckpoint.convertPreLinen(sources(in)).keySet());
   }
 
   @Test
@@ -45,7 +46,7 @@ class ViTCheckpointTest {
     // 1 + 2*2 rows of width 2: row 0 belongs to cls.
     in.put("pos_embedding", NdArray.of(new float[] {10, 20, 1, 2, 3, 4, 5, 6, 7, 8}, 1, 5, 2));
     in.put("cls", NdArray.of(new float[] {1, 1}, 1, 1, 2));
-    Map<String, NdArray> out = ViTCheckpoint.fixCombinedClsPosemb(in);
+    Map<String, NdArray> out = arrays(ViTCheckpoint.fixCombinedClsPosemb(sources(in)));
     assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, out.get("pos_embedding").toFloatArray());
     assertArrayEquals(new long[] {1, 4, 2}, out.get("pos_embedding").shape());
     assertArrayEquals(new float[] {11, 21}, out.get("cls").toFloatArray());
@@ -126,15 +127,18 @@ class ViTCheckpointTest {
     Map<String, NdArray> in = new LinkedHashMap<>();
     in.put("pos_embedding", NdArray.of(new float[] {0, 1, 2, 3}, 1, 4, 1));
     // scipy zoom (corners aligned): row 0 = 0, 1/3, 2/3, 1.
-    float[] zoom = ViTCheckpoint.resamplePosembToModel(widen(in, 192), model).get("pos_embedding").toFloatArray();
+    float[] zoom = arrays(ViTCheckpoint.resamplePosembToModel(sources(widen(in, 192)), model)).get("pos_embedding")
+        .toFloatArray();
     assertArrayEquals(new float[] {0, 1f / 3, 2f / 3, 1}, new float[] {zoom[0], zoom[192], zoom[2 * 192],
         zoom[3 * 192]}, 1e-6f);
     // jax.image.resize linear (half-pixel centres, edges clamped): row 0 = 0, 0.25, 0.75, 1.
-    float[] lin = ViTCheckpoint.resizePosembFlexi(widen(in, 192), model, 0).get("pos_embedding").toFloatArray();
+    float[] lin = arrays(ViTCheckpoint.resizePosembFlexi(sources(widen(in, 192)), model, 0)).get("pos_embedding")
+        .toFloatArray();
     assertArrayEquals(new float[] {0, 0.25f, 0.75f, 1}, new float[] {lin[0], lin[192], lin[2 * 192], lin[3 * 192]},
         1e-6f);
     // FlexiViT posemb_size 4 = the model's grid: resample_posemb (zoom) to 4x4, then no linear resize.
-    float[] two = ViTCheckpoint.resizePosembFlexi(widen(in, 192), model, 4).get("pos_embedding").toFloatArray();
+    float[] two = arrays(ViTCheckpoint.resizePosembFlexi(sources(widen(in, 192)), model, 4)).get("pos_embedding")
+        .toFloatArray();
     assertArrayEquals(zoom, two, 1e-6f);
   }
 
@@ -251,5 +255,23 @@ class ViTCheckpointTest {
       }
       assertEquals(dot, dot2, 1e-4 * (1 + Math.abs(dot)));
     }
+  }
+
+  static Map<String, TensorSource> sources(Map<String, NdArray> in) {
+    Map<String, TensorSource> out = new LinkedHashMap<>();
+    in.forEach((k, v) -> out.put(k, TensorSource.of(v)));
+    return out;
+  }
+
+  static Map<String, NdArray> arrays(Map<String, TensorSource> in) {
+    Map<String, NdArray> out = new LinkedHashMap<>();
+    in.forEach((k, v) -> {
+      try {
+        out.put(k, v.readAll());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    return out;
   }
 }

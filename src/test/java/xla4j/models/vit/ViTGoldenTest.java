@@ -21,7 +21,8 @@ import xla4j.io.Npz;
 import xla4j.models.DetParams;
 import xla4j.pjrt.Client;
 import xla4j.pjrt.PjrtPlugin;
-import xla4j.runtime.Session;
+import xla4j.runtime.ParamStore;
+import xla4j.runtime.Program;
 
 /**
  * ViT-Ti/16 against the independent JAX/Flax reference of big_vision's ViT ({@code tools/vit_reference.py}):
@@ -80,9 +81,9 @@ class ViTGoldenTest {
 
     NdArray image = DetParams.image("image", batch, c.imageSize(), c.imageSize(), 3);
     assertEquals(golden.get("image"), image, "deterministic image differs from the golden's");
-    try (Session session = Session.create(client, model.graph().toMlir(), params, model.graph().outputNames(),
-        line -> { })) {
-      Map<String, NdArray> result = session.run(image);
+    try (Program program = Program.compile(model.graph(), client);
+        ParamStore store = ParamStore.fromArrays(program, params)) {
+      Map<String, NdArray> result = program.execute(store, Map.of(ViT.IMAGE, image));
       int compared = 0;
       for (Map.Entry<String, NdArray> out : result.entrySet()) {
         NdArray want = golden.get("out/" + out.getKey());

@@ -15,9 +15,10 @@ import xla4j.models.DetParams;
 import xla4j.nn.ParamSpec;
 import xla4j.pjrt.Client;
 import xla4j.pjrt.PjrtPlugin;
-import xla4j.runtime.Session;
+import xla4j.runtime.ParamStore;
+import xla4j.runtime.Program;
 
-/** Running ViTs through a {@link Session}: parameters reused across calls, bf16 close to f32, lifecycle. */
+/** Running ViTs through a {@link Program} and a {@link ParamStore}: parameters reused across calls, bf16 close to f32, lifecycle. */
 class ViTRunTest {
   static final ViTConfig SMALL = ViTConfig.fromVariant("Ti/16").withImageSize(32).withDepth(2).withNumClasses(10)
       .withPool("map").withHeadZeroinit(false);
@@ -32,11 +33,12 @@ class ViTRunTest {
 
   static Map<String, NdArray> run(ViTConfig c, NdArray image, int calls) {
     ViT.Model m = ViT.graph(c, 2);
-    try (Client client = PjrtPlugin.cpu().createClient();
-        Session s = Session.create(client, m.graph().toMlir(), detParams(m), m.graph().outputNames(), x -> { })) {
-      Map<String, NdArray> first = s.run(image.astype(c.dtype()));
+    try (Client client = PjrtPlugin.cpu().createClient(); Program p = Program.compile(m.graph(), client);
+        ParamStore s = ParamStore.fromArrays(p, detParams(m))) {
+      Map<String, NdArray> first = p.execute(s, Map.of(ViT.IMAGE, image.astype(c.dtype())));
       for (int i = 1; i < calls; i++) {
-        assertEquals(first, s.run(image.astype(c.dtype())), "call " + i + " differs from the first");
+        assertEquals(first, p.execute(s, Map.of(ViT.IMAGE, image.astype(c.dtype()))),
+            "call " + i + " differs from the first");
       }
       return first;
     }
@@ -65,13 +67,17 @@ class ViTRunTest {
   void closedSessionAndWrongInputAreClearErrors() {
     ViT.Model m = ViT.graph(SMALL, 2);
     try (Client client = PjrtPlugin.cpu().createClient()) {
-      Session s = Session.create(client, m.graph().toMlir(), detParams(m), m.graph().outputNames(), x -> { });
-      RuntimeException wrong = assertThrows(RuntimeException.class, () -> s.run(NdArray.zeros(DType.F32, 2, 16, 16, 3)));
+      Program p = Program.compile(m.graph(), client);
+      ParamStore s = ParamStore.fromArrays(p, detParams(m));
+      RuntimeException wrong = assertThrows(RuntimeException.class,
+          () -> p.execute(s, Map.of(ViT.IMAGE, NdArray.zeros(DType.F32, 2, 16, 16, 3))));
       assertTrue(wrong.getMessage().contains("16") || wrong.getMessage().contains("32"), wrong.getMessage());
       s.close();
       s.close(); // harmless
       IllegalStateException closed = assertThrows(IllegalStateException.class,
-          () -> s.run(DetParams.image("image", 2, 32, 32, 3)));
+          () -> p.execute(s, Map.of(ViT.IMAGE, DetParams.image("image", 2, 32, 32, 3))));
+      p.close();
+      p.close(); // harmless
       assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
     }
   }

@@ -1,0 +1,95 @@
+package xla4j.array;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Where a tensor's values come from, read block by block: an array in memory, or a checkpoint entry read by
+ * offset, so that each device receives only its shard and nothing is copied whole to the host.
+ */
+public interface TensorSource {
+  DType dtype();
+
+  /** The global shape (a copy). */
+  long[] shape();
+
+  /**
+   * The row-major block of extent {@code size} at {@code start}, as an array of {@link #dtype()} (at most 2 GiB).
+   *
+   * @throws IOException if the values cannot be read (naming file and key)
+   */
+  NdArray read(long[] start, long[] size) throws IOException;
+
+  /** The whole tensor. */
+  default NdArray readAll() throws IOException {
+    long[] shape = shape();
+    return read(new long[shape.length], shape);
+  }
+
+  /** Bytes of the whole tensor. */
+  default long byteSize() {
+    return Math.multiplyExact(NdArray.numElements(shape()), (long) dtype().byteSize());
+  }
+
+  /** This source with its values converted to {@code target} (as {@link NdArray#astype}) block by block. */
+  default TensorSource astype(DType target) {
+    TensorSource self = this;
+    if (target == dtype()) {
+      return this;
+    }
+    return new TensorSource() {
+      @Override
+      public DType dtype() {
+        return target;
+      }
+
+      @Override
+      public long[] shape() {
+        return self.shape();
+      }
+
+      @Override
+      public NdArray read(long[] start, long[] size) throws IOException {
+        return self.read(start, size).astype(target);
+      }
+
+      @Override
+      public String toString() {
+        return self + " as " + target.xlaName();
+      }
+    };
+  }
+
+  /** An array in memory as a source. */
+  static TensorSource of(NdArray array) {
+    return new TensorSource() {
+      @Override
+      public DType dtype() {
+        return array.dtype();
+      }
+
+      @Override
+      public long[] shape() {
+        return array.shape();
+      }
+
+      @Override
+      public NdArray read(long[] start, long[] size) {
+        long[] shape = array.shape();
+        if (start.length != shape.length || size.length != shape.length) {
+          throw new IllegalArgumentException("read requires a block of rank " + shape.length + ", got start "
+              + Arrays.toString(start) + " and size " + Arrays.toString(size));
+        }
+        if (Arrays.equals(size, shape)) {
+          return array;
+        }
+        return Blocks.slice(array, start, size);
+      }
+
+      @Override
+      public String toString() {
+        return "array " + array.dtype().xlaName() + Arrays.toString(array.shape());
+      }
+    };
+  }
+}
