@@ -32,7 +32,7 @@ final class CompileMlirCommand implements Callable<Integer> {
   int partitions;
 
   @Option(names = "--cpu-devices", defaultValue = "0", paramLabel = "N",
-      description = "devices of the CPU plugin (default: the number of partitions)")
+      description = "devices of the CPU plugin (default: the module's replicas x partitions)")
   int cpuDevices;
 
   @Option(names = "--out", required = true, paramLabel = "ARTIFACT", description = "artifact directory to write")
@@ -41,7 +41,8 @@ final class CompileMlirCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     String mlir = Files.readString(file);
-    int parts = partitions > 0 ? partitions : ProgramSignature.parse(mlir).numPartitions();
+    ProgramSignature sig = ProgramSignature.parse(mlir);
+    int parts = partitions > 0 ? partitions : sig.numPartitions();
     CompileOptions options = RunMlirCommand.options(mlir, parts);
     PluginOption p = new PluginOption(plugin);
     CompiledArtifact artifact;
@@ -51,7 +52,7 @@ final class CompileMlirCommand implements Callable<Integer> {
         artifact = CompiledArtifact.of(e, mlir, t.platformName(), t.platformVersion(), t.plugin().version(), t.name());
       }
     } else {
-      int devices = cpuDevices > 0 ? cpuDevices : (p.isCpu() ? parts : 0);
+      int devices = cpuDevices > 0 ? cpuDevices : (p.isCpu() ? sig.numReplicas() * parts : 0);
       try (Client c = p.client(devices); LoadedExecutable le = c.compile(mlir, options)) {
         print(le.executable(), c.platformName() + " " + le.devices());
         artifact = CompiledArtifact.of(le.executable(), mlir, c.platformName(), c.platformVersion(),

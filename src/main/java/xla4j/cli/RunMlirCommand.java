@@ -31,7 +31,7 @@ final class RunMlirCommand implements Callable<Integer> {
   String plugin;
 
   @Option(names = "--cpu-devices", defaultValue = "0", paramLabel = "N",
-      description = "devices of the CPU plugin (default: the number of partitions)")
+      description = "devices of the CPU plugin (default: the module's replicas x partitions)")
   int cpuDevices;
 
   @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
@@ -44,9 +44,13 @@ final class RunMlirCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = ".", paramLabel = "DIR", description = "where to write outN.npy (default: .)")
   Path out;
 
-  /** SPMD over {@code parts} partitions; Shardy when the module uses the sdy dialect, else GSPMD. */
+  /**
+   * The module's {@code mhlo.num_replicas} replicas and SPMD over {@code parts} partitions; Shardy when the
+   * module uses the sdy dialect, else GSPMD.
+   */
   static CompileOptions options(String mlir, int parts) {
-    return CompileOptions.builder().partitions(parts).shardy(mlir.contains("sdy.")).build();
+    return CompileOptions.builder().replicas(ProgramSignature.parse(mlir).numReplicas()).partitions(parts)
+        .shardy(mlir.contains("sdy.")).build();
   }
 
   @Override
@@ -57,7 +61,7 @@ final class RunMlirCommand implements Callable<Integer> {
     List<NdArray> in = Inputs.read(inputs);
     Runner.checkInputs(file.getFileName().toString(), sig.inputs(), in);
     PluginOption p = new PluginOption(plugin);
-    int devices = cpuDevices > 0 ? cpuDevices : (p.isCpu() ? parts : 0);
+    int devices = cpuDevices > 0 ? cpuDevices : (p.isCpu() ? sig.numReplicas() * parts : 0);
     Sharding.Signature shardings = Sharding.parseProgram(mlir);
     try (Client client = p.client(devices)) {
       long t0 = System.nanoTime();

@@ -175,13 +175,19 @@ public final class Client extends NativeResource {
 
   /**
    * Compiles a program in a plugin-supported format ({@code "mlir"}: StableHLO text or bytecode;
-   * {@code "hlo"}: serialized HloModuleProto) and loads it.
+   * {@code "hlo"}: serialized HloModuleProto) and loads it. Before the plugin sees the program, checks the
+   * options against this client's devices and, for StableHLO text, against the module's
+   * {@code mhlo.num_replicas}, {@code mhlo.num_partitions} and its collectives' device ids.
    *
    * @param signature the entry function's types, used to check inputs before each call, or null
+   * @throws IllegalArgumentException naming the count, device id or collective that does not fit
    */
   public LoadedExecutable compile(byte[] code, String format, CompileOptions options, ProgramSignature signature) {
     acquire();
     try (PointerScope scope = new PointerScope()) {
+      List<Integer> ids = new ArrayList<>();
+      devices.forEach(d -> ids.add(d.id()));
+      ProgramSignature.checkCompile(code, format, options, ids, "client " + platformName);
       PJRT_Program program = program(code, format);
       byte[] opts = options.toByteArray();
       BytePointer o = new BytePointer(opts);
