@@ -211,17 +211,29 @@ public final class Client extends NativeResource {
   }
 
   /**
-   * Loads an executable serialized by {@link Executable#serialize()} (same plugin and platform version).
+   * Loads an executable serialized by {@link Executable#serialize()}. The bytes are verified first (their
+   * SHA-256, and that they were compiled for this client's platform and platform version): a plugin trusts
+   * serialized executables, and damaged ones crashed the process or computed wrong results, so only
+   * verified bytes reach it.
    *
    * @param signature the entry function's types (from an artifact's manifest), or null
+   * @throws IllegalArgumentException if the bytes are not from {@link Executable#serialize()}, are damaged, or
+   *     were compiled for another platform or platform version
    */
   public LoadedExecutable deserializeAndLoad(byte[] serialized, ProgramSignature signature) {
     acquire();
     try (PointerScope scope = new PointerScope()) {
-      BytePointer bytes = new BytePointer(serialized);
+      SerializedExecutable verified = SerializedExecutable.parse(serialized);
+      if (!verified.platform().equals(platformName) || !verified.platformVersion().equals(platformVersion)) {
+        throw new IllegalArgumentException("deserializeAndLoad requires an executable compiled for this client's "
+            + "platform and version, got " + verified.platform() + " '" + verified.platformVersion() + "' and "
+            + platformName + " '" + platformVersion + "'");
+      }
+      byte[] payload = verified.payload();
+      BytePointer bytes = new BytePointer(payload);
       PJRT_Executable_DeserializeAndLoad_Args args = new PJRT_Executable_DeserializeAndLoad_Args();
       args.struct_size(PJRT_Executable_DeserializeAndLoad_Args_STRUCT_SIZE()).client(client)
-          .serialized_executable(bytes).serialized_executable_size(serialized.length);
+          .serialized_executable(bytes).serialized_executable_size(payload.length);
       CApi.check(api, api.require(api.PJRT_Executable_DeserializeAndLoad, "PJRT_Executable_DeserializeAndLoad").call(args), "PJRT_Executable_DeserializeAndLoad");
       return new LoadedExecutable(this, args.loaded_executable(), signature);
     } finally {

@@ -119,7 +119,7 @@ public final class Topology extends NativeResource {
       args.struct_size(PJRT_Compile_Args_STRUCT_SIZE()).topology(topology).program(Client.program(code, format))
           .compile_options(new BytePointer(opts)).compile_options_size(opts.length);
       CApi.check(api, api.require(api.PJRT_Compile, "PJRT_Compile").call(args), "PJRT_Compile for topology " + name);
-      return new Executable(this, api, args.executable());
+      return new Executable(this, api, args.executable(), platformName, platformVersion);
     } finally {
       release();
     }

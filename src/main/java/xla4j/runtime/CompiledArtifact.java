@@ -36,8 +36,9 @@ import xla4j.pjrt.ProgramSignature;
 import xla4j.pjrt.TensorSpec;
 
 /**
- * A compiled program that runs without its source: a directory holding {@value #EXECUTABLE} (the
- * plugin's serialized executable) and {@value #MANIFEST} (a {@link Manifest}).
+ * A compiled program that runs without its source: a directory holding {@value #EXECUTABLE} (the bytes
+ * of {@link Executable#serialize()}: the plugin's serialized executable in xla4j's envelope, which
+ * {@link Client#deserializeAndLoad} verifies again) and {@value #MANIFEST} (a {@link Manifest}).
  *
  * <p>The manifest, format {@value #FORMAT}, is one JSON object; every field is required unless noted:
  * <pre>
