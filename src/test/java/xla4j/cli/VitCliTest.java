@@ -96,6 +96,17 @@ class VitCliTest {
   }
 
   @Test
+  void poolTakesBigVisionsTokAndClsAsItsAlias() {
+    String[] tok = CliTest.run("emit", "vit", "--variant", "mu/16", "--image-size", "32", "--batch", "1", "--pool", "tok");
+    assertEquals("0", tok[0], tok[1]);
+    assertTrue(tok[1].contains("{jax.arg_info = \"cls\"}"), "a class token parameter: " + tok[1]);
+    String[] cls = CliTest.run("emit", "vit", "--variant", "mu/16", "--image-size", "32", "--batch", "1", "--pool", "cls");
+    assertEquals(tok[1], cls[1]);
+    String help = CliTest.run("vit", "--help")[1].replaceAll("\\s+", " ");
+    assertTrue(help.contains("big_vision's pool_type: tok (a learned class token; cls is an alias)"), help);
+  }
+
+  @Test
   void emitAndCompileKnowTheViT() {
     String[] e = CliTest.run("emit", "vit", "--variant", "mu/16", "--image-size", "32", "--batch", "1");
     assertEquals("0", e[0]);
