@@ -23,6 +23,8 @@ public final class Forked {
   public static Result run(long timeoutSeconds, Class<?> main, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    // A crash report of a regressed child goes to the temporary directory, not the working tree.
+    cmd.add("-XX:ErrorFile=" + Paths.get(System.getProperty("java.io.tmpdir"), "xla4j-forked-hs_err_pid%p.log"));
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     for (String p : new String[] {"xla4j.pjrt.cpu", "xla4j.pjrt.tpu"}) {
