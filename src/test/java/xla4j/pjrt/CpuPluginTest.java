@@ -288,7 +288,10 @@ class CpuPluginTest {
     Path fake = dir.resolve("libfake.so");
     Files.write(fake, new byte[] {1, 2, 3});
     PjrtException e = assertThrows(PjrtException.class, () -> PjrtPlugin.load(fake));
-    assertTrue(e.getMessage().contains("dlopen failed"), e.getMessage());
+    // dlerror's text, without the NUL padding of the native error buffer.
+    assertEquals("dlopen failed: " + fake.toRealPath() + ": file too short", e.pjrtMessage());
+    assertEquals("loading PJRT plugin " + fake.toRealPath() + " failed (NOT_FOUND): dlopen failed: "
+        + fake.toRealPath() + ": file too short", e.getMessage());
   }
 
   @Test
