@@ -33,7 +33,7 @@ final class CompileMlirCommand implements Callable<Integer> {
   int partitions;
 
   @Option(names = "--cpu-devices", defaultValue = "0", paramLabel = "N",
-      description = "devices of the CPU plugin (default: the number of partitions)")
+      description = "devices of the CPU plugin (default: the module's replicas x partitions)")
   int cpuDevices;
 
   @Option(names = "--out", required = true, paramLabel = "ARTIFACT", description = "artifact directory to write")
@@ -53,7 +53,7 @@ final class CompileMlirCommand implements Callable<Integer> {
         artifact = CompiledArtifact.of(e, sig, t.platformName(), t.platformVersion(), t.plugin().version(), t.name());
       }
     } else {
-      int devices = cpuDevices > 0 ? cpuDevices : (p.isCpu() ? parts : 0);
+      int devices = cpuDevices > 0 ? cpuDevices : (p.isCpu() ? sig.replicas() * parts : 0);
       try (Client c = p.client(devices); LoadedExecutable le = c.compile(mlir, options)) {
         print(le.executable(), c.platformName() + " " + le.devices());
         artifact = CompiledArtifact.of(le.executable(), sig, c.platformName(), c.platformVersion(),

@@ -14,6 +14,7 @@ import xla4j.pjrt.Client;
 import xla4j.pjrt.CompileOptions;
 import xla4j.pjrt.LoadedExecutable;
 import xla4j.dsl.Signature;
+import xla4j.pjrt.ProgramSignature;
 import xla4j.runtime.DeviceMesh;
 import xla4j.runtime.MlirSignature;
 import xla4j.runtime.Program;
@@ -32,7 +33,7 @@ final class RunMlirCommand implements Callable<Integer> {
   String plugin;
 
   @Option(names = "--cpu-devices", defaultValue = "0", paramLabel = "N",
-      description = "devices of the CPU plugin (default: the number of partitions)")
+      description = "devices of the CPU plugin (default: the module's replicas x partitions)")
   int cpuDevices;
 
   @Option(names = "--partitions", defaultValue = "0", paramLabel = "N",
@@ -45,9 +46,13 @@ final class RunMlirCommand implements Callable<Integer> {
   @Option(names = "--out", defaultValue = ".", paramLabel = "DIR", description = "where to write outN.npy (default: .)")
   Path out;
 
-  /** SPMD over {@code parts} partitions; Shardy when the module uses the sdy dialect, else GSPMD. */
+  /**
+   * The module's {@code mhlo.num_replicas} replicas and SPMD over {@code parts} partitions; Shardy when the
+   * module uses the sdy dialect, else GSPMD.
+   */
   static CompileOptions options(String mlir, int parts) {
-    return CompileOptions.builder().partitions(parts).shardy(mlir.contains("sdy.")).build();
+    return CompileOptions.builder().replicas(ProgramSignature.parse(mlir).numReplicas()).partitions(parts)
+        .shardy(mlir.contains("sdy.")).build();
   }
 
   @Override

@@ -84,6 +84,7 @@ final class VitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    checkOutputs();
     if (iterations < 1) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
           "--iterations must be >= 1, got " + iterations);
@@ -142,6 +143,33 @@ final class VitCommand implements Callable<Integer> {
     Map<String, TensorSource> sources = new LinkedHashMap<>();
     Params.random(m.params(), seed).forEach((k, v) -> sources.put(k, TensorSource.of(v)));
     return ParamStore.place(program, sources, VitCommand::progress);
+  }
+
+  /**
+   * --labels must be a readable file and --out a directory or creatable as one: checked before the model is
+   * loaded and compiled, so a typo fails in a second rather than after the compile.
+   */
+  private void checkOutputs() {
+    if (labels != null && !(Files.isRegularFile(labels) && Files.isReadable(labels))) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--labels " + labels
+          + (Files.exists(labels) ? " is not a readable file" : " does not exist"));
+    }
+    if (out == null) {
+      return;
+    }
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+          "--out " + out + " is a file, not a directory");
+    }
+    Path existing = out.toAbsolutePath();
+    while (!Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (!Files.isDirectory(existing) || !Files.isWritable(existing)) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--out " + out
+          + (existing.equals(out.toAbsolutePath()) ? " is not writable" : " cannot be created: " + existing
+              + (Files.isDirectory(existing) ? " is not writable" : " is a file")));
+    }
   }
 
   private NdArray inputBatch() throws Exception {

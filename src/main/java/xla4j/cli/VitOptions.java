@@ -18,8 +18,8 @@ final class VitOptions {
   @Option(names = "--image-size", defaultValue = "224", paramLabel = "PX", description = "resolution (default: 224)")
   long imageSize;
 
-  @Option(names = "--pool", defaultValue = "gap", description = "pooling: cls (a class token, big_vision's tok), gap, map, 0 (token 0) or none "
-      + "(default: gap)")
+  @Option(names = "--pool", defaultValue = "gap", description = "big_vision's pool_type: tok (a learned class token; "
+      + "cls is an alias), gap, map, 0 (token 0) or none (default: gap)")
   String pool;
 
   @Option(names = "--posemb", defaultValue = "learn", description = "learn or sincos2d (default: learn)")

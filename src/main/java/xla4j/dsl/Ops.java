@@ -152,15 +152,15 @@ public final class Ops {
       throw new IllegalArgumentException("matmul requires operands of rank >= 1, got " + Shapes.tuple(a.dims()) + " and "
           + Shapes.tuple(b.dims()) + Graph.where(Graph.callerLocation()));
     }
+    if (a.dim(-1) != b.dim(rb == 1 ? 0 : -2)) {
+      throw new IllegalArgumentException("matmul requires the last dimension of the lhs to equal "
+          + (rb == 1 ? "the size of the vector rhs" : "the second-to-last of the rhs") + ", got "
+          + Shapes.tuple(a.dims()) + " and " + Shapes.tuple(b.dims()) + Graph.where(Graph.callerLocation()));
+    }
     if (rb <= 2) {
       return dotGeneral(a, b).contract(new int[] {ra - 1}, new int[] {rb == 1 ? 0 : rb - 2}).build();
     }
     // NumPy/jnp.matmul: a vector lhs is a 1-row matrix; the batch dimensions broadcast.
-    if (a.dim(-1) != b.dim(-2)) {
-      throw new IllegalArgumentException("matmul requires the last dimension of the lhs to equal the second-to-last "
-          + "of the rhs, got " + Shapes.tuple(a.dims()) + " and " + Shapes.tuple(b.dims())
-          + Graph.where(Graph.callerLocation()));
-    }
     boolean vector = ra == 1;
     Tensor lhs = vector ? a.reshape(1, a.dim(0)) : a;
     long[] batchShape = Tensor.broadcastShape("matmul batch dimensions",

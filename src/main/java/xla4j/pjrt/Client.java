@@ -175,13 +175,19 @@ public final class Client extends NativeResource {
 
   /**
    * Compiles a program in a plugin-supported format ({@code "mlir"}: StableHLO text or bytecode;
-   * {@code "hlo"}: serialized HloModuleProto) and loads it.
+   * {@code "hlo"}: serialized HloModuleProto) and loads it. Before the plugin sees the program, checks the
+   * options against this client's devices and, for StableHLO text, against the module's
+   * {@code mhlo.num_replicas}, {@code mhlo.num_partitions} and its collectives' device ids.
    *
    * @param signature the entry function's types, used to check inputs before each call, or null
+   * @throws IllegalArgumentException naming the count, device id or collective that does not fit
    */
   public LoadedExecutable compile(byte[] code, String format, CompileOptions options, ProgramSignature signature) {
     acquire();
     try (PointerScope scope = new PointerScope()) {
+      List<Integer> ids = new ArrayList<>();
+      devices.forEach(d -> ids.add(d.id()));
+      ProgramSignature.checkCompile(code, format, options, ids, "client " + platformName);
       PJRT_Program program = program(code, format);
       byte[] opts = options.toByteArray();
       BytePointer o = new BytePointer(opts);
@@ -205,17 +211,29 @@ public final class Client extends NativeResource {
   }
 
   /**
-   * Loads an executable serialized by {@link Executable#serialize()} (same plugin and platform version).
+   * Loads an executable serialized by {@link Executable#serialize()}. The bytes are verified first (their
+   * SHA-256, and that they were compiled for this client's platform and platform version): a plugin trusts
+   * serialized executables, and damaged ones crashed the process or computed wrong results, so only
+   * verified bytes reach it.
    *
    * @param signature the entry function's types (from an artifact's manifest), or null
+   * @throws IllegalArgumentException if the bytes are not from {@link Executable#serialize()}, are damaged, or
+   *     were compiled for another platform or platform version
    */
   public LoadedExecutable deserializeAndLoad(byte[] serialized, ProgramSignature signature) {
     acquire();
     try (PointerScope scope = new PointerScope()) {
-      BytePointer bytes = new BytePointer(serialized);
+      SerializedExecutable verified = SerializedExecutable.parse(serialized);
+      if (!verified.platform().equals(platformName) || !verified.platformVersion().equals(platformVersion)) {
+        throw new IllegalArgumentException("deserializeAndLoad requires an executable compiled for this client's "
+            + "platform and version, got " + verified.platform() + " '" + verified.platformVersion() + "' and "
+            + platformName + " '" + platformVersion + "'");
+      }
+      byte[] payload = verified.payload();
+      BytePointer bytes = new BytePointer(payload);
       PJRT_Executable_DeserializeAndLoad_Args args = new PJRT_Executable_DeserializeAndLoad_Args();
       args.struct_size(PJRT_Executable_DeserializeAndLoad_Args_STRUCT_SIZE()).client(client)
-          .serialized_executable(bytes).serialized_executable_size(serialized.length);
+          .serialized_executable(bytes).serialized_executable_size(payload.length);
       CApi.check(api, api.require(api.PJRT_Executable_DeserializeAndLoad, "PJRT_Executable_DeserializeAndLoad").call(args), "PJRT_Executable_DeserializeAndLoad");
       return new LoadedExecutable(this, args.loaded_executable(), signature);
     } finally {

@@ -1,5 +1,10 @@
 package xla4j.pjrt;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntBinaryOperator;
 import xla4j.pjrt.proto.CompileOptionsProto;
 import xla4j.pjrt.proto.DeviceAssignmentProto;
 import xla4j.pjrt.proto.ExecutableBuildOptionsProto;
@@ -54,6 +59,104 @@ public final class CompileOptions {
 
   public int numPartitions() {
     return (int) proto.getExecutableBuildOptions().getNumPartitions();
+  }
+
+  /** The device ids as {@code [replica][partition]}, if the options assign devices. */
+  public Optional<int[][]> deviceAssignment() {
+    ExecutableBuildOptionsProto b = proto.getExecutableBuildOptions();
+    if (!b.hasDeviceAssignment()) {
+      return Optional.empty();
+    }
+    DeviceAssignmentProto da = b.getDeviceAssignment();
+    int[][] ids = new int[da.getReplicaCount()][da.getComputationCount()];
+    for (int p = 0; p < da.getComputationCount() && p < da.getComputationDevicesCount(); p++) {
+      DeviceAssignmentProto.ComputationDevice cd = da.getComputationDevices(p);
+      for (int r = 0; r < da.getReplicaCount() && r < cd.getReplicaDeviceIdsCount(); r++) {
+        ids[r][p] = Math.toIntExact(cd.getReplicaDeviceIds(r));
+      }
+    }
+    return Optional.of(ids);
+  }
+
+  /**
+   * These options with {@code devices}, in order, assigned to replica-major (replica, partition) slots when
+   * the options assign none and name more than one device; otherwise these options.
+   */
+  CompileOptions withDefaultDeviceAssignment(List<Integer> devices) {
+    int replicas = numReplicas();
+    int partitions = numPartitions();
+    if (proto.getExecutableBuildOptions().hasDeviceAssignment() || (long) replicas * partitions <= 1
+        || (long) replicas * partitions > devices.size()) {
+      return this;
+    }
+    ExecutableBuildOptionsProto.Builder b = proto.getExecutableBuildOptions().toBuilder();
+    b.setDeviceAssignment(assignment(replicas, partitions, (r, p) -> devices.get(r * partitions + p)));
+    return new CompileOptions(proto.toBuilder().setExecutableBuildOptions(b).build());
+  }
+
+  /**
+   * Checks these options against a compile target's device ids before a plugin sees them (libtpu aborts
+   * the process on a device id it does not have).
+   *
+   * @throws IllegalArgumentException if replicas x partitions exceed the devices, or the device assignment
+   *     is not replicas x partitions distinct ids of {@code devices}
+   */
+  void checkDevices(List<Integer> devices, String target) {
+    int replicas = numReplicas();
+    int partitions = numPartitions();
+    if (replicas < 1 || partitions < 1) {
+      throw new IllegalArgumentException("CompileOptions requires num_replicas >= 1 and num_partitions >= 1, got "
+          + replicas + " and " + partitions);
+    }
+    if ((long) replicas * partitions > devices.size()) {
+      throw new IllegalArgumentException(target + " requires num_replicas x num_partitions to be at most its "
+          + devices.size() + " devices, got " + replicas + " x " + partitions);
+    }
+    ExecutableBuildOptionsProto b = proto.getExecutableBuildOptions();
+    if (!b.hasDeviceAssignment()) {
+      return;
+    }
+    DeviceAssignmentProto da = b.getDeviceAssignment();
+    if (da.getReplicaCount() != replicas || da.getComputationCount() != partitions
+        || da.getComputationDevicesCount() != partitions) {
+      throw new IllegalArgumentException("CompileOptions device assignment requires " + replicas + " replica(s) x "
+          + partitions + " partition(s), got " + da.getReplicaCount() + " x " + da.getComputationCount() + " with "
+          + da.getComputationDevicesCount() + " computation device lists");
+    }
+    Set<Long> known = new HashSet<>();
+    devices.forEach(d -> known.add((long) d));
+    Set<Long> seen = new HashSet<>();
+    for (int p = 0; p < partitions; p++) {
+      DeviceAssignmentProto.ComputationDevice cd = da.getComputationDevices(p);
+      if (cd.getReplicaDeviceIdsCount() != replicas) {
+        throw new IllegalArgumentException("CompileOptions device assignment requires one id per replica (" + replicas
+            + ") for partition " + p + ", got " + cd.getReplicaDeviceIdsCount());
+      }
+      for (int r = 0; r < replicas; r++) {
+        long id = cd.getReplicaDeviceIds(r);
+        if (!known.contains(id)) {
+          throw new IllegalArgumentException("CompileOptions device assignment requires device ids of " + target + " "
+              + devices + ", got " + id + " for replica " + r + ", partition " + p);
+        }
+        if (!seen.add(id)) {
+          throw new IllegalArgumentException("CompileOptions device assignment requires each device at most once, got "
+              + id + " twice");
+        }
+      }
+    }
+  }
+
+  private static DeviceAssignmentProto assignment(int replicas, int partitions, IntBinaryOperator id) {
+    DeviceAssignmentProto.Builder da = DeviceAssignmentProto.newBuilder()
+        .setReplicaCount(replicas).setComputationCount(partitions);
+    for (int p = 0; p < partitions; p++) {
+      DeviceAssignmentProto.ComputationDevice.Builder cd = DeviceAssignmentProto.ComputationDevice.newBuilder();
+      for (int r = 0; r < replicas; r++) {
+        cd.addReplicaDeviceIds(id.applyAsInt(r, p));
+      }
+      da.addComputationDevices(cd);
+    }
+    return da.build();
   }
 
   @Override
@@ -131,20 +234,23 @@ public final class CompileOptions {
           throw new IllegalArgumentException("CompileOptions device assignment requires one row per replica ("
               + replicas + "), got " + deviceAssignment.length);
         }
-        DeviceAssignmentProto.Builder da = DeviceAssignmentProto.newBuilder()
-            .setReplicaCount(replicas).setComputationCount(partitions);
-        for (int p = 0; p < partitions; p++) {
-          DeviceAssignmentProto.ComputationDevice.Builder cd = DeviceAssignmentProto.ComputationDevice.newBuilder();
-          for (int r = 0; r < replicas; r++) {
-            if (deviceAssignment[r].length != partitions) {
-              throw new IllegalArgumentException("CompileOptions device assignment requires one id per partition ("
-                  + partitions + ") in row " + r + ", got " + deviceAssignment[r].length);
-            }
-            cd.addReplicaDeviceIds(deviceAssignment[r][p]);
+        Set<Integer> seen = new HashSet<>();
+        for (int r = 0; r < replicas; r++) {
+          if (deviceAssignment[r].length != partitions) {
+            throw new IllegalArgumentException("CompileOptions device assignment requires one id per partition ("
+                + partitions + ") in row " + r + ", got " + deviceAssignment[r].length);
           }
-          da.addComputationDevices(cd);
+          for (int id : deviceAssignment[r]) {
+            if (id < 0) {
+              throw new IllegalArgumentException("CompileOptions device assignment requires device ids >= 0, got " + id);
+            }
+            if (!seen.add(id)) {
+              throw new IllegalArgumentException("CompileOptions device assignment requires each device at most once, "
+                  + "got " + id + " twice");
+            }
+          }
         }
-        b.setDeviceAssignment(da);
+        b.setDeviceAssignment(assignment(replicas, partitions, (r, p) -> deviceAssignment[r][p]));
       }
       if (portable && replicas * partitions != 1) {
         throw new IllegalArgumentException("CompileOptions portable executables require 1 replica and 1 partition, got "

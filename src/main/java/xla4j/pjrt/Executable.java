@@ -33,6 +33,8 @@ import xla4j.pjrt.capi.PJRT_Program;
 public final class Executable extends NativeResource {
   private final Api api;
   private final PJRT_Executable executable;
+  private final String platform;
+  private final String platformVersion;
   private final String name;
   private final int numReplicas;
   private final int numPartitions;
@@ -42,10 +44,12 @@ public final class Executable extends NativeResource {
    * Takes ownership of {@code executable}: if reading its properties fails, it is freed before the
    * exception propagates.
    */
-  Executable(NativeResource parent, Api api, PJRT_Executable executable) {
+  Executable(NativeResource parent, Api api, PJRT_Executable executable, String platform, String platformVersion) {
     super(parent, "Executable", destroyer(api, executable));
     this.api = api;
     this.executable = executable;
+    this.platform = platform;
+    this.platformVersion = platformVersion;
     try (PointerScope scope = new PointerScope()) {
       PJRT_Executable_Name_Args n = new PJRT_Executable_Name_Args();
       n.struct_size(PJRT_Executable_Name_Args_STRUCT_SIZE()).executable(executable);
@@ -125,8 +129,17 @@ public final class Executable extends NativeResource {
     return outputs;
   }
 
-  /** The executable's bytes, for {@link Client#deserializeAndLoad} on the same plugin version. */
+  /**
+   * The executable's bytes, for {@link Client#deserializeAndLoad} on a client of the same platform and
+   * platform version: the plugin's serialized executable in an envelope carrying that platform, its version
+   * and a SHA-256, which loading verifies before the plugin sees a byte.
+   */
   public byte[] serialize() {
+    return new SerializedExecutable(platform, platformVersion, serializeRaw()).toByteArray();
+  }
+
+  /** The plugin's own serialized bytes ({@code PJRT_Executable_Serialize}). */
+  private byte[] serializeRaw() {
     acquire();
     try (PointerScope scope = new PointerScope()) {
       PJRT_Executable_Serialize_Args args = new PJRT_Executable_Serialize_Args();

@@ -48,7 +48,7 @@ public final class LoadedExecutable extends NativeResource {
       PJRT_LoadedExecutable_GetExecutable_Args g = new PJRT_LoadedExecutable_GetExecutable_Args();
       g.struct_size(PJRT_LoadedExecutable_GetExecutable_Args_STRUCT_SIZE()).loaded_executable(loaded);
       CApi.check(api, api.PJRT_LoadedExecutable_GetExecutable.call(g), "PJRT_LoadedExecutable_GetExecutable");
-      this.executable = new Executable(this, api, g.executable());
+      this.executable = new Executable(this, api, g.executable(), client.platformName(), client.platformVersion());
       PJRT_LoadedExecutable_AddressableDevices_Args a = new PJRT_LoadedExecutable_AddressableDevices_Args();
       a.struct_size(PJRT_LoadedExecutable_AddressableDevices_Args_STRUCT_SIZE()).executable(loaded);
       CApi.check(api, api.PJRT_LoadedExecutable_AddressableDevices.call(a), "PJRT_LoadedExecutable_AddressableDevices");

@@ -170,7 +170,9 @@ public final class PjrtPlugin {
       BytePointer err = new BytePointer(1024);
       err.zero();
       raw = PjrtC.xla4j_load_plugin(file.toString(), err, err.capacity());
-      error = err.getString();
+      byte[] message = new byte[(int) err.capacity()];
+      err.get(message);
+      error = untilNul(message);
     }
     if (raw == null || raw.isNull()) {
       throw new PjrtException("loading PJRT plugin " + file, PjrtException.Code.NOT_FOUND, error);
@@ -195,6 +197,18 @@ public final class PjrtPlugin {
   }
 
   private static final System.Logger LOG = NativeResource.LOG;
+
+  /**
+   * The C string in {@code buffer}: the bytes before the first NUL, as UTF-8 (BytePointer.getString reads a
+   * fixed-size buffer to its end, NUL padding included).
+   */
+  static String untilNul(byte[] buffer) {
+    int n = 0;
+    while (n < buffer.length && buffer[n] != 0) {
+      n++;
+    }
+    return new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8);
+  }
 
   /** Rejects a plugin whose PJRT C API major version differs from the header xla4j was built with. */
   static void checkVersion(Path file, int major, int minor, int builtMajor, int builtMinor) {

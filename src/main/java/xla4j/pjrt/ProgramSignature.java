@@ -4,33 +4,46 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xla4j.array.DType;
 
 /**
  * The entry function's parameter and result types as written in a StableHLO text module
- * ({@code func.func public @main(%arg0: tensor<2x3xf32>, ...) -> (tensor<2xf32> ...)}), plus
- * {@code mhlo.num_partitions}. Read without MLIR: enough to check inputs before a call and to describe
- * an artifact. Types are global (unsharded) shapes.
+ * ({@code func.func public @main(%arg0: tensor<2x3xf32>, ...) -> (tensor<2xf32> ...)}), plus the
+ * module's {@code mhlo.num_replicas} and {@code mhlo.num_partitions}. Read without MLIR: enough to check
+ * inputs before a call, to check compile options before a plugin sees the program, and to describe an
+ * artifact. Types are global (unsharded) shapes.
  */
 public final class ProgramSignature {
   private static final Pattern MAIN = Pattern.compile("func\\.func\\s+(?:public\\s+)?@main\\s*\\(");
   private static final Pattern TENSOR = Pattern.compile("tensor<([0-9x?]*?)x?([a-z]+[0-9]*)>");
-  private static final Pattern PARTITIONS = Pattern.compile("mhlo\\.num_partitions\\s*=\\s*(\\d+)");
 
   private final List<TensorSpec> inputs;
   private final List<TensorSpec> outputs;
   private final int numPartitions;
+  private final int numReplicas;
 
-  private ProgramSignature(List<TensorSpec> inputs, List<TensorSpec> outputs, int numPartitions) {
+  private ProgramSignature(List<TensorSpec> inputs, List<TensorSpec> outputs, int numPartitions, int numReplicas) {
+    if (numPartitions < 1 || numReplicas < 1) {
+      throw new IllegalArgumentException("a program signature requires numPartitions >= 1 and numReplicas >= 1, got "
+          + numPartitions + " and " + numReplicas);
+    }
     this.inputs = Collections.unmodifiableList(inputs);
     this.outputs = Collections.unmodifiableList(outputs);
     this.numPartitions = numPartitions;
+    this.numReplicas = numReplicas;
   }
 
+  /** A signature of one replica. */
   public static ProgramSignature of(List<TensorSpec> inputs, List<TensorSpec> outputs, int numPartitions) {
-    return new ProgramSignature(new ArrayList<>(inputs), new ArrayList<>(outputs), numPartitions);
+    return of(inputs, outputs, numPartitions, 1);
+  }
+
+  public static ProgramSignature of(List<TensorSpec> inputs, List<TensorSpec> outputs, int numPartitions,
+      int numReplicas) {
+    return new ProgramSignature(new ArrayList<>(inputs), new ArrayList<>(outputs), numPartitions, numReplicas);
   }
 
   /**
@@ -90,9 +103,25 @@ public final class ProgramSignature {
     for (String r : entry.results()) {
       outputs.add(tensorType(r));
     }
-    Matcher p = PARTITIONS.matcher(mlir);
-    int partitions = p.find() ? Integer.parseInt(p.group(1)) : 1;
-    return new ProgramSignature(inputs, outputs, partitions);
+    Replication r = Replication.read(mlir);
+    return new ProgramSignature(inputs, outputs, r.partitions().orElse(1), r.replicas().orElse(1));
+  }
+
+  /**
+   * Checks a compile before the plugin sees it: {@code options} against the target's device ids (see
+   * {@link CompileOptions#checkDevices}) and, for StableHLO text, against the module's stated replica and
+   * partition counts and its collectives' device ids.
+   *
+   * @throws IllegalArgumentException naming what does not fit
+   */
+  static void checkCompile(byte[] code, String format, CompileOptions options, List<Integer> devices, String target) {
+    options.checkDevices(devices, target);
+    boolean bytecode = code.length >= 4 && code[0] == 'M' && code[1] == 'L' && (code[2] & 0xff) == 0xEF
+        && code[3] == 'R';
+    if (format.equals("mlir") && !bytecode) {
+      Replication.read(new String(code, java.nio.charset.StandardCharsets.UTF_8))
+          .check(options.numReplicas(), options.numPartitions());
+    }
   }
 
   private static int skipSpace(String s, int at) {
@@ -113,6 +142,11 @@ public final class ProgramSignature {
   /** {@code mhlo.num_partitions} of the module, 1 if absent. */
   public int numPartitions() {
     return numPartitions;
+  }
+
+  /** {@code mhlo.num_replicas} of the module, 1 if absent. */
+  public int numReplicas() {
+    return numReplicas;
   }
 
   private static TensorSpec tensorType(String text) {
@@ -193,5 +227,238 @@ public final class ProgramSignature {
       out.add(s.substring(start));
     }
     return out;
+  }
+
+  private static final Pattern MODULE = Pattern.compile("(?m)^\\s*module\\b");
+  private static final Pattern NAME = Pattern.compile("@(?:[\\w.$-]+|\"[^\"]*\")");
+  private static final Pattern COLLECTIVE = Pattern.compile(
+      "\"?(?:stablehlo|mhlo)\\.(all_reduce|all_gather|reduce_scatter|all_to_all|collective_permute|collective_broadcast)"
+          + "\"?\\s*\\(");
+  private static final Pattern CHANNEL = Pattern.compile("#(?:stablehlo|mhlo)\\.channel_handle<\\s*handle\\s*=\\s*(-?\\d+)");
+  private static final Pattern GLOBAL_IDS = Pattern.compile("\\buse_global_device_ids\\b(?!\\s*=\\s*false)");
+  private static final Pattern DENSE = Pattern.compile("\\s*=\\s*dense<([^>]*)>\\s*:\\s*tensor<([0-9x]*)xi64>");
+
+  /**
+   * What the module says about its devices: the {@code mhlo.num_replicas} and {@code mhlo.num_partitions}
+   * of its {@code module @name attributes {...}} (empty when not stated) and its collective ops, read from
+   * StableHLO text without MLIR. {@link #check} compares them with compile options, so that a program a
+   * plugin would abort on (libtpu does, for collectives naming devices the compile does not have) is
+   * refused in Java first.
+   */
+  record Replication(OptionalInt replicas, OptionalInt partitions, List<Collective> collectives) {
+    Replication {
+      collectives = List.copyOf(collectives);
+    }
+
+    /**
+     * Reads the module header's counts and every collective op whose attributes ({@code <{...}>}) can be
+     * read; others are left to the compiler.
+     *
+     * @throws IllegalArgumentException if a count is not a whole number from 1 to {@code Integer.MAX_VALUE}
+     */
+    static Replication read(String mlir) {
+      String header = moduleAttributes(mlir);
+      List<Collective> collectives = new ArrayList<>();
+      Matcher c = COLLECTIVE.matcher(mlir);
+      while (c.find()) {
+        Collective op = Collective.read(mlir, c);
+        if (op != null) {
+          collectives.add(op);
+        }
+      }
+      return new Replication(count(header, "mhlo.num_replicas"), count(header, "mhlo.num_partitions"), collectives);
+    }
+
+    /**
+     * Checks a compile of {@code replicas} x {@code partitions}: the module's stated counts must be these, and
+     * each collective's device ids must exist in it.
+     *
+     * @throws IllegalArgumentException naming the attribute or op (and its line) that does not fit
+     */
+    void check(int replicas, int partitions) {
+      if (this.replicas.isPresent() && this.replicas.getAsInt() != replicas) {
+        throw new IllegalArgumentException("compile requires CompileOptions num_replicas to equal the module's "
+            + "mhlo.num_replicas, got " + replicas + " and " + this.replicas.getAsInt());
+      }
+      if (this.partitions.isPresent() && this.partitions.getAsInt() != partitions) {
+        throw new IllegalArgumentException("compile requires CompileOptions num_partitions to equal the module's "
+            + "mhlo.num_partitions, got " + partitions + " and " + this.partitions.getAsInt());
+      }
+      for (Collective op : collectives) {
+        op.check(replicas, partitions);
+      }
+    }
+
+    /** The text inside {@code module @name attributes {...}}, or "" when the module states none. */
+    private static String moduleAttributes(String mlir) {
+      Matcher m = MODULE.matcher(mlir);
+      if (!m.find()) {
+        return "";
+      }
+      int at = skipSpace(mlir, m.end());
+      Matcher name = NAME.matcher(mlir).region(at, mlir.length());
+      if (name.lookingAt()) {
+        at = skipSpace(mlir, name.end());
+      }
+      if (!mlir.startsWith("attributes", at)) {
+        return "";
+      }
+      at = skipSpace(mlir, at + "attributes".length());
+      if (at >= mlir.length() || mlir.charAt(at) != '{') {
+        return "";
+      }
+      return mlir.substring(at + 1, matching(mlir, at, '{', '}'));
+    }
+
+    private static OptionalInt count(String attributes, String key) {
+      Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(key) + "\\s*=\\s*([^\\s:,}]+)").matcher(attributes);
+      if (!m.find()) {
+        return OptionalInt.empty();
+      }
+      String v = m.group(1);
+      try {
+        int n = Integer.parseInt(v);
+        if (n >= 1) {
+          return OptionalInt.of(n);
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException("module attribute " + key + " requires a whole number from 1 to "
+          + Integer.MAX_VALUE + ", got " + v);
+    }
+  }
+
+  /**
+   * One collective op: its name, 1-based line, and either its {@code replica_groups} or (collective_permute)
+   * its {@code source_target_pairs}, null when absent or not written as integers; whether it has a channel
+   * ({@code channel_handle} with a handle > 0) and {@code use_global_device_ids}.
+   */
+  record Collective(String op, int line, long[][] groups, boolean pairs, boolean channel, boolean globalDeviceIds) {
+    /** The op at {@code m}, or null if its attribute dictionary cannot be found. */
+    static Collective read(String mlir, Matcher m) {
+      String attributes;
+      try {
+        int open = m.end() - 1;
+        int at = skipSpace(mlir, matching(mlir, open, '(', ')') + 1);
+        if (!mlir.startsWith("<{", at)) {
+          return null;
+        }
+        attributes = mlir.substring(at + 2, matching(mlir, at + 1, '{', '}'));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      String op = "stablehlo." + m.group(1);
+      int line = 1;
+      for (int i = 0; i < m.start(); i++) {
+        if (mlir.charAt(i) == '\n') {
+          line++;
+        }
+      }
+      boolean pairs = m.group(1).equals("collective_permute");
+      long[][] groups = dense(attributes, pairs ? "source_target_pairs" : "replica_groups", op, line);
+      Matcher ch = CHANNEL.matcher(attributes);
+      boolean channel = ch.find() && !ch.group(1).startsWith("-") && !ch.group(1).matches("0+");
+      return new Collective(op, line, groups, pairs, channel, GLOBAL_IDS.matcher(attributes).find());
+    }
+
+    /** The rows of {@code key = dense<...> : tensor<RxCxi64>}, or null if absent or not written as integers. */
+    private static long[][] dense(String attributes, String key, String op, int line) {
+      Matcher m = Pattern.compile("(?<![\\w.])" + key + DENSE.pattern()).matcher(attributes);
+      if (!m.find()) {
+        return null;
+      }
+      String[] dims = m.group(2).split("x");
+      if (dims.length != 2) {
+        return null;
+      }
+      int rows;
+      int cols;
+      try {
+        rows = Integer.parseInt(dims[0]);
+        cols = Integer.parseInt(dims[1]);
+      } catch (NumberFormatException e) {
+        return null;
+      }
+      String body = m.group(1).trim();
+      if (body.startsWith("\"")) {
+        return null; // hex form: left to the compiler
+      }
+      List<String> numbers = new ArrayList<>();
+      for (String t : body.replace("[", " ").replace("]", " ").split("[\\s,]+")) {
+        if (!t.isEmpty()) {
+          numbers.add(t);
+        }
+      }
+      boolean splat = numbers.size() == 1 && !body.startsWith("[");
+      if (!splat && numbers.size() != (long) rows * cols) {
+        return null;
+      }
+      long[][] out = new long[rows][cols];
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) {
+          String t = numbers.get(splat ? 0 : r * cols + c);
+          try {
+            out[r][c] = Long.parseLong(t);
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(op + " (line " + line + ") requires " + key
+                + " to hold whole numbers, got " + t);
+          }
+        }
+      }
+      return out;
+    }
+
+    /**
+     * XLA's group modes: without a channel, ids are replica ids; with one, all_to_all, collective_permute and
+     * collective_broadcast take partition ids, the others replica ids, or (use_global_device_ids) flattened
+     * ids below replicas x partitions.
+     */
+    void check(int replicas, int partitions) {
+      String key = pairs ? "source_target_pairs" : "replica_groups";
+      String where = op + " (line " + line + ")";
+      if (globalDeviceIds && !channel && !pairs) {
+        throw new IllegalArgumentException(where + " requires a channel_handle with a handle > 0 when "
+            + "use_global_device_ids is set, got none");
+      }
+      if (groups == null) {
+        return;
+      }
+      boolean crossPartition = channel && (pairs || op.endsWith("all_to_all") || op.endsWith("collective_broadcast"));
+      long bound;
+      String ids;
+      if (crossPartition) {
+        bound = partitions;
+        ids = "partition ids below num_partitions = " + partitions + " (a channel_handle makes it cross-partition)";
+      } else if (channel && globalDeviceIds) {
+        bound = (long) replicas * partitions;
+        ids = "device ids below num_replicas x num_partitions = " + replicas + " x " + partitions
+            + " (use_global_device_ids)";
+      } else {
+        bound = replicas;
+        ids = "replica ids below num_replicas = " + replicas + (channel ? "" : " (no channel_handle: cross-replica)");
+      }
+      java.util.Set<Long> sources = new java.util.HashSet<>();
+      java.util.Set<Long> targets = new java.util.HashSet<>();
+      for (long[] row : groups) {
+        if (pairs && row.length != 2) {
+          throw new IllegalArgumentException(where + " requires source_target_pairs of [source, target] pairs, got "
+              + row.length + " ids per pair");
+        }
+        for (int i = 0; i < row.length; i++) {
+          long id = row[i];
+          if (id < 0 || id >= bound) {
+            throw new IllegalArgumentException(where + " requires " + key + " to hold " + ids + ", got " + id
+                + " in " + java.util.Arrays.deepToString(groups));
+          }
+          boolean first = pairs && i == 1 ? targets.add(id) : sources.add(id);
+          if (!first) {
+            String what = pairs ? (i == 0 ? "source" : "target") : "id";
+            throw new IllegalArgumentException(where + " requires each " + what + " in " + key
+                + " at most once, got " + id + " twice in " + java.util.Arrays.deepToString(groups));
+          }
+        }
+      }
+    }
   }
 }

@@ -98,16 +98,28 @@ public final class Topology extends NativeResource {
     return compile(mlir.getBytes(StandardCharsets.UTF_8), "mlir", options);
   }
 
-  /** Compiles a program in a plugin-supported format for this topology. */
+  /**
+   * Compiles a program in a plugin-supported format for this topology. Options for several devices that
+   * assign none get this topology's devices in order, replica-major (a TPU compile of collectives needs a
+   * static device assignment). Before the plugin sees the program, checks the options against this
+   * topology's devices and, for StableHLO text, against the module's {@code mhlo.num_replicas},
+   * {@code mhlo.num_partitions} and its collectives' device ids (libtpu aborts the process on those).
+   *
+   * @throws IllegalArgumentException naming the count, device id or collective that does not fit
+   */
   public Executable compile(byte[] code, String format, CompileOptions options) {
     acquire();
     try (PointerScope scope = new PointerScope()) {
+      List<Integer> ids = new ArrayList<>();
+      devices.forEach(d -> ids.add(d.id()));
+      options = options.withDefaultDeviceAssignment(ids);
+      ProgramSignature.checkCompile(code, format, options, ids, "topology " + name);
       byte[] opts = options.toByteArray();
       PJRT_Compile_Args args = new PJRT_Compile_Args();
       args.struct_size(PJRT_Compile_Args_STRUCT_SIZE()).topology(topology).program(Client.program(code, format))
           .compile_options(new BytePointer(opts)).compile_options_size(opts.length);
       CApi.check(api, api.require(api.PJRT_Compile, "PJRT_Compile").call(args), "PJRT_Compile for topology " + name);
-      return new Executable(this, api, args.executable());
+      return new Executable(this, api, args.executable(), platformName, platformVersion);
     } finally {
       release();
     }

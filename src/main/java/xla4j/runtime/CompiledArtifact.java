@@ -43,8 +43,9 @@ import xla4j.dsl.Signature;
 import xla4j.hlo.MeshDecl;
 
 /**
- * A compiled program that runs without its source: a directory holding {@value #EXECUTABLE} (the
- * plugin's serialized executable) and {@value #MANIFEST} (a {@link Manifest}).
+ * A compiled program that runs without its source: a directory holding {@value #EXECUTABLE} (the bytes
+ * of {@link Executable#serialize()}: the plugin's serialized executable in xla4j's envelope, which
+ * {@link Client#deserializeAndLoad} verifies again) and {@value #MANIFEST} (a {@link Manifest}).
  *
  * <p>The manifest, format {@value #FORMAT}, is one JSON object holding the program's {@link Signature} as data;
  * every field is required unless noted:

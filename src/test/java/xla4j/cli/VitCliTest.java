@@ -97,6 +97,55 @@ class VitCliTest {
   }
 
   @Test
+  void poolTakesBigVisionsTokAndClsAsItsAlias() {
+    String[] tok = CliTest.run("emit", "vit", "--variant", "mu/16", "--image-size", "32", "--batch", "1", "--pool", "tok");
+    assertEquals("0", tok[0], tok[1]);
+    assertTrue(tok[1].contains("{jax.arg_info = \"cls\"}"), "a class token parameter: " + tok[1]);
+    String[] cls = CliTest.run("emit", "vit", "--variant", "mu/16", "--image-size", "32", "--batch", "1", "--pool", "cls");
+    assertEquals(tok[1], cls[1]);
+    String help = CliTest.run("vit", "--help")[1].replaceAll("\\s+", " ");
+    assertTrue(help.contains("big_vision's pool_type: tok (a learned class token; cls is an alias)"), help);
+  }
+
+  /** Exit code and stderr of a CLI run. */
+  static String[] runForErrors(String... args) {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      return new String[] {CliTest.run(args)[0], err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+    } finally {
+      System.setErr(old);
+    }
+  }
+
+  @Test
+  void labelsAndOutAreCheckedBeforeAnythingIsLoaded() throws Exception {
+    // The checkpoint does not exist either: the option errors come first, as usage errors (exit code 2).
+    String missing = dir.resolve("missing.npz").toString();
+    Path labels = dir.resolve("labels.txt");
+    String[] r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--labels", labels.toString());
+    assertEquals("2", r[0], r[1]);
+    assertTrue(r[1].startsWith("--labels " + labels + " does not exist"), r[1]);
+    r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--labels", dir.toString());
+    assertEquals("2", r[0], r[1]);
+    assertTrue(r[1].startsWith("--labels " + dir + " is not a readable file"), r[1]);
+    Files.write(labels, List.of("cat"));
+    r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--labels", labels.toString(), "--out",
+        labels.toString());
+    assertEquals("2", r[0], r[1]);
+    assertTrue(r[1].startsWith("--out " + labels + " is a file, not a directory"), r[1]);
+    r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--out", labels.resolve("sub").toString());
+    assertEquals("2", r[0], r[1]);
+    assertTrue(r[1].startsWith("--out " + labels.resolve("sub") + " cannot be created: " + labels + " is a file"), r[1]);
+    // Valid options get as far as the checkpoint.
+    r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--labels", labels.toString(), "--out",
+        dir.resolve("new/out").toString());
+    assertEquals("1", r[0], r[1]);
+    assertTrue(r[1].contains("missing.npz"), r[1]);
+  }
+
+  @Test
   void emitAndCompileKnowTheViT() {
     String[] e = CliTest.run("emit", "vit", "--variant", "mu/16", "--image-size", "32", "--batch", "1");
     assertEquals("0", e[0]);

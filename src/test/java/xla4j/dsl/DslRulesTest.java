@@ -36,8 +36,8 @@ class DslRulesTest {
   void errorsNameTheCallersLine() {
     int line = new Throwable().getStackTrace()[0].getLineNumber() + 1;
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> x23.matmul(x4.reshape(4, 1)));
-    assertEquals("dot_general requires contracting dimensions to have the same size, got (3,) and (4,) (at DslRulesTest.java:"
-        + line + ")", e.getMessage());
+    assertEquals("matmul requires the last dimension of the lhs to equal the second-to-last of the rhs, got (2, 3) and "
+        + "(4, 1) (at DslRulesTest.java:" + line + ")", e.getMessage());
   }
 
   @Test
@@ -107,6 +107,13 @@ class DslRulesTest {
         () -> b234.matmul(b344));
     assertRule("matmul requires the last dimension of the lhs to equal the second-to-last of the rhs, got (4,) and "
         + "(2, 2, 1)", () -> x4.matmul(x4.reshape(2, 2, 1)));
+    // The plain 2-D case (jnp.matmul(ones((2, 3)), ones((2, 3))) raises from dot_general; we name matmul).
+    assertRule("matmul requires the last dimension of the lhs to equal the second-to-last of the rhs, got (2, 3) and "
+        + "(2, 3)", () -> x23.matmul(x23));
+    assertRule("matmul requires the last dimension of the lhs to equal the size of the vector rhs, got (2, 3) and "
+        + "(4,)", () -> x23.matmul(x4));
+    assertRule("matmul requires the last dimension of the lhs to equal the second-to-last of the rhs, got (4,) and "
+        + "(2, 3)", () -> x4.matmul(x23));
     assertRule("top_k requires k in range [0, 4] and an operand of rank >= 1, got k=5 for shape (4,)", () -> Ops.topK(x4, 5));
     assertRule("sort requires num_keys in range [1, 1], got 2", () -> Ops.sort(List.of(x4), 0, 2, false, true));
     assertRule("one_hot requires integer indices, got f32", () -> Composites.oneHot(x4, 3, F32));

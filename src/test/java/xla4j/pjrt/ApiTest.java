@@ -56,6 +56,16 @@ class ApiTest {
   }
 
   @Test
+  void aCStringEndsAtItsFirstNul() {
+    byte[] buffer = new byte[16];
+    byte[] text = "dlopen: \u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    System.arraycopy(text, 0, buffer, 0, text.length);
+    assertEquals("dlopen: \u00e9", PjrtPlugin.untilNul(buffer));
+    assertEquals("", PjrtPlugin.untilNul(new byte[4]));
+    assertEquals("full", PjrtPlugin.untilNul("full".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+  }
+
+  @Test
   void majorVersionMismatchIsAClearError() {
     PjrtPlugin.checkVersion(Paths.get("/p.so"), 0, 54, 0, 90); // older minor: accepted
     PjrtException e = assertThrows(PjrtException.class, () -> PjrtPlugin.checkVersion(Paths.get("/p.so"), 1, 2, 0, 90));

@@ -288,7 +288,10 @@ class CpuPluginTest {
     Path fake = dir.resolve("libfake.so");
     Files.write(fake, new byte[] {1, 2, 3});
     PjrtException e = assertThrows(PjrtException.class, () -> PjrtPlugin.load(fake));
-    assertTrue(e.getMessage().contains("dlopen failed"), e.getMessage());
+    // dlerror's text, without the NUL padding of the native error buffer.
+    assertEquals("dlopen failed: " + fake.toRealPath() + ": file too short", e.pjrtMessage());
+    assertEquals("loading PJRT plugin " + fake.toRealPath() + " failed (NOT_FOUND): dlopen failed: "
+        + fake.toRealPath() + ": file too short", e.getMessage());
   }
 
   @Test
@@ -309,6 +312,44 @@ class CpuPluginTest {
       assertTrue(bytes.length > 0);
       try (LoadedExecutable again = client.deserializeAndLoad(bytes, exe.signature().orElseThrow())) {
         assertArrayEquals(AB, again.call(NdArray.of(A, 2, 3), NdArray.of(B, 3, 2)).get(0).toFloatArray());
+      }
+    }
+  }
+
+  @Test
+  void theModulesReplicaCountIsHonouredAndAMismatchNamesNumReplicas() throws Exception {
+    String mlir = Files.readString(Paths.get("hlo/goldens/collectives.mlir")); // mhlo.num_replicas = 2
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> client.compile(mlir, CompileOptions.singleDevice()));
+    assertEquals("compile requires CompileOptions num_replicas to equal the module's mhlo.num_replicas, got 1 and 2",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> client.compile(example("matmul.mlir"), CompileOptions.builder().replicas(3).build()));
+    assertEquals("compile requires CompileOptions num_replicas to equal the module's mhlo.num_replicas, got 3 and 1",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> client.compile(mlir.replace("mhlo.num_replicas = 2", "mhlo.num_replicas = 8"),
+            CompileOptions.builder().replicas(8).build()));
+    assertEquals("client cpu requires num_replicas x num_partitions to be at most its 4 devices, got 8 x 1",
+        e.getMessage());
+    try (LoadedExecutable exe = client.compile(mlir, CompileOptions.builder().replicas(2).build())) {
+      assertEquals(2, exe.executable().numReplicas());
+      assertEquals(2, exe.devices().size());
+      float[] x0 = {0, 1, 2, 3, 4, 5, 6, 7};
+      float[] x1 = {10, 11, 12, 13, 14, 15, 16, 17};
+      List<List<Buffer>> args = List.of(List.of(client.buffer(x0, exe.devices().get(0), 4, 2)),
+          List.of(client.buffer(x1, exe.devices().get(1), 4, 2)));
+      List<List<Buffer>> outs = exe.executeSharded(args);
+      try {
+        // all_reduce(add) and collective_permute [[0, 1], [1, 0]] (each replica receives the other's x).
+        float[] sum = {10, 12, 14, 16, 18, 20, 22, 24};
+        assertArrayEquals(sum, outs.get(0).get(0).toHost().toFloatArray());
+        assertArrayEquals(sum, outs.get(1).get(0).toHost().toFloatArray());
+        assertArrayEquals(x1, outs.get(0).get(4).toHost().toFloatArray());
+        assertArrayEquals(x0, outs.get(1).get(4).toHost().toFloatArray());
+      } finally {
+        args.forEach(l -> l.forEach(Buffer::close));
+        outs.forEach(l -> l.forEach(Buffer::close));
       }
     }
   }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xla4j.Forked;
 import xla4j.array.DType;
 import xla4j.pjrt.capi.global.PjrtC;
 
@@ -77,6 +79,33 @@ class TpuTopologyTest {
       byte[] serialized = e.serialize();
       assertTrue(serialized.length > 100, "serialized TPU executable has " + serialized.length + " bytes");
     }
+  }
+
+  /**
+   * libtpu aborted the process on both goldens (collectives.mlir compiled as 1 replica: a collective_permute
+   * to a replica that did not exist; shard_map_collectives.mlir without a static device assignment), so they
+   * compile in a child JVM: a regression kills the child, not the test run.
+   */
+  @ParameterizedTest
+  @CsvSource({"collectives.mlir, '1 partition(s), 2 replica(s)'",
+      "shard_map_collectives.mlir, '4 partition(s), 1 replica(s)'"})
+  void goldensWithCollectivesCompileWithTheirReplicasAndPartitions(String golden, String counts, @TempDir Path dir)
+      throws Exception {
+    Forked.Result r = Forked.run(300, xla4j.cli.Main.class, "compile-mlir", "hlo/goldens/" + golden, "--plugin",
+        "tpu:v5e:2x2", "--out", dir.resolve("artifact").toString());
+    assertEquals(0, r.exitCode(), r.output());
+    assertTrue(r.output().contains("for tpu topology v5e:2x2: " + counts), r.output());
+    assertTrue(Files.isRegularFile(dir.resolve("artifact/executable.bin")), r.output());
+  }
+
+  /** Counts other than the module's are refused before libtpu sees the program (in a child JVM, as above). */
+  @Test
+  void countsOtherThanTheModulesAreRefusedBeforeLibtpu(@TempDir Path dir) throws Exception {
+    Forked.Result r = Forked.run(300, xla4j.cli.Main.class, "compile-mlir", "hlo/goldens/shard_map_collectives.mlir",
+        "--plugin", "tpu:v5e:2x2", "--partitions", "2", "--out", dir.resolve("artifact").toString());
+    assertEquals(1, r.exitCode(), r.output());
+    assertTrue(r.output().contains("xla4j compile-mlir: error: compile requires CompileOptions num_partitions to equal "
+        + "the module's mhlo.num_partitions, got 2 and 4"), r.output());
   }
 
   @Test

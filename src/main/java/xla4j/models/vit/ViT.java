@@ -25,7 +25,7 @@ import xla4j.nn.Scope;
  * big_vision's Vision Transformer ({@code big_vision/models/vit.py}, {@code _Model}), at inference.
  *
  * <p>Reads top-down as the reference: patch embedding {@code embedding} (a conv with stride = patch), position
- * embedding {@code pos_embedding}, optional class token {@code cls}, the encoder {@code Transformer}, pooling
+ * embedding {@code pos_embedding}, optional class token {@code cls} (pool {@code tok}), the encoder {@code Transformer}, pooling
  * ({@code MAPHead_0} for map), optional {@code pre_logits} (tanh), optional {@code head}. Parameter names are
  * big_vision's checkpoint names.
  */
@@ -161,7 +161,7 @@ public final class ViT {
     x = x.reshape(n, h * w, d);
     x = x.add(PosEmb.apply(s, c.posemb(), h, w, d, "pos_embedding"));
     out.put("with_posemb", x);
-    if (c.pool().equals("cls")) {
+    if (c.pool().equals("tok")) {
       Tensor cls = s.param("cls", new long[] {1, 1, d}, Init.zeros()).broadcastTo(n, 1, d);
       x = Ops.concatenate(1, cls, x);
     }
@@ -174,7 +174,7 @@ public final class ViT {
     out.put("encoded", x);
     Tensor x2d = null;
     if (outputs2d && c.mergeAfter() < 0) {
-      Tensor patches = c.pool().equals("cls") ? x.slice(1, 1, x.dim(1)) : x;
+      Tensor patches = c.pool().equals("tok") ? x.slice(1, 1, x.dim(1)) : x;
       x2d = patches.reshape(n, h, w, d);
     }
     switch (c.pool()) {
@@ -184,7 +184,7 @@ public final class ViT {
       case "gap":
         x = Composites.meanAxes(x, 1);
         break;
-      case "cls":
+      case "tok":
       case "0": // token 0: the class token, or (pool "0") the first token itself
         x = x.slice(1, 0, 1).reshape(n, d);
         break;

@@ -7,8 +7,9 @@ import xla4j.array.DType;
 
 /**
  * A big_vision ViT configuration ({@code big_vision/models/vit.py}). Fields keep big_vision's names and meanings;
- * {@code pool} is one of {@code cls} (big_vision's "tok": a learned class token), {@code gap}, {@code map},
- * {@code 0} (token 0, no class token) or {@code none}.
+ * {@code pool} is big_vision's {@code pool_type}: {@code tok} (a learned class token {@code cls}), {@code gap},
+ * {@code map}, {@code 0} (token 0, no class token), or xla4j's {@code none} (the tokens themselves). {@code cls} is
+ * accepted as an alias of {@code tok}.
  *
  * <p>As big_vision's VALID-padded stem, an image size that is not a multiple of the patch size drops the last
  * {@code imageSize % patch} rows and columns (So400m/14 at 384 px: 27 x 27 patches).
@@ -20,7 +21,7 @@ import xla4j.array.DType;
  * @param patch patch size (square)
  * @param imageSize input resolution (square)
  * @param posemb {@code learn} or {@code sincos2d}
- * @param pool {@code cls}, {@code gap}, {@code map}, {@code 0} or {@code none}
+ * @param pool {@code tok}, {@code gap}, {@code map}, {@code 0} or {@code none} ({@code cls} becomes {@code tok})
  * @param repSize width of the tanh {@code pre_logits} layer, 0 for none
  * @param numClasses classes of the {@code head}, 0 for no head
  * @param headZeroinit whether the random initialisation of the head is zeros (big_vision's default)
@@ -71,16 +72,20 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
     if (!posemb.equals("learn") && !posemb.equals("sincos2d")) {
       throw new IllegalArgumentException("ViT posemb must be 'learn' or 'sincos2d', got '" + posemb + "'");
     }
-    if (!java.util.List.of("cls", "gap", "map", "0", "none").contains(pool)) {
-      throw new IllegalArgumentException("ViT pool must be cls, gap, map, 0 or none, got '" + pool + "'");
+    if ("cls".equals(pool)) {
+      pool = "tok"; // the name this pooling had in xla4j before it took big_vision's
+    }
+    if (!java.util.List.of("tok", "gap", "map", "0", "none").contains(pool)) {
+      throw new IllegalArgumentException("ViT pool requires one of tok, gap, map, 0 or none (cls is an alias of tok), "
+          + "got '" + pool + "'");
     }
     if (mergeAfter >= 0 && (mergeAfter < 1 || mergeAfter >= depth || mergeTokens < 1)) {
       throw new IllegalArgumentException("ViT PatchMerger must come after 1 to depth-1 = " + (depth - 1)
           + " blocks and produce >= 1 tokens, got after " + mergeAfter + " blocks, " + mergeTokens + " tokens");
     }
-    if (mergeAfter >= 0 && pool.equals("cls")) {
-      throw new IllegalArgumentException("ViT PatchMerger requires a pool other than cls (it would merge the class "
-          + "token away), got pool cls");
+    if (mergeAfter >= 0 && pool.equals("tok")) {
+      throw new IllegalArgumentException("ViT PatchMerger requires a pool other than tok (it would merge the class "
+          + "token away), got pool tok");
     }
     if (dtype != DType.F32 && dtype != DType.BF16) {
       throw new IllegalArgumentException("ViT dtype must be f32 or bf16, got " + dtype.xlaName());

@@ -66,11 +66,27 @@ class ViTConfigTest {
         () -> ViTConfig.fromVariant("B/16").withImageSize(15));
     assertTrue(p.getMessage().contains("at least one patch, got 15 px for patch size 16"), p.getMessage());
     IllegalArgumentException c = assertThrows(IllegalArgumentException.class,
-        () -> ViTConfig.fromVariant("B/16").withPool("cls").withPatchMerger(6, 8));
-    assertTrue(c.getMessage().contains("PatchMerger requires a pool other than cls"), c.getMessage());
+        () -> ViTConfig.fromVariant("B/16").withPool("tok").withPatchMerger(6, 8));
+    assertEquals("ViT PatchMerger requires a pool other than tok (it would merge the class token away), got pool tok",
+        c.getMessage());
     IllegalArgumentException m = assertThrows(IllegalArgumentException.class,
         () -> ViTConfig.fromVariant("B/16").withPatchMerger(12, 8));
     assertTrue(m.getMessage().contains("PatchMerger"), m.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> ViTConfig.fromVariant("B/16").withPool("max"));
+    IllegalArgumentException pool = assertThrows(IllegalArgumentException.class,
+        () -> ViTConfig.fromVariant("B/16").withPool("max"));
+    assertEquals("ViT pool requires one of tok, gap, map, 0 or none (cls is an alias of tok), got 'max'",
+        pool.getMessage());
+  }
+
+  @Test
+  void poolTokIsBigVisionsClassTokenAndClsItsAlias() {
+    ViTConfig tok = ViTConfig.fromVariant("Ti/16").withImageSize(32).withPool("tok");
+    assertEquals("tok", tok.pool());
+    assertEquals("ViT-Ti/16 32px tok learn f32", tok.describe());
+    ViTConfig cls = ViTConfig.fromVariant("Ti/16").withImageSize(32).withPool("cls");
+    assertEquals(tok, cls, "cls is read as tok");
+    // A class token: parameter "cls" of (1, 1, 192).
+    assertTrue(ViT.graph(tok, 1).params().stream()
+        .anyMatch(p -> p.name().equals("cls") && java.util.Arrays.equals(p.shape(), new long[] {1, 1, 192})));
   }
 }

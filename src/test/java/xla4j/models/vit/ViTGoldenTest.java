@@ -52,7 +52,7 @@ class ViTGoldenTest {
     long rep = !m.has("rep_size") ? 0 : m.get("rep_size").getAsJsonPrimitive().isBoolean()
         ? (m.get("rep_size").getAsBoolean() ? width : 0) : m.get("rep_size").getAsLong();
     return new ViTConfig(width, m.get("depth").getAsInt(), m.get("mlp_dim").getAsLong(), m.get("num_heads").getAsInt(),
-        patch, image, m.get("posemb").getAsString(), pool.equals("tok") ? "cls" : pool, rep,
+        patch, image, m.get("posemb").getAsString(), pool, rep,
         m.get("num_classes").getAsLong(), true, m.has("merge_after") ? m.get("merge_after").getAsInt() : -1,
         m.has("merge_tokens") ? m.get("merge_tokens").getAsLong() : 0, DType.F32);
   }
