@@ -2,6 +2,10 @@
 // entry points that need no client: errors, plugin attributes, events.
 #include "internal.h"
 
+#include <cstdlib>
+
+#include "absl/log/globals.h"
+
 namespace xla4j {
 
 PJRT_Error_Code ToCode(absl::StatusCode code) {
@@ -296,7 +300,22 @@ static PJRT_Api MakeApi() {
   return api;
 }
 
+// TensorFlow's documented log knob, TF_CPP_MIN_LOG_LEVEL (0 all, 1 no INFO, 2 no WARNING, 3 no
+// ERROR), which the wheel's absl-based logging no longer applies by itself: XLA's own messages
+// (e.g. cpu_aot_loader's machine-feature lines when an executable is deserialized) go to stderr
+// unless the plugin sets absl's minimum level. Unset or invalid leaves absl's default (everything).
+static void ApplyMinLogLevelFromEnv() {
+  const char* value = std::getenv("TF_CPP_MIN_LOG_LEVEL");
+  if (value == nullptr || value[0] < '0' || value[0] > '3' || value[1] != '\0') {
+    return;
+  }
+  absl::SetMinLogLevel(static_cast<absl::LogSeverityAtLeast>(value[0] - '0'));
+}
+
 extern "C" __attribute__((visibility("default"))) const PJRT_Api* GetPjrtApi() {
-  static const PJRT_Api api = MakeApi();
+  static const PJRT_Api api = [] {
+    ApplyMinLogLevelFromEnv();
+    return MakeApi();
+  }();
   return &api;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "xla/pjrt/c/pjrt_c_api.h"
 
@@ -43,6 +44,48 @@ inline int xla4j_setenv(const char* name, const char* value, int overwrite) {
 // getenv(3) as seen by native code (may differ from System.getenv after xla4j_setenv).
 inline const char* xla4j_getenv(const char* name) {
   return getenv(name);
+}
+
+// Sends the process's stderr (file descriptor 2) into an unlinked temporary file, to collect what
+// native libraries print while a plugin loads and initializes (static initializers and "before
+// InitGoogle/InitializeLog" messages that no log-level knob reaches). Returns a duplicate of the
+// previous stderr, for xla4j_stderr_capture_end, or -1 (nothing redirected) on failure. Not
+// reentrant: xla4j serializes plugin loading.
+inline int xla4j_stderr_capture_begin(void) {
+  fflush(stderr);
+  FILE* file = tmpfile();
+  if (file == NULL) {
+    return -1;
+  }
+  int saved = dup(2);
+  if (saved < 0 || dup2(fileno(file), 2) < 0) {
+    if (saved >= 0) {
+      close(saved);
+    }
+    fclose(file);
+    return -1;
+  }
+  fclose(file);  // descriptor 2 keeps the file open
+  return saved;
+}
+
+// Restores stderr from xla4j_stderr_capture_begin's descriptor and copies what was captured (at
+// most len - 1 bytes, NUL-terminated) into buf. Returns the number of bytes copied.
+inline long xla4j_stderr_capture_end(int saved, char* buf, size_t len) {
+  fflush(stderr);
+  size_t n = 0;
+  if (len > 0 && lseek(2, 0, SEEK_SET) == 0) {
+    ssize_t r;
+    while (n + 1 < len && (r = read(2, buf + n, len - 1 - n)) > 0) {
+      n += (size_t)r;
+    }
+  }
+  if (len > 0) {
+    buf[n] = '\0';
+  }
+  dup2(saved, 2);
+  close(saved);
+  return (long)n;
 }
 
 #endif  // XLA4J_PJRT_H_

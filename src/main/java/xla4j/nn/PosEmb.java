@@ -21,7 +21,7 @@ public final class PosEmb {
 
   /**
    * MoCo v3's 2-d sin-cos embedding as big_vision computes it: for a grid position (y, x) and
-   * {@code omega_i = 1 / temperature^(i / (width/4 - 1))}, i < width/4, the concatenation
+   * {@code omega_i = 1 / temperature^(i / (width/4 - 1))}, {@code i < width/4}, the concatenation
    * {@code [sin(x·omega), cos(x·omega), sin(y·omega), cos(y·omega)]}; shape (1, h*w, width), row-major over (y, x).
    */
   public static NdArray sincos2d(long h, long w, long width, double temperature) {

@@ -34,7 +34,7 @@ public final class Event {
   private Event() {}
 
   private static final java.util.function.Consumer<RuntimeException> LOG_FAILED_DESTROY = e ->
-      NativeResource.LOG.log(System.Logger.Level.WARNING, "xla4j: freeing a fired PJRT_Event failed", e);
+      NativeResource.LOG.warn("xla4j: freeing a fired PJRT_Event failed", e);
 
   private static final class Pending {
     private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Pending> ARRIVED =

@@ -29,7 +29,7 @@ abstract class NativeResource implements AutoCloseable {
   private static final Cleaner CLEANER = Cleaner.create();
   private static final java.util.concurrent.atomic.AtomicLong LEAKS_FREED = new java.util.concurrent.atomic.AtomicLong();
   private static final java.util.concurrent.atomic.AtomicLong NEXT_ORDER = new java.util.concurrent.atomic.AtomicLong();
-  static final System.Logger LOG = System.getLogger("xla4j.pjrt");
+  static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("xla4j.pjrt");
 
   private final Owner owner;
   private final Cleaner.Cleanable cleanable;
@@ -177,8 +177,7 @@ abstract class NativeResource implements AutoCloseable {
       }
       if (!explicit) {
         LEAKS_FREED.incrementAndGet();
-        LOG.log(System.Logger.Level.WARNING,
-            "xla4j: " + description + " was not closed; freed by the garbage collector's Cleaner");
+        LOG.warn("xla4j: {} was not closed; freed by the garbage collector's Cleaner", description);
       }
       try {
         free.run();

@@ -3,13 +3,10 @@ package xla4j.pjrt;
 import static xla4j.pjrt.capi.global.PjrtC.*;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
@@ -28,6 +25,12 @@ import xla4j.pjrt.capi.global.PjrtC;
  * try (Client client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", 4L))) { ... }
  * try (Topology t = PjrtPlugin.tpu().topology("v5e:2x2")) { Executable e = t.compile(mlir, options); }
  * }</pre>
+ *
+ * <p>{@link #cpu()} and {@link #tpu()} find their files in one order: system property, environment
+ * variable, the per-user runtime folder {@link #runtimeFolder()} that {@code tools/install-runtime}
+ * fills, then the development build of the checkout the classes were loaded from. Native log lines of
+ * the plugins are kept off stderr unless {@value #VERBOSE_PROPERTY} (or {@value #VERBOSE_ENV}) is set.
+ * Thread-safe: plugins are loaded one at a time and shared.
  */
 public final class PjrtPlugin {
   /** System property naming our XLA:CPU plugin's .so (overrides the environment and the build location). */
@@ -40,8 +43,17 @@ public final class PjrtPlugin {
   public static final String TPU_ENV = "XLA4J_PJRT_TPU";
   /** Set to true when running on a real TPU host: libtpu may then query the metadata server. */
   public static final String TPU_HOST_PROPERTY = "xla4j.tpu.host";
+  /**
+   * System property: {@code true} shows the native libraries' own log lines (XLA, TensorFlow, absl,
+   * oneDNN, libtpu), which are kept off stderr by default. Read when a plugin is loaded.
+   */
+  public static final String VERBOSE_PROPERTY = "xla4j.verbose";
+  /** Environment variable with the meaning of {@link #VERBOSE_PROPERTY} ({@code 1} or {@code true}). */
+  public static final String VERBOSE_ENV = "XLA4J_VERBOSE";
 
   private static final Map<Path, PjrtPlugin> LOADED = new ConcurrentHashMap<>();
+  // One plugin is opened at a time: loading redirects the process's stderr for a moment.
+  private static final Object OPENING = new Object();
 
   static {
     // The JNI library of the generated bindings (and JavaCPP's own natives) before any Pointer is made.
@@ -76,15 +88,25 @@ public final class PjrtPlugin {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot resolve PJRT plugin path " + file + ": " + e.getMessage(), e);
     }
-    return LOADED.computeIfAbsent(key, PjrtPlugin::open);
+    PjrtPlugin loaded = LOADED.get(key);
+    if (loaded != null) {
+      return loaded;
+    }
+    synchronized (OPENING) {
+      return LOADED.computeIfAbsent(key, PjrtPlugin::open);
+    }
   }
 
   /**
-   * Our XLA:CPU plugin, found (in this order) through system property {@value #CPU_PROPERTY},
-   * environment variable {@value #CPU_ENV}, or where this checkout's {@code tools/build-native} puts it.
+   * Our XLA:CPU plugin ({@code libxla4j_pjrt_cpu.so}, with TensorFlow's two libraries beside it), found
+   * (in this order) through system property {@value #CPU_PROPERTY}, environment variable
+   * {@value #CPU_ENV}, the per-user {@link #runtimeFolder()}, or the development build of the checkout
+   * these classes come from.
+   *
+   * @throws IllegalStateException if none is found: the message lists the places and what to run
    */
   public static PjrtPlugin cpu() {
-    return load(locate("cpu", CPU_PROPERTY, CPU_ENV, "tools/build-native"));
+    return load(RuntimeLocator.locate(RuntimeLocator.Kind.CPU));
   }
 
   /**
@@ -99,54 +121,29 @@ public final class PjrtPlugin {
 
   /** As {@link #tpu()}; {@code onTpuHost} true leaves libtpu's metadata-server queries enabled. */
   public static PjrtPlugin tpu(boolean onTpuHost) {
-    Path file = locate("tpu", TPU_PROPERTY, TPU_ENV, "tools/fetch-xla");
+    Path file = RuntimeLocator.locate(RuntimeLocator.Kind.TPU);
     if (!onTpuHost) {
       skipTpuMetadataQuery();
     }
     return load(file);
   }
 
-  /** Where {@link #cpu()} would load from (may not exist). */
+  /** The file {@link #cpu()} would load, or null when there is none. */
   public static Path cpuPath() {
-    return candidate("cpu", CPU_PROPERTY, CPU_ENV);
+    return RuntimeLocator.find(RuntimeLocator.Kind.CPU).orElse(null);
   }
 
-  /** Where {@link #tpu()} would load from (may not exist). */
+  /** The file {@link #tpu()} would load, or null when there is none. */
   public static Path tpuPath() {
-    return candidate("tpu", TPU_PROPERTY, TPU_ENV);
+    return RuntimeLocator.find(RuntimeLocator.Kind.TPU).orElse(null);
   }
 
-  private static Path locate(String kind, String property, String env, String builtBy) {
-    Path p = candidate(kind, property, env);
-    if (p == null || !Files.isRegularFile(p)) {
-      throw new IllegalArgumentException("PJRT " + kind + " plugin not found"
-          + (p == null ? "" : " at " + p) + ": set system property " + property + " or environment variable "
-          + env + " to its .so file, or run " + builtBy + " in the xla4j checkout");
-    }
-    return p;
-  }
-
-  private static Path candidate(String kind, String property, String env) {
-    String s = System.getProperty(property);
-    if (s == null || s.isEmpty()) {
-      s = System.getenv(env);
-    }
-    if (s == null || s.isEmpty()) {
-      s = buildLocations().getProperty(kind);
-    }
-    return s == null || s.isEmpty() ? null : Paths.get(s);
-  }
-
-  private static Properties buildLocations() {
-    Properties p = new Properties();
-    try (InputStream in = PjrtPlugin.class.getResourceAsStream("build-locations.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read xla4j/pjrt/build-locations.properties", e);
-    }
-    return p;
+  /**
+   * The per-user runtime folder, {@code ~/.xla4j/runtime/VERSION}: {@code tools/install-runtime} copies
+   * the CPU plugin, its TensorFlow libraries and libtpu there (it may not exist).
+   */
+  public static Path runtimeFolder() {
+    return RuntimeLocator.runtimeFolder();
   }
 
   /**
@@ -164,18 +161,22 @@ public final class PjrtPlugin {
     if (file.getFileName().toString().startsWith("libtpu") && !Boolean.getBoolean(TPU_HOST_PROPERTY)) {
       skipTpuMetadataQuery();
     }
-    xla4j.pjrt.capi.PJRT_Api raw;
-    String error;
-    try (PointerScope scope = new PointerScope()) {
-      BytePointer err = new BytePointer(1024);
-      err.zero();
-      raw = PjrtC.xla4j_load_plugin(file.toString(), err, err.capacity());
-      byte[] message = new byte[(int) err.capacity()];
-      err.get(message);
-      error = untilNul(message);
-    }
+    String[] error = {""};
+    NativeLogs.Captured<xla4j.pjrt.capi.PJRT_Api> loaded = NativeLogs.quietly(() -> {
+      try (PointerScope scope = new PointerScope()) {
+        BytePointer err = new BytePointer(1024);
+        err.zero();
+        xla4j.pjrt.capi.PJRT_Api api = PjrtC.xla4j_load_plugin(file.toString(), err, err.capacity());
+        byte[] message = new byte[(int) err.capacity()];
+        err.get(message);
+        error[0] = untilNul(message);
+        return api;
+      }
+    });
+    xla4j.pjrt.capi.PJRT_Api raw = loaded.result();
     if (raw == null || raw.isNull()) {
-      throw new PjrtException("loading PJRT plugin " + file, PjrtException.Code.NOT_FOUND, error);
+      throw new PjrtException("loading PJRT plugin " + file, PjrtException.Code.NOT_FOUND,
+          error[0] + withOutput(loaded.output()));
     }
     int major = raw.pjrt_api_version().major_version();
     int minor = raw.pjrt_api_version().minor_version();
@@ -183,20 +184,35 @@ public final class PjrtPlugin {
     Api api = new Api(raw);
     PjrtPlugin plugin = new PjrtPlugin(file, api, major, minor);
     if (!api.missing().isEmpty()) {
-      LOG.log(System.Logger.Level.INFO, "PJRT plugin " + file + " (C API " + plugin.version()
-          + ") lacks " + api.missing() + "; xla4j calls needing them fail with UNIMPLEMENTED");
+      LOG.info("PJRT plugin {} (C API {}) lacks {}; xla4j calls needing them fail with UNIMPLEMENTED",
+          file, plugin.version(), api.missing());
     }
     if (api.PJRT_Plugin_Initialize != null) {
-      try (PointerScope scope = new PointerScope()) {
-        PJRT_Plugin_Initialize_Args args = new PJRT_Plugin_Initialize_Args();
-        args.struct_size(PJRT_Plugin_Initialize_Args_STRUCT_SIZE());
-        CApi.check(api, api.PJRT_Plugin_Initialize.call(args), "PJRT_Plugin_Initialize of " + file);
+      // libtpu prints its host-detection messages here, before its log levels apply
+      NativeLogs.Captured<xla4j.pjrt.capi.PJRT_Error> init = NativeLogs.quietly(() -> {
+        try (PointerScope scope = new PointerScope()) {
+          PJRT_Plugin_Initialize_Args args = new PJRT_Plugin_Initialize_Args();
+          args.struct_size(PJRT_Plugin_Initialize_Args_STRUCT_SIZE());
+          return api.PJRT_Plugin_Initialize.call(args);
+        }
+      });
+      try {
+        CApi.check(api, init.result(), "PJRT_Plugin_Initialize of " + file);
+      } catch (PjrtException e) {
+        if (init.output().isEmpty()) {
+          throw e;
+        }
+        throw new PjrtException("PJRT_Plugin_Initialize of " + file, e.code(), e.pjrtMessage() + withOutput(init.output()));
       }
     }
     return plugin;
   }
 
-  private static final System.Logger LOG = NativeResource.LOG;
+  private static String withOutput(String nativeOutput) {
+    return nativeOutput.isEmpty() ? "" : "; the plugin printed:\n" + nativeOutput;
+  }
+
+  private static final org.slf4j.Logger LOG = NativeResource.LOG;
 
   /**
    * The C string in {@code buffer}: the bytes before the first NUL, as UTF-8 (BytePointer.getString reads a
