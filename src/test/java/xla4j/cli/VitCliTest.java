@@ -155,4 +155,46 @@ class VitCliTest {
     assertEquals("0", c[0], c[1]);
     assertTrue(c[1].contains("cost       flops = "), c[1]);
   }
+
+  @Test
+  void aShardedViTArtifactRunsWithWeightsTakenByNameFromACheckpoint() throws Exception {
+    ViTConfig c = ViTConfig.fromVariant("mu/16").withImageSize(32).withNumClasses(5).withHeadZeroinit(false);
+    Map<String, NdArray> params = new LinkedHashMap<>();
+    for (ParamSpec p : ViT.graph(c, 2).params()) {
+      params.put("params/" + p.name(), DetParams.rule(p.name(), p.shape()).values());
+    }
+    Path ckpt = dir.resolve("mu.npz");
+    ViTCheckpoint.save(ckpt, params);
+    Path images = dir.resolve("images.npy");
+    Npy.write(images, DetParams.image("image", 2, 32, 32, 3));
+    String[] model = {"--variant", "mu/16", "--image-size", "32", "--num-classes", "5", "--batch", "2"};
+    Path art = dir.resolve("art");
+    String[] compiled = CliTest.run(concat(new String[] {"compile", "vit"}, model, new String[] {"--mesh", "data=2",
+        "--out", art.toString()}));
+    assertEquals("0", compiled[0], compiled[1]);
+    assertTrue(compiled[1].contains("2 partition(s)"), compiled[1]);
+    String manifest = Files.readString(art.resolve("manifest.json"));
+    assertTrue(manifest.contains("\"name\": \"Transformer/encoderblock_0/MlpBlock_0/Dense_0/kernel\""), manifest);
+    String[] ran = CliTest.run("run-artifact", art.toString(), "--checkpoint", ckpt.toString(), "--input",
+        images.toString(), "--out", dir.resolve("a").toString());
+    assertEquals("0", ran[0], ran[1]);
+    String[] direct = CliTest.run(concat(new String[] {"vit"}, model, new String[] {"--checkpoint", ckpt.toString(),
+        "--input", images.toString(), "--out", dir.resolve("b").toString()}));
+    assertEquals("0", direct[0], direct[1]);
+    float[] want = Npy.read(dir.resolve("b/logits.npy")).toFloatArray();
+    float[] got = Npy.read(dir.resolve("a/out0.npy")).toFloatArray();
+    assertEquals(want.length, got.length);
+    for (int i = 0; i < want.length; i++) {
+      assertEquals(want[i], got[i], 1e-5f * Math.max(1, Math.abs(want[i])), "logit " + i);
+    }
+    String[] noInput = runForErrors("run-artifact", art.toString(), "--checkpoint", ckpt.toString());
+    assertEquals("1", noInput[0]);
+    assertTrue(noInput[1].contains("takes 1 input(s) besides the " + params.size() + " parameters in " + ckpt
+        + ": [image], got 0"),
+        noInput[1]);
+  }
+
+  static String[] concat(String[]... parts) {
+    return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+  }
 }
