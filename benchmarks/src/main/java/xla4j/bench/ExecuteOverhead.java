@@ -58,6 +58,7 @@ public class ExecuteOverhead {
   Map<String, ShardedArray> args;
   Program program2;
   Map<String, ShardedArray> args2;
+  List<List<Buffer>> shards2;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -69,6 +70,7 @@ public class ExecuteOverhead {
     args = Map.of("x", program.put("x", host));
     program2 = Program.compile(addOne(Mesh.of("x", 2)), client);
     args2 = Map.of("x", program2.put("x", host));
+    shards2 = List.of(List.of(args2.get("x").shard(0)), List.of(args2.get("x").shard(1)));
   }
 
   @TearDown(Level.Trial)
@@ -99,6 +101,15 @@ public class ExecuteOverhead {
     ShardedArray y = program.call(args).get("y");
     y.close();
     return y;
+  }
+
+  /** The 2-device program straight through the pjrt layer ({@code executeSharded}), for comparison. */
+  @Benchmark
+  public List<List<Buffer>> executeSharded2Devices() {
+    List<List<Buffer>> out = program2.executable().executeSharded(shards2);
+    out.get(0).get(0).close();
+    out.get(1).get(0).close();
+    return out;
   }
 
   /** The same over 2 CPU devices (x split in two halves). */
