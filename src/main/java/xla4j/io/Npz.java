@@ -31,7 +31,7 @@ import xla4j.array.NdArray;
  * never through a heap copy of the whole member, a deflated one by inflating only as far as needed. Every
  * member's CRC-32 is checked the first time it is read, and archives NumPy's {@code zipfile} refuses (overlapping
  * members, sizes beyond the file, inconsistent zip64 records, names that differ between directory and local
- * header) are refused at {@link #open} ({@link ZipDirectory}). {@link ZipOutputStream} writes archives (with
+ * header) are refused at {@link #open}. {@link ZipOutputStream} writes archives (with
  * zip64 records when they need them).
  *
  * <p>Errors are {@link CheckpointException}s naming the file and the key.

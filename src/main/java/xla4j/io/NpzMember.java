@@ -81,7 +81,11 @@ final class NpzMember extends TensorData {
     }
     InputStream in = openMember(file, key, channel, member);
     try {
-      in.skipNBytes(headerBytes);
+      long skipped = in.readNBytes((int) headerBytes).length;
+      if (skipped < headerBytes) {
+        throw new CheckpointException(file, key, "truncated: member '" + member.name() + "' ends inside its .npy "
+            + "header, after " + skipped + " of " + headerBytes + " bytes");
+      }
     } catch (IOException | RuntimeException e) {
       in.close();
       throw e;

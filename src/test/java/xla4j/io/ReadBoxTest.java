@@ -349,4 +349,25 @@ class ReadBoxTest {
       assertThrows(IllegalStateException.class, a::openData);
     }
   }
+
+  @Test
+  void aFileCutAfterOpen() throws IOException {
+    Path f = tmp.resolve("w.npy");
+    Npy.write(f, NdArray.of(new float[] {1, 2, 3, 4}, 4));
+    try (Checkpoint c = Checkpoint.open(f)) {
+      try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+        raf.setLength(136);
+      }
+      CheckpointException e = assertThrows(CheckpointException.class, () -> c.get("w"));
+      assertEquals(f + " [w]: truncated: the file ends at byte 136, inside the tensor's data [128, 144)",
+          e.getMessage());
+      CheckpointException stream = assertThrows(CheckpointException.class, () -> {
+        try (InputStream in = c.entry("w").openData()) {
+          in.readAllBytes();
+        }
+      });
+      assertEquals(f + " [w]: truncated: the file ends at byte 136, 8 bytes before the end of the data being read",
+          stream.getMessage());
+    }
+  }
 }
