@@ -15,7 +15,8 @@ import org.bytedeco.javacpp.Pointer;
  * ({@code xla4j.io.TensorEntry#readInto}) and copied to and from devices.
  *
  * <p>Memory comes from {@code calloc}, so pages nothing has written stay unbacked (a sparse tensor costs only
- * the pages it touches). {@link #close()} frees it at once; any later use throws {@link IllegalStateException};
+ * the pages it touches). {@link #close()} frees it at once; any later use but {@link #byteSize()} throws
+ * {@link IllegalStateException};
  * closing twice is harmless. A buffer the program forgot is freed by a {@link Cleaner} when it becomes
  * unreachable, and the leak is logged (logger {@code xla4j.array}).
  *
