@@ -20,6 +20,16 @@ public interface TensorSource {
    */
   NdArray read(long[] start, long[] size) throws IOException;
 
+  /**
+   * Writes the block of extent {@code size} at {@code start} into {@code dst} at {@code dstOffset}, row-major and
+   * little-endian, without an intermediate array where the source can (a checkpoint entry reads by offset).
+   */
+  default void readInto(long[] start, long[] size, HostBuffer dst, long dstOffset) throws IOException {
+    NdArray block = read(start, size);
+    java.nio.ByteBuffer from = block.data();
+    dst.window(dstOffset, from.remaining()).put(from.duplicate());
+  }
+
   /** The whole tensor. */
   default NdArray readAll() throws IOException {
     long[] shape = shape();

@@ -6,13 +6,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
 
@@ -30,9 +31,6 @@ import xla4j.array.NdArray;
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-  private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-  private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-  private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
   private Npy() {}
 
@@ -45,6 +43,74 @@ public final class Npy {
   /** Reads one array; {@code name} appears in error messages. */
   public static NdArray read(InputStream in, String name) throws IOException {
     return readData(in, readHeader(in, name), name);
+  }
+
+  /**
+   * Opens a {@code .npy} file as a checkpoint of one tensor, keyed by the file name without {@code .npy}; its
+   * header is read now, its data when asked, by position (any size).
+   */
+  public static Checkpoint open(Path file) throws IOException {
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+    try {
+      String name = file.getFileName().toString();
+      String key = name.endsWith(".npy") ? name.substring(0, name.length() - 4) : name;
+      long size = channel.size();
+      Header header;
+      long headerBytes;
+      try (Npz.CountingInputStream in = new Npz.CountingInputStream(
+          new TensorData.RangeInputStream(file, key, channel, 0, size))) {
+        header = readHeader(in, name);
+        headerBytes = in.count;
+      } catch (CheckpointException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new CheckpointException(file, key, e.getMessage(), e);
+      }
+      long need = header.dataBytes();
+      if (size - headerBytes < need) {
+        throw new CheckpointException(file, key, "truncated, expected " + need + " data bytes, got "
+            + (size - headerBytes));
+      }
+      TensorEntry entry = new TensorEntry(key, header.dtype(), header.shape(), header.bigEndian(),
+          new TensorData.FileRange(file, key, channel, headerBytes, need));
+      return new NpyFile(file, channel, Map.of(key, entry));
+    } catch (IOException | RuntimeException | Error e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /** A {@code .npy} file as a checkpoint of one tensor. */
+  private static final class NpyFile implements Checkpoint {
+    private final Path file;
+    private final FileChannel channel;
+    private final Map<String, TensorEntry> entries;
+
+    NpyFile(Path file, FileChannel channel, Map<String, TensorEntry> entries) {
+      this.file = file;
+      this.channel = channel;
+      this.entries = entries;
+    }
+
+    @Override
+    public Path file() {
+      return file;
+    }
+
+    @Override
+    public Map<String, TensorEntry> entries() {
+      return entries;
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+    }
+
+    @Override
+    public String toString() {
+      return "Npy(" + file + ")";
+    }
   }
 
   /**
@@ -95,12 +161,34 @@ public final class Npy {
           + headerBytes.length);
     }
     String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-    String descr = group(DESCR, header, "descr", name);
-    if (group(FORTRAN, header, "fortran_order", name).equals("True")) {
+    Map<String, String> dict = HeaderDict.parse(header, name);
+    String descr = dict.get("descr");
+    if (descr == null || !dict.containsKey("fortran_order") || !dict.containsKey("shape")) {
+      String missing = descr == null ? "descr" : !dict.containsKey("fortran_order") ? "fortran_order" : "shape";
+      throw new IOException(name + ": .npy header has no '" + missing + "': " + header.trim());
+    }
+    if (dict.size() != 3) {
+      throw new IOException(name + ": .npy header has the keys " + new java.util.TreeSet<>(dict.keySet())
+          + "; NumPy requires exactly descr, fortran_order and shape");
+    }
+    if (!HeaderDict.isString(descr)) {
+      throw new IOException(name + ": unsupported .npy dtype descr " + descr + " (structured dtypes are not "
+          + "supported; supported: |b1, |i1, <i2, <i4, <i8, |u1, <u2, <u4, <u8, <f2, <f4, <f8, and <V2 for bfloat16)");
+    }
+    descr = HeaderDict.unquote(descr);
+    String fortran = dict.get("fortran_order");
+    if (!fortran.equals("True") && !fortran.equals("False")) {
+      throw new IOException(name + ": .npy header's fortran_order is not a valid bool: " + fortran);
+    }
+    if (fortran.equals("True")) {
       throw new IOException(name + ": fortran_order=True arrays are not supported; save it in C order "
           + "(np.save(f, np.ascontiguousarray(a)))");
     }
-    long[] shape = parseShape(group(SHAPE, header, "shape", name), name);
+    String shapeText = dict.get("shape");
+    if (!shapeText.startsWith("(") || !shapeText.endsWith(")")) {
+      throw new IOException(name + ": .npy header's shape is not a tuple: " + shapeText);
+    }
+    long[] shape = parseShape(shapeText.substring(1, shapeText.length() - 1), name);
     DType dtype = dtypeOf(descr, name);
     Header h = new Header(dtype, shape, descr.startsWith(">") && dtype.byteSize() > 1);
     try {
@@ -223,14 +311,6 @@ public final class Npy {
         throw new IOException(name + ": unsupported .npy dtype descr '" + descr + "' (supported: |b1, |i1, <i2, <i4, "
             + "<i8, |u1, <u2, <u4, <u8, <f2, <f4, <f8, and <V2 for bfloat16)");
     }
-  }
-
-  private static String group(Pattern p, String header, String key, String name) throws IOException {
-    Matcher m = p.matcher(header);
-    if (!m.find()) {
-      throw new IOException(name + ": .npy header has no '" + key + "': " + header.trim());
-    }
-    return m.group(1);
   }
 
   private static long[] parseShape(String s, String name) throws IOException {

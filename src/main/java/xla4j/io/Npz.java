@@ -1,24 +1,23 @@
 package xla4j.io;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import xla4j.array.NdArray;
 
@@ -27,97 +26,80 @@ import xla4j.array.NdArray;
  * {@code np.savez} writes them, or deflated as {@code np.savez_compressed} does), one per parameter, the
  * parameter tree flattened into {@code /}-separated keys ({@code Transformer/encoderblock_0/LayerNorm_0/scale}).
  *
- * <p>{@link #open} reads the zip's central directory and each member's {@code .npy} header only; the
- * data of a tensor is read when its {@link TensorEntry#load()} is called, so a multi-GB checkpoint never
- * sits in memory twice. Zip parsing is {@link ZipFile}'s, which reads zip64 archives and members (NumPy
- * writes every member with a zip64 extra field); {@link ZipOutputStream} writes zip64 records when an
- * archive needs them. Nothing here parses zip structures by hand.
+ * <p>{@link #open} reads the zip's directory and each member's {@code .npy} header only; a tensor's data is read
+ * when asked ({@link TensorEntry#load()}, {@link TensorEntry#readBox}): a stored member by position in the file,
+ * never through a heap copy of the whole member, a deflated one by inflating only as far as needed. Every
+ * member's CRC-32 is checked the first time it is read, and archives NumPy's {@code zipfile} refuses (overlapping
+ * members, sizes beyond the file, inconsistent zip64 records, names that differ between directory and local
+ * header) are refused at {@link #open}. {@link ZipOutputStream} writes archives (with
+ * zip64 records when they need them).
  *
  * <p>Errors are {@link CheckpointException}s naming the file and the key.
  */
-public final class Npz implements AutoCloseable {
+public final class Npz implements Checkpoint {
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
   private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
   private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
   private final Path file;
-  private final ZipFile zip;
+  private final FileChannel channel;
   private final Map<String, TensorEntry> entries;
 
-  private Npz(Path file, ZipFile zip, Map<String, TensorEntry> entries) {
+  private Npz(Path file, FileChannel channel, Map<String, TensorEntry> entries) {
     this.file = file;
-    this.zip = zip;
+    this.channel = channel;
     this.entries = Collections.unmodifiableMap(entries);
   }
 
   /** Opens an archive and reads the names, dtypes and shapes of its arrays (not their data). */
   public static Npz open(Path file) throws IOException {
     checkMagic(file);
-    ZipFile zip;
-    try {
-      zip = new ZipFile(file.toFile());
-    } catch (ZipException e) {
-      throw new CheckpointException(file, null, "truncated or corrupt zip archive (" + e.getMessage() + ")", e);
-    }
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
       Map<String, TensorEntry> entries = new LinkedHashMap<>();
-      Enumeration<? extends ZipEntry> all = zip.entries();
-      while (all.hasMoreElements()) {
-        ZipEntry e = all.nextElement();
-        if (e.isDirectory()) {
-          continue;
+      for (ZipDirectory.Member m : ZipDirectory.read(file, channel)) {
+        String key = ZipDirectory.key(m.name());
+        if (m.name().endsWith("/") || key.isEmpty()) {
+          throw new CheckpointException(file, m.name(), "member '" + m.name() + "' is a directory or has no name; an "
+              + ".npz holds one .npy member per array (name.npy)");
         }
-        String key = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4) : e.getName();
         if (entries.containsKey(key)) {
           throw new CheckpointException(file, key, "key appears twice in the archive");
         }
-        entries.put(key, entry(file, zip, e, key));
+        entries.put(key, entry(file, channel, m, key));
       }
-      return new Npz(file, zip, entries);
-    } catch (IOException | RuntimeException e) {
-      zip.close();
+      return new Npz(file, channel, entries);
+    } catch (IOException | RuntimeException | Error e) {
+      channel.close();
       throw e;
     }
   }
 
-  private static TensorEntry entry(Path file, ZipFile zip, ZipEntry e, String key) throws IOException {
+  private static TensorEntry entry(Path file, FileChannel channel, ZipDirectory.Member m, String key)
+      throws IOException {
     Npy.Header header;
     long headerBytes;
-    try (CountingInputStream in = new CountingInputStream(zip.getInputStream(e))) {
-      header = Npy.readHeader(in, e.getName());
+    // a small buffer: one read takes the whole .npy header of a stored member
+    try (CountingInputStream in = new CountingInputStream(
+        new BufferedInputStream(NpzMember.openMember(file, key, channel, m), 256))) {
+      header = Npy.readHeader(in, m.name());
       headerBytes = in.count;
+    } catch (CheckpointException ex) {
+      throw ex;
     } catch (IOException ex) {
       throw new CheckpointException(file, key, ex.getMessage(), ex);
     } catch (RuntimeException ex) {
-      throw new CheckpointException(file, key, "malformed .npy member " + e.getName() + " (" + ex + ")", ex);
+      throw new CheckpointException(file, key, "malformed .npy member " + m.name() + " (" + ex + ")", ex);
     }
     long need = header.dataBytes();
-    if (e.getSize() >= 0 && headerBytes + need != e.getSize()) {
+    if (headerBytes + need != m.size()) {
       throw new CheckpointException(file, key, "shape " + Checkpoints.shapeString(header.shape()) + " of "
           + header.dtype().xlaName() + " needs " + need + " data bytes, but the member holds "
-          + (e.getSize() - headerBytes));
+          + (m.size() - headerBytes));
     }
-    return new TensorEntry(key, header.dtype(), header.shape(), () -> {
-      try (InputStream in = zip.getInputStream(e)) {
-        Npy.Header h = Npy.readHeader(in, e.getName());
-        return Npy.readData(in, h, e.getName());
-      } catch (IOException ex) {
-        throw new CheckpointException(file, key, ex.getMessage(), ex);
-      }
-    }, () -> {
-      if (header.bigEndian()) {
-        throw new CheckpointException(file, key, "big-endian member; read it with load(), which swaps the bytes");
-      }
-      InputStream in = zip.getInputStream(e);
-      try {
-        Npy.readHeader(in, e.getName());
-        return in;
-      } catch (IOException ex) {
-        in.close();
-        throw new CheckpointException(file, key, ex.getMessage(), ex);
-      }
-    });
+    return new TensorEntry(key, header.dtype(), header.shape(), header.bigEndian(),
+        new NpzMember(file, key, channel, m, headerBytes, need));
   }
 
   private static void checkMagic(Path file) throws IOException {
@@ -139,44 +121,15 @@ public final class Npz implements AutoCloseable {
     return b.length >= prefix.length && java.util.Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
   }
 
+  @Override
   public Path file() {
     return file;
   }
 
   /** Every array, in archive order, by key. */
+  @Override
   public Map<String, TensorEntry> entries() {
     return entries;
-  }
-
-  public Set<String> keys() {
-    return entries.keySet();
-  }
-
-  public boolean contains(String key) {
-    return entries.containsKey(key);
-  }
-
-  /** The entry of {@code key}; a {@link CheckpointException} naming similar keys if there is none. */
-  public TensorEntry entry(String key) throws CheckpointException {
-    TensorEntry e = entries.get(key);
-    if (e == null) {
-      throw Checkpoints.missingKey(file, key, entries.keySet());
-    }
-    return e;
-  }
-
-  /** Reads one array. */
-  public NdArray get(String key) throws IOException {
-    return entry(key).load();
-  }
-
-  /** Reads every array, in archive order. */
-  public Map<String, NdArray> readAll() throws IOException {
-    Map<String, NdArray> out = new LinkedHashMap<>();
-    for (TensorEntry e : entries.values()) {
-      out.put(e.name(), e.load());
-    }
-    return out;
   }
 
   /** Reads a whole archive. */
@@ -234,7 +187,7 @@ public final class Npz implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    zip.close();
+    channel.close();
   }
 
   @Override
@@ -242,7 +195,8 @@ public final class Npz implements AutoCloseable {
     return "Npz(" + file + ", " + entries.size() + " arrays)";
   }
 
-  private static final class CountingInputStream extends FilterInputStream {
+  /** Counts the bytes read. */
+  static final class CountingInputStream extends FilterInputStream {
     long count;
 
     CountingInputStream(InputStream in) {

@@ -3,15 +3,15 @@ package xla4j.io;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +23,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
 
@@ -34,12 +33,14 @@ import xla4j.array.NdArray;
  * little-endian, row-major data.
  *
  * <p>Element types: {@code F64 F32 F16 BF16 I64 I32 I16 I8 U64 U32 U16 U8 BOOL}. {@link #open} reads and
- * checks the header only (every tensor's byte count against its shape, every range inside the file);
- * {@link TensorEntry#load()} reads one tensor by a positional read of the file.
+ * checks the header only, as the reference reader does: valid UTF-8 and strict JSON (a key given twice is an
+ * error), every tensor's byte count against its shape, and the tensors' ranges (in any header order) tiling the
+ * data exactly, without overlaps, gaps or bytes beyond the file. A tensor's data is read by position, whole or
+ * a box of it ({@link TensorEntry#readBox}).
  *
  * <p>Errors are {@link CheckpointException}s naming the file and the key.
  */
-public final class Safetensors implements AutoCloseable {
+public final class Safetensors implements Checkpoint {
   private static final String METADATA = "__metadata__";
   /** The reference implementation refuses headers over 100 MB; so do we (a corrupt length is caught early). */
   private static final long MAX_HEADER = 100_000_000L;
@@ -109,17 +110,20 @@ public final class Safetensors implements AutoCloseable {
       }
       ByteBuffer headerBytes = ByteBuffer.allocate((int) n);
       readFully(ch, headerBytes, 8);
-      String json = new String(headerBytes.array(), StandardCharsets.UTF_8);
-      if (!json.startsWith("{")) {
+      if (headerBytes.get(0) != '{') {
         throw new CheckpointException(file, null, "bad magic: the header does not start with '{', not a "
             + ".safetensors file" + hint);
       }
-      JsonObject header;
+      String json;
       try {
-        header = JsonParser.parseString(json).getAsJsonObject();
-      } catch (JsonParseException | IllegalStateException e) {
-        throw new CheckpointException(file, null, "header is not a JSON object: " + e.getMessage(), e);
+        json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(headerBytes.flip()).toString();
+      } catch (CharacterCodingException e) {
+        int length = e instanceof MalformedInputException ? ((MalformedInputException) e).getInputLength() : 1;
+        throw new CheckpointException(file, null, "header is not valid UTF-8: " + length + " malformed byte(s) at "
+            + "header byte " + headerBytes.position() + " (tensor names must be UTF-8)", e);
       }
+      JsonObject header = Checkpoints.parseJsonObject(file, json, "header", 1);
       long dataStart = 8 + n;
       long dataSize = fileSize - dataStart;
       Map<String, String> metadata = new LinkedHashMap<>();
@@ -217,7 +221,8 @@ public final class Safetensors implements AutoCloseable {
           + " is too large: its byte count overflows a long", e);
     }
     if (begin < 0 || end < begin) {
-      throw new CheckpointException(file, key, "bad data_offsets [" + begin + ", " + end + "]");
+      throw new CheckpointException(file, key, "data_offsets [" + begin + ", " + end + "] must satisfy 0 <= begin "
+          + "<= end");
     }
     if (end - begin != need) {
       throw new CheckpointException(file, key, "shape " + Checkpoints.shapeString(shape) + " of "
@@ -229,19 +234,7 @@ public final class Safetensors implements AutoCloseable {
           + dataSize + " data bytes");
     }
     ranges.put(key, new long[] {begin, end});
-    long position = dataStart + begin;
-    return new TensorEntry(key, dtype, shape, () -> {
-      if (need > Integer.MAX_VALUE) {
-        throw new CheckpointException(file, key, "tensor of " + need + " bytes is too large for one array (2 GiB)");
-      }
-      ByteBuffer b = ByteBuffer.allocate((int) need).order(ByteOrder.LITTLE_ENDIAN);
-      readFully(ch, b, position);
-      if (b.hasRemaining()) {
-        throw new CheckpointException(file, key, "truncated: expected " + need + " bytes, got " + b.position());
-      }
-      b.flip();
-      return NdArray.fromBytes(dtype, shape, b);
-    }, () -> new RangeInputStream(ch, position, need));
+    return new TensorEntry(key, dtype, shape, false, new TensorData.FileRange(file, key, ch, dataStart + begin, need));
   }
 
   /**
@@ -263,48 +256,20 @@ public final class Safetensors implements AutoCloseable {
     }
   }
 
+  @Override
   public Path file() {
     return file;
   }
 
   /** Every tensor, in header order, by name. */
+  @Override
   public Map<String, TensorEntry> entries() {
     return entries;
-  }
-
-  public Set<String> keys() {
-    return entries.keySet();
-  }
-
-  public boolean contains(String key) {
-    return entries.containsKey(key);
   }
 
   /** The file's {@code __metadata__} (empty if it has none). */
   public Map<String, String> metadata() {
     return metadata;
-  }
-
-  /** The entry of {@code key}; a {@link CheckpointException} naming similar keys if there is none. */
-  public TensorEntry entry(String key) throws CheckpointException {
-    TensorEntry e = entries.get(key);
-    if (e == null) {
-      throw Checkpoints.missingKey(file, key, entries.keySet());
-    }
-    return e;
-  }
-
-  public NdArray get(String key) throws IOException {
-    return entry(key).load();
-  }
-
-  /** Reads every tensor, in header order. */
-  public Map<String, NdArray> readAll() throws IOException {
-    Map<String, NdArray> out = new LinkedHashMap<>();
-    for (TensorEntry e : entries.values()) {
-      out.put(e.name(), e.load());
-    }
-    return out;
   }
 
   /** Reads a whole file. */
@@ -382,38 +347,6 @@ public final class Safetensors implements AutoCloseable {
   @Override
   public void close() throws IOException {
     channel.close();
-  }
-
-  /** Positional reads of [position, position + length) of a shared channel (safe across threads). */
-  private static final class RangeInputStream extends InputStream {
-    private final FileChannel ch;
-    private long position;
-    private long left;
-
-    RangeInputStream(FileChannel ch, long position, long length) {
-      this.ch = ch;
-      this.position = position;
-      this.left = length;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = ch.read(ByteBuffer.wrap(b, off, (int) Math.min(len, left)), position);
-      if (n > 0) {
-        position += n;
-        left -= n;
-      }
-      return n;
-    }
   }
 
   @Override

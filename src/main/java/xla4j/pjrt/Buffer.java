@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
+import xla4j.array.HostBuffer;
 import xla4j.array.NdArray;
 import xla4j.pjrt.capi.PJRT_Buffer;
 import xla4j.pjrt.capi.PJRT_Buffer_Destroy_Args;
@@ -139,31 +140,57 @@ public final class Buffer extends NativeResource {
    * Copies the contents to a host array (waits for them to be ready).
    *
    * @throws UnsupportedOperationException if it is larger than an NdArray can hold ({@value #MAX_HOST_BYTES}
-   *     bytes); nothing is copied then
+   *     bytes); nothing is copied then (use {@link #copyTo(HostBuffer, long)})
    */
   public NdArray toHost() {
     acquire();
     try (Frame f = new Frame()) {
-      long size = spec.byteSize();
       checkFitsHost(spec);
+      long size = spec.byteSize();
+      BytePointer dst = f.bytes(size);
+      copyToHost(dst.address(), size);
+      ByteBuffer bytes = dst.asByteBuffer();
+      bytes.limit((int) size);
+      return NdArray.fromBytes(spec.dtype(), spec.dims(), bytes);
+    } finally {
+      release();
+    }
+  }
+
+  /**
+   * Copies the contents (row-major, little-endian, {@code spec().byteSize()} bytes, any size) into
+   * {@code dst[offset, offset + spec().byteSize())}; waits for them to be ready.
+   *
+   * @throws IllegalArgumentException if the range is not inside {@code dst}
+   * @throws IllegalStateException if this buffer or {@code dst} is closed
+   */
+  public void copyTo(HostBuffer dst, long offset) {
+    long size = spec.byteSize();
+    if (offset < 0 || offset > dst.byteSize() - size) {
+      throw new IllegalArgumentException("copyTo of " + spec + " requires offset >= 0 and offset + " + size
+          + " bytes <= the host buffer's " + dst.byteSize() + " bytes, got offset " + offset);
+    }
+    copyToHost(dst.address() + offset, size);
+  }
+
+  /** The one device-to-host copy: the contents into {@code size} bytes at {@code address}. */
+  private void copyToHost(long address, long size) {
+    acquire();
+    try (Frame f = new Frame()) {
       if (size == 0) {
         try {
           ready().join(); // nothing to copy, but an error of the computation still surfaces
         } catch (java.util.concurrent.CompletionException e) {
           throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
         }
-        return NdArray.zeros(spec.dtype(), spec.dims());
+        return;
       }
-      BytePointer dst = f.bytes(size);
       PJRT_Buffer_ToHostBuffer_Args args = f.struct(PJRT_Buffer_ToHostBuffer_Args.class, PJRT_Buffer_ToHostBuffer_Args::new);
-      args.struct_size(PJRT_Buffer_ToHostBuffer_Args_STRUCT_SIZE()).src(buffer).dst(dst).dst_size(size);
+      args.struct_size(PJRT_Buffer_ToHostBuffer_Args_STRUCT_SIZE()).src(buffer).dst(Frame.at(address)).dst_size(size);
       CApi.check(api, api.PJRT_Buffer_ToHostBuffer.call(args), "PJRT_Buffer_ToHostBuffer");
       if (args.event() != null && !args.event().isNull()) {
         Event.awaitAndDestroy(api, args.event(), "PJRT_Buffer_ToHostBuffer");
       }
-      ByteBuffer bytes = dst.asByteBuffer();
-      bytes.limit((int) size);
-      return NdArray.fromBytes(spec.dtype(), spec.dims(), bytes);
     } finally {
       release();
     }

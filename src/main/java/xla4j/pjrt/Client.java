@@ -14,6 +14,7 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.PointerScope;
 import xla4j.array.DType;
+import xla4j.array.HostBuffer;
 import xla4j.array.NdArray;
 import xla4j.pjrt.capi.PJRT_Buffer;
 import xla4j.pjrt.capi.PJRT_Client;
@@ -271,19 +272,52 @@ public final class Client extends NativeResource {
       throw new IllegalArgumentException("buffer of " + spec + " requires little-endian data, got a ByteBuffer of order "
           + data.order() + " (if its bytes are little-endian, pass data.order(ByteOrder.LITTLE_ENDIAN))");
     }
+    checkDevice(device);
+    if (data.isDirect()) {
+      BytePointer p = new BytePointer(data); // its address plus the buffer's position
+      try {
+        return fromHost(p.address() + p.position(), spec, device);
+      } finally {
+        java.lang.ref.Reference.reachabilityFence(data);
+      }
+    }
+    try (Frame f = new Frame()) {
+      BytePointer host = f.bytes(need);
+      host.asByteBuffer().put(data.duplicate());
+      return fromHost(host.address(), spec, device);
+    }
+  }
+
+  /**
+   * Copies {@code data[offset, offset + prod(dims) * dtype.byteSize())} (row-major, little-endian) to
+   * {@code device}: any size, also beyond the 2 GiB of a Java buffer. {@code data} may be closed afterwards.
+   *
+   * @throws IllegalArgumentException for negative dims, a size past {@code Long.MAX_VALUE} bytes, a range not
+   *     inside {@code data}, or a device of another client
+   * @throws IllegalStateException if {@code data} is closed
+   */
+  public Buffer buffer(HostBuffer data, long offset, DType dtype, long[] dims, Device device) {
+    TensorSpec spec = TensorSpec.of(dtype, dims);
+    long need = spec.byteSize();
+    if (offset < 0 || offset > data.byteSize() - need) {
+      throw new IllegalArgumentException("buffer of " + spec + " requires offset >= 0 and offset + " + need
+          + " bytes <= the host buffer's " + data.byteSize() + " bytes, got offset " + offset);
+    }
+    checkDevice(device);
+    return fromHost(data.address() + offset, spec, device);
+  }
+
+  private void checkDevice(Device device) {
     if (device.client() != this) {
       throw new IllegalArgumentException("device " + device + " belongs to another client");
     }
+  }
+
+  /** The one host-to-device copy: {@code spec.byteSize()} bytes at {@code address}, read during the call only. */
+  private Buffer fromHost(long address, TensorSpec spec, Device device) {
     acquire();
     try (Frame f = new Frame()) {
-      BytePointer host;
-      if (data.isDirect()) {
-        host = new BytePointer(data);
-      } else {
-        host = f.bytes(need);
-        ByteBuffer dst = host.asByteBuffer();
-        dst.put(data.duplicate());
-      }
+      long[] dims = spec.dims();
       LongPointer shape = new LongPointer(f.bytes(8L * Math.max(1, dims.length))).capacity(Math.max(1, dims.length));
       if (dims.length > 0) {
         shape.put(dims);
@@ -291,7 +325,7 @@ public final class Client extends NativeResource {
       PJRT_Client_BufferFromHostBuffer_Args args =
           f.struct(PJRT_Client_BufferFromHostBuffer_Args.class, PJRT_Client_BufferFromHostBuffer_Args::new);
       args.struct_size(PJRT_Client_BufferFromHostBuffer_Args_STRUCT_SIZE()).client(client)
-          .data(host).type(CApi.bufferType(dtype)).dims(shape)
+          .data(Frame.at(address)).type(CApi.bufferType(spec.dtype())).dims(shape)
           .num_dims(dims.length)
           .host_buffer_semantics(PJRT_HostBufferSemantics_kImmutableOnlyDuringCall)
           .device(device.handle());

@@ -40,6 +40,17 @@ final class Frame implements AutoCloseable {
     return new BytePointer(block(Math.max(1, size), 1)).capacity(size).limit(size);
   }
 
+  /** A view of native memory at {@code address} that no frame owns (nothing is copied or freed). */
+  static Pointer at(long address) {
+    return new At(address);
+  }
+
+  private static final class At extends Pointer {
+    At(long at) {
+      address = at;
+    }
+  }
+
   private Pointer block(long n, long size) {
     Pointer p = Pointer.calloc(n, size);
     if (p == null || p.isNull()) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import xla4j.array.HostBuffer;
 import xla4j.array.NdArray;
 import xla4j.array.TensorSource;
 import xla4j.dsl.NamedSharding;
@@ -129,16 +130,16 @@ public final class ParamStore implements AutoCloseable {
         long[] start = sharding.isPresent() ? sharding.get().shardStart(p, global) : new long[global.length];
         holders.computeIfAbsent(Arrays.stream(start).boxed().toList(), k -> new ArrayList<>()).add(p);
       }
+      long bytes = Math.multiplyExact(NdArray.numElements(shape), (long) src.dtype().byteSize());
       for (Map.Entry<List<Long>, List<Integer>> h : holders.entrySet()) {
         long[] start = h.getKey().stream().mapToLong(Long::longValue).toArray();
-        NdArray block = src.read(start, shape);
-        if (!Arrays.equals(block.shape(), shape) || block.dtype() != src.dtype()) {
-          throw new IllegalStateException(src + " returned " + block.dtype().xlaName() + Arrays.toString(block.shape())
-              + " for a block of " + Arrays.toString(shape));
-        }
-        for (int p : h.getValue()) {
-          buffers[p] = devices.client().buffer(block, devices.device(p));
-          placed.add(buffers[p]);
+        // Off-heap and freed at once: the host never holds more than one block, of any size.
+        try (HostBuffer block = HostBuffer.allocate(bytes)) {
+          src.readInto(start, shape, block, 0);
+          for (int p : h.getValue()) {
+            buffers[p] = devices.client().buffer(block, 0, src.dtype(), shape, devices.device(p));
+            placed.add(buffers[p]);
+          }
         }
       }
     } catch (IOException | RuntimeException | Error e) {

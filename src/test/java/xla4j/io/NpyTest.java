@@ -172,4 +172,101 @@ class NpyTest {
     assertEquals("test.npy: .npy dtype descr '|V2' is a plain 2-byte void, not bfloat16 (np.save writes "
         + "ml_dtypes.bfloat16 arrays as '<V2'); save the array as bfloat16 or a numeric dtype", e.getMessage());
   }
+
+  // ---- the header dict, as NumPy 2.x reads it (ast.literal_eval) ----
+
+  @Test
+  void aRepeatedHeaderKeyTakesItsLastValueAsNumpyDoes() throws IOException {
+    // NumPy evaluates the dict literal: numpy 2.4.6 loads this header as float32, shape (1,)
+    byte[] one = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).array();
+    NdArray a = read(npy("{'descr': '<i4', 'fortran_order': False, 'shape': (2,), 'shape': (1,), 'descr': '<f4', }",
+        one));
+    assertEquals(DType.F32, a.dtype());
+    assertArrayEquals(new long[] {1}, a.shape());
+    assertEquals(1.5, a.getDouble(0));
+  }
+
+  @Test
+  void doubleQuotesAndPython2LongsAreRead() throws IOException {
+    NdArray a = read(npy("{\"descr\": \"<i2\", \"fortran_order\": False, \"shape\": (2L,)}", bytes(1, 0, 2, 0)));
+    assertArrayEquals(new int[] {1, 2}, a.toIntArray());
+  }
+
+  @Test
+  void anExtraHeaderKeyIsRefusedAsNumpyRefusesIt() {
+    // NumPy: ValueError: Header does not contain the correct keys: ['descr', 'extra', 'fortran_order', 'shape']
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), 'extra': 1}", new byte[4])));
+    assertEquals("test.npy: .npy header has the keys [descr, extra, fortran_order, shape]; NumPy requires exactly "
+        + "descr, fortran_order and shape", e.getMessage());
+  }
+
+  @Test
+  void aMissingHeaderKey() {
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False}", new byte[4])));
+    assertEquals("test.npy: .npy header has no 'shape': {'descr': '<f4', 'fortran_order': False}", e.getMessage());
+  }
+
+  @Test
+  void fortranOrderThatIsNotABool() {
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': 0, 'shape': (1,)}", new byte[4])));
+    assertEquals("test.npy: .npy header's fortran_order is not a valid bool: 0", e.getMessage());
+  }
+
+  @Test
+  void shapeThatIsNotATuple() {
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': [1]}", new byte[4])));
+    assertEquals("test.npy: .npy header's shape is not a tuple: [1]", e.getMessage());
+  }
+
+  @Test
+  void structuredDescr() {
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,)}", new byte[4])));
+    assertEquals("test.npy: unsupported .npy dtype descr [('a', '<f4')] (structured dtypes are not supported; "
+        + "supported: |b1, |i1, <i2, <i4, <i8, |u1, <u2, <u4, <u8, <f2, <f4, <f8, and <V2 for bfloat16)", e.getMessage());
+  }
+
+  @Test
+  void aHeaderThatIsNotADict() {
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,)", new byte[4])));
+    assertEquals("test.npy: cannot parse the .npy header {'descr': '<f4', 'fortran_order': False, 'shape': (1,) "
+        + "(the dict has no closing '}')", e.getMessage());
+  }
+
+  // ---- Npy.open: a .npy file as a checkpoint ----
+
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path tmp;
+
+  @Test
+  void openReadsTheHeaderAndKeysTheTensorByFileName() throws IOException {
+    java.nio.file.Path f = tmp.resolve("weights.npy");
+    Npy.write(f, NdArray.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3));
+    try (Checkpoint c = Npy.open(f)) {
+      assertEquals(java.util.List.of("weights"), java.util.List.copyOf(c.keys()));
+      assertEquals(f, c.file());
+      assertEquals(NdArray.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3), c.get("weights"));
+    }
+  }
+
+  @Test
+  void openOfATruncatedFile() throws IOException {
+    java.nio.file.Path f = tmp.resolve("w.npy");
+    java.nio.file.Files.write(f, npy("{'descr': '<f4', 'fortran_order': False, 'shape': (4,), }", new byte[4]));
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Npy.open(f));
+    assertEquals(f + " [w]: truncated, expected 16 data bytes, got 4", e.getMessage());
+  }
+
+  @Test
+  void openOfAFileThatIsNotNpy() throws IOException {
+    java.nio.file.Path f = tmp.resolve("x.npy");
+    java.nio.file.Files.writeString(f, "not an array");
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Npy.open(f));
+    assertEquals(f + " [x]: x.npy is not a .npy file (no \\x93NUMPY magic)", e.getMessage());
+  }
 }

@@ -255,4 +255,104 @@ class SafetensorsTest {
           + "[Transformer/encoderblock_0/MlpBlock_0/Dense_0/kernel, embedding/kernel]", e.getMessage());
     }
   }
+
+  // ---- hostile headers: each a CheckpointException naming the file (and the key, where there is one) ----
+
+  @Test
+  void invalidUtf8InTheHeader() throws IOException {
+    // the reference reader: "invalid UTF-8 in header"; read leniently, the name became "w\uFFFD"
+    byte[] h = "{\"w?\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]}}".getBytes(StandardCharsets.US_ASCII);
+    h[3] = (byte) 0xff;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(h.length).array());
+    out.writeBytes(h);
+    out.write(1);
+    Path f = tmp.resolve("utf8.safetensors");
+    Files.write(f, out.toByteArray());
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals(f + ": header is not valid UTF-8: 1 malformed byte(s) at header byte 3 (tensor names must be UTF-8)",
+        e.getMessage());
+  }
+
+  @Test
+  void aKeyGivenTwice() throws IOException {
+    Path f = craft("twice.safetensors", "{\"w\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]},"
+        + "\"w\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[1,2]}}", new byte[2]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals("w", e.key());
+    assertEquals(f + " [w]: key appears twice in the header", e.getMessage());
+  }
+
+  @Test
+  void aFieldGivenTwice() throws IOException {
+    Path f = craft("field.safetensors", "{\"w\":{\"dtype\":\"U8\",\"dtype\":\"I8\",\"shape\":[1],"
+        + "\"data_offsets\":[0,1]}}", new byte[1]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals(f + " [w]: field 'dtype' appears twice in the header", e.getMessage());
+  }
+
+  @Test
+  void headerEntriesInAnotherOrderThanTheirData() throws IOException {
+    // the reference reader sorts the ranges before checking that they tile the data; so do we
+    Path f = craft("order.safetensors", "{\"a\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[1,2]},"
+        + "\"b\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]}}", new byte[] {7, 9});
+    try (Safetensors st = Safetensors.open(f)) {
+      assertEquals(List.of("a", "b"), List.copyOf(st.keys()));
+      assertEquals(9, st.get("a").getLong(0));
+      assertEquals(7, st.get("b").getLong(0));
+    }
+  }
+
+  @Test
+  void reversedDataOffsets() throws IOException {
+    Path f = craft("reversed.safetensors", "{\"w\":{\"dtype\":\"U8\",\"shape\":[0],\"data_offsets\":[4,0]}}",
+        new byte[4]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals(f + " [w]: data_offsets [4, 0] must satisfy 0 <= begin <= end", e.getMessage());
+  }
+
+  @Test
+  void dataOffsetsBeyondTheFile() throws IOException {
+    Path f = craft("beyond.safetensors", "{\"w\":{\"dtype\":\"U8\",\"shape\":[4],\"data_offsets\":[0,4]}}",
+        new byte[2]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals(f + " [w]: truncated: data_offsets end at 4 but the file holds only 2 data bytes", e.getMessage());
+  }
+
+  @Test
+  void headerLengthBeyondTheFile() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(1000).array());
+    out.writeBytes("{}".getBytes(StandardCharsets.US_ASCII));
+    Path f = tmp.resolve("length.safetensors");
+    Files.write(f, out.toByteArray());
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertEquals(f + ": truncated: header length is 1000 bytes but only 2 bytes follow it", e.getMessage());
+  }
+
+  @Test
+  void textAfterTheJson() throws IOException {
+    Path f = craft("after.safetensors", "{\"w\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]}} x",
+        new byte[1]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertTrue(e.getMessage().startsWith(f + ": header is not a JSON object: "), e.getMessage());
+  }
+
+  @Test
+  void lenientJsonIsRefused() throws IOException {
+    // Gson's default parser took single quotes and comments; the reference reader (serde_json) does not
+    Path f = craft("lenient.safetensors", "{'w':{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]}}",
+        new byte[1]);
+    CheckpointException e = assertThrows(CheckpointException.class, () -> Safetensors.open(f));
+    assertTrue(e.getMessage().startsWith(f + ": header is not a JSON object: "), e.getMessage());
+  }
+
+  @Test
+  void spacePaddingAfterTheJsonIsFine() throws IOException {
+    Path f = craft("pad.safetensors", "{\"w\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]}}    ",
+        new byte[] {5});
+    try (Safetensors st = Safetensors.open(f)) {
+      assertEquals(5, st.get("w").getLong(0));
+    }
+  }
 }
