@@ -88,12 +88,13 @@ public final class ParamStore implements AutoCloseable {
     Map<String, ShardedArray> out = new LinkedHashMap<>();
     long done = 0;
     long nextReport = total / 4;
-    try {
+    Staging staging = new Staging();
+    try (staging) {
       for (Map.Entry<String, ? extends TensorSource> e : sources.entrySet()) {
         TensorSource src = e.getValue();
         Optional<NamedSharding> sharding = devices.mesh().map(m -> new NamedSharding(m,
             specs.getOrDefault(e.getKey(), PartitionSpec.replicated(src.shape().length))));
-        out.put(e.getKey(), placeOne(e.getKey(), src, sharding, devices));
+        out.put(e.getKey(), placeOne(e.getKey(), src, sharding, devices, staging));
         done += src.byteSize();
         if (done >= nextReport && done < total) {
           progress.accept(String.format("placed %d of %d parameters (%.0f of %.0f MB)", out.size(), sources.size(),
@@ -118,7 +119,7 @@ public final class ParamStore implements AutoCloseable {
 
   /** Reads each distinct block once and copies it to every device that holds it. */
   private static ShardedArray placeOne(String name, TensorSource src, Optional<NamedSharding> sharding,
-      DeviceMesh devices) throws IOException {
+      DeviceMesh devices, Staging staging) throws IOException {
     long[] global = src.shape();
     long[] shape = sharding.map(s -> s.shardShape(global)).orElse(global);
     Buffer[] buffers = new Buffer[devices.size()];
@@ -133,13 +134,11 @@ public final class ParamStore implements AutoCloseable {
       long bytes = Math.multiplyExact(NdArray.numElements(shape), (long) src.dtype().byteSize());
       for (Map.Entry<List<Long>, List<Integer>> h : holders.entrySet()) {
         long[] start = h.getKey().stream().mapToLong(Long::longValue).toArray();
-        // Off-heap and freed at once: the host never holds more than one block, of any size.
-        try (HostBuffer block = HostBuffer.allocate(bytes)) {
-          src.readInto(start, shape, block, 0);
-          for (int p : h.getValue()) {
-            buffers[p] = devices.client().buffer(block, 0, src.dtype(), shape, devices.device(p));
-            placed.add(buffers[p]);
-          }
+        HostBuffer block = staging.atLeast(bytes);
+        src.readInto(start, shape, block, 0);
+        for (int p : h.getValue()) {
+          buffers[p] = devices.client().buffer(block, 0, src.dtype(), shape, devices.device(p));
+          placed.add(buffers[p]);
         }
       }
     } catch (IOException | RuntimeException | Error e) {
@@ -153,6 +152,30 @@ public final class ParamStore implements AutoCloseable {
       throw e;
     }
     return new ShardedArray(name, TensorSpec.of(src.dtype(), global), sharding, devices, Arrays.asList(buffers));
+  }
+
+  /**
+   * One off-heap block, reused for every read of a placement and freed at its end: the host holds at most one
+   * block of any size, and reads land in memory that is already mapped (fresh pages cost more than the copy).
+   */
+  private static final class Staging implements AutoCloseable {
+    private HostBuffer buffer;
+
+    HostBuffer atLeast(long bytes) {
+      if (buffer == null || buffer.byteSize() < bytes) {
+        close();
+        buffer = HostBuffer.allocate(Math.max(bytes, 1));
+      }
+      return buffer;
+    }
+
+    @Override
+    public void close() {
+      if (buffer != null) {
+        buffer.close();
+        buffer = null;
+      }
+    }
   }
 
   /** Adds (or replaces, closing the old one) parameter {@code name}. */
