@@ -3,7 +3,6 @@ package xla4j.cli;
 import com.google.gson.GsonBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import xla4j.io.Npy;
 import xla4j.models.vit.ViT;
 import xla4j.models.vit.ViTCheckpoint;
 import xla4j.models.vit.ViTConfig;
+import xla4j.nn.Classification;
 import xla4j.nn.Params;
 import xla4j.pjrt.Client;
 import xla4j.runtime.ParamStore;
@@ -59,8 +59,11 @@ final class VitCommand implements Callable<Integer> {
   @Option(names = "--top", defaultValue = "5", paramLabel = "K", description = "classes to print (default: 5)")
   int top;
 
-  @Option(names = "--labels", paramLabel = "FILE", description = "class names, one per line")
+  @Option(names = "--labels", paramLabel = "FILE", description = "class names, one per line, one per class")
   Path labels;
+
+  /** The --labels, read (and counted against the head) before anything is compiled; empty without --labels. */
+  private List<String> labelNames = List.of();
 
   @Option(names = "--out", paramLabel = "DIR", description = "write logits.npy, pre_logits.npy there")
   Path out;
@@ -146,13 +149,27 @@ final class VitCommand implements Callable<Integer> {
   }
 
   /**
-   * --labels must be a readable file and --out a directory or creatable as one: checked before the model is
-   * loaded and compiled, so a typo fails in a second rather than after the compile.
+   * --top must be >= 1, --labels a readable file with one label per class and --out a directory or creatable as one:
+   * checked before the model is loaded and compiled, so a typo fails in a second rather than after the compile.
    */
   private void checkOutputs() {
+    if (top < 1) {
+      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--top must be >= 1, got " + top);
+    }
     if (labels != null && !(Files.isRegularFile(labels) && Files.isReadable(labels))) {
       throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--labels " + labels
           + (Files.exists(labels) ? " is not a readable file" : " does not exist"));
+    }
+    if (labels != null) {
+      try {
+        labelNames = Classification.readLabels(labels);
+      } catch (java.io.IOException e) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--labels: " + e.getMessage());
+      }
+      if (model.numClasses > 0 && labelNames.size() != model.numClasses) {
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--labels " + labels
+            + " has " + labelNames.size() + " labels, the head has " + model.numClasses + " classes (--num-classes)");
+      }
     }
     if (out == null) {
       return;
@@ -221,24 +238,14 @@ final class VitCommand implements Callable<Integer> {
       System.out.println("pre_logits " + Arrays.toString(result.get("pre_logits").shape()) + " (no head)");
       return;
     }
-    List<String> names = labels == null ? List.of() : Files.readAllLines(labels);
-    long n = logits.shape()[0];
-    int classes = (int) logits.shape()[1];
-    float[] all = logits.toFloatArray();
-    for (int b = 0; b < n; b++) {
-      float[] row = Arrays.copyOfRange(all, b * classes, (b + 1) * classes);
-      double[] prob = softmax(row);
-      Integer[] order = new Integer[classes];
-      for (int i = 0; i < classes; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (i, j) -> Float.compare(row[j], row[i]));
+    List<List<Classification.Prediction>> tops = Classification.topK(logits, top, labelNames);
+    for (int b = 0; b < tops.size(); b++) {
       String who = images != null ? images.get(b).getFileName().toString() : "image " + b;
       System.out.println(who + ":");
-      for (int k = 0; k < Math.min(top, classes); k++) {
-        int c = order[k];
-        String label = c < names.size() ? names.get(c) : "class " + c;
-        System.out.printf("  %2d. %-32s logit %8.4f  p %.4f%n", k + 1, label, row[c], prob[c]);
+      List<Classification.Prediction> t = tops.get(b);
+      for (int k = 0; k < t.size(); k++) {
+        Classification.Prediction c = t.get(k);
+        System.out.printf("  %2d. %-32s logit %8.4f  p %.4f%n", k + 1, c.label(), c.logit(), c.probability());
       }
     }
   }
@@ -290,23 +297,6 @@ final class VitCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       return -1;
     }
-  }
-
-  static double[] softmax(float[] row) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float v : row) {
-      max = Math.max(max, v);
-    }
-    double sum = 0;
-    double[] p = new double[row.length];
-    for (int i = 0; i < row.length; i++) {
-      p[i] = Math.exp(row[i] - max);
-      sum += p[i];
-    }
-    for (int i = 0; i < p.length; i++) {
-      p[i] /= sum;
-    }
-    return p;
   }
 
   static void progress(String line) {

@@ -1,5 +1,6 @@
 package xla4j.nn;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
@@ -12,6 +13,33 @@ import xla4j.array.NdArray;
 public interface Init {
   /** Draws an array of the given shape. {@code fanIn}/{@code fanOut} are those Flax would use for it. */
   NdArray sample(DType dtype, long[] shape, long fanIn, long fanOut, SplittableRandom rng);
+
+  /**
+   * What a user should be told when parameters are drawn with this initializer, e.g. that a zero-initialised
+   * classifier head makes every logit 0; {@link Params#random} logs it at WARN. Empty for the plain initializers.
+   */
+  default Optional<String> caveat() {
+    return Optional.empty();
+  }
+
+  /** This initializer (the same values) with {@code caveat} to be logged whenever random parameters use it. */
+  default Init withCaveat(String caveat) {
+    if (caveat == null || caveat.isBlank()) {
+      throw new IllegalArgumentException("withCaveat requires a non-blank caveat, got '" + caveat + "'");
+    }
+    Init self = this;
+    return new Init() {
+      @Override
+      public NdArray sample(DType dtype, long[] shape, long fanIn, long fanOut, SplittableRandom rng) {
+        return self.sample(dtype, shape, fanIn, fanOut, rng);
+      }
+
+      @Override
+      public Optional<String> caveat() {
+        return Optional.of(caveat);
+      }
+    };
+  }
 
   /** All zeros ({@code nn.initializers.zeros}). */
   static Init zeros() {

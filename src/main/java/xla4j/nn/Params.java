@@ -5,19 +5,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
 
 /** Working with a model's parameter list: random initialisation and checking a checkpoint against it. */
 public final class Params {
+  /** Where {@link #random} reports the {@link Init#caveat caveats} of the initializers it used. */
+  static final Logger LOG = LoggerFactory.getLogger("xla4j.nn");
+
   private Params() {}
 
-  /** Draws every parameter with its initializer from one seeded stream (deterministic for a seed). */
+  /**
+   * Draws every parameter with its initializer from one seeded stream (deterministic for a seed). An initializer with
+   * a {@link Init#caveat caveat} (such as a ViT head zero-initialised as big_vision trains it, which makes every
+   * logit 0) is reported at WARN on logger {@code xla4j.nn}, naming the parameter.
+   */
   public static Map<String, NdArray> random(List<ParamSpec> specs, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     Map<String, NdArray> out = new LinkedHashMap<>();
     for (ParamSpec p : specs) {
       out.put(p.name(), p.init().sample(p.dtype(), p.shape(), 0, 0, rng.split()));
+      p.init().caveat().ifPresent(c -> LOG.warn("random initialisation of {}: {}", p.name(), c));
     }
     return out;
   }

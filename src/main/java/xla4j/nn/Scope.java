@@ -76,6 +76,9 @@ public final class Scope {
       throw new IllegalArgumentException("parameter '" + full + "' is declared twice");
     }
     Init withFans = (dtype, s, fi, fo, rng) -> init.sample(dtype, s, fanIn, fanOut, rng);
+    if (init.caveat().isPresent()) {
+      withFans = withFans.withCaveat(init.caveat().get());
+    }
     specs.put(full, new ParamSpec(full, paramDtype, shape, withFans));
     return graph.parameter(full, Shape.of(paramDtype, shape));
   }

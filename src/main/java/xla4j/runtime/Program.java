@@ -1,5 +1,7 @@
 package xla4j.runtime;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -277,6 +279,24 @@ public final class Program implements AutoCloseable {
       named.put(ps.get(i).name(), inputs[i]);
     }
     return new ArrayList<>(execute(named).values());
+  }
+
+  /**
+   * Saves this program as a {@link CompiledArtifact} directory (created if needed): {@value CompiledArtifact#EXECUTABLE}
+   * and {@value CompiledArtifact#MANIFEST} with the signature (names, shapes, dtypes, mesh, shardings, donations) and
+   * the plugin's platform and versions, which {@code CompiledArtifact.load(dir).program(client)} runs later without
+   * the source.
+   *
+   * @return the artifact that was written
+   * @throws IOException naming the file that could not be written
+   * @throws IllegalStateException if the program is closed
+   */
+  public CompiledArtifact saveArtifact(Path dir) throws IOException {
+    Client client = devices.client();
+    CompiledArtifact artifact = CompiledArtifact.of(exe.executable(), signature, client.platformName(),
+        client.platformVersion(), client.plugin().version(), null);
+    artifact.save(dir);
+    return artifact;
   }
 
   @Override

@@ -11,7 +11,8 @@
  *   <li>{@link xla4j.runtime.CompiledArtifact}: a compiled program as a directory ({@code executable.bin} +
  *       {@code manifest.json} with the signature: names, dtypes, global shapes, mesh, shardings, donations,
  *       partitions, replicas, plugin platform and version, topology, fingerprint, SHA-256 of the executable) that runs
- *       later without its source; loading checks the manifest, the checksum and the plugin's versions first.
+ *       later without its source ({@code program.saveArtifact(dir)} writes one, {@code CompiledArtifact.load(dir)
+ *       .program(client)} runs it); loading checks the manifest, the checksum and the plugin's versions first.
  *   <li>{@link xla4j.runtime.MlirSignature}: the signature of a StableHLO file xla4j did not build.
  * </ul>
  *

@@ -77,6 +77,35 @@ class VitCliTest {
   }
 
   @Test
+  void withoutACheckpointTheHeadIsRandomAndTheCommandSaysTheParametersAreRandom() {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    String[] r;
+    try {
+      r = CliTest.run("vit", "--variant", "mu/16", "--image-size", "32", "--num-classes", "3", "--batch", "1",
+          "--top", "3");
+    } finally {
+      System.setErr(old);
+    }
+    String stderr = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals("0", r[0], stderr);
+    assertTrue(stderr.contains("parameters are RANDOM (seed 0, big_vision's initializers, head not zero-initialised)"),
+        stderr);
+    assertTrue(!stderr.contains("WARN xla4j.nn"), "no zero-initialised head to warn of: " + stderr);
+    // the three classes' logits as printed ("logit  -0.1234"): not all 0, as a zero head would give
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("logit +(-?[0-9.]+)").matcher(r[1]);
+    int nonZero = 0;
+    int n = 0;
+    while (m.find()) {
+      n++;
+      nonZero += Double.parseDouble(m.group(1)) != 0 ? 1 : 0;
+    }
+    assertEquals(3, n, r[1]);
+    assertTrue(nonZero > 0, r[1]);
+  }
+
+  @Test
   void missingCheckpointKeysFailWithTheirNames() throws Exception {
     Path ckpt = dir.resolve("empty.npz");
     ViTCheckpoint.save(ckpt, Map.of("head/kernel", NdArray.zeros(xla4j.array.DType.F32, 32, 4)));
@@ -131,16 +160,28 @@ class VitCliTest {
     assertEquals("2", r[0], r[1]);
     assertTrue(r[1].startsWith("--labels " + dir + " is not a readable file"), r[1]);
     Files.write(labels, List.of("cat"));
-    r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--labels", labels.toString(), "--out",
-        labels.toString());
+    r = runForErrors("vit", "--variant", "mu/16", "--num-classes", "1", "--checkpoint", missing, "--labels",
+        labels.toString(), "--out", labels.toString());
     assertEquals("2", r[0], r[1]);
     assertTrue(r[1].startsWith("--out " + labels + " is a file, not a directory"), r[1]);
     r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--out", labels.resolve("sub").toString());
     assertEquals("2", r[0], r[1]);
     assertTrue(r[1].startsWith("--out " + labels.resolve("sub") + " cannot be created: " + labels + " is a file"), r[1]);
+    // One label per class of the head, and --top >= 1.
+    r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--labels", labels.toString());
+    assertEquals("2", r[0], r[1]);
+    assertTrue(r[1].startsWith("--labels " + labels + " has 1 labels, the head has 1000 classes (--num-classes)"), r[1]);
+    Path blank = dir.resolve("blank.txt");
+    Files.write(blank, List.of("cat", "", "dog"));
+    r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--labels", blank.toString());
+    assertEquals("2", r[0], r[1]);
+    assertTrue(r[1].startsWith("--labels: labels file " + blank + " line 2 is blank"), r[1]);
+    r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--top", "0");
+    assertEquals("2", r[0], r[1]);
+    assertTrue(r[1].startsWith("--top must be >= 1, got 0"), r[1]);
     // Valid options get as far as the checkpoint.
-    r = runForErrors("vit", "--variant", "mu/16", "--checkpoint", missing, "--labels", labels.toString(), "--out",
-        dir.resolve("new/out").toString());
+    r = runForErrors("vit", "--variant", "mu/16", "--num-classes", "1", "--checkpoint", missing, "--labels",
+        labels.toString(), "--out", dir.resolve("new/out").toString());
     assertEquals("1", r[0], r[1]);
     assertTrue(r[1].contains("missing.npz"), r[1]);
   }

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
 import xla4j.array.TensorSource;
@@ -221,5 +225,37 @@ class ProgramTest {
       assertEquals("program 'two' requires parameter 'a' to be f32[2], got f32[3] from array f32[3]",
           shape.getMessage());
     }
+  }
+
+  @Test
+  void aProgramSavedInOneCallLoadsAndRunsWithTheSameResults(@TempDir Path dir) throws Exception {
+    Graph g = step(Mesh.of("x", 2), PartitionSpec.of("x"));
+    Map<String, NdArray> in = Map.of("state", NdArray.of(new float[] {10, 20, 30, 40}, 4),
+        "x", NdArray.of(new float[] {1, 2, 3, 4}, 4));
+    Path saved = dir.resolve("step");
+    Program p = Program.compile(g, client);
+    Map<String, NdArray> compiled;
+    try (p) {
+      compiled = p.execute(in);
+      CompiledArtifact a = p.saveArtifact(saved);
+      assertEquals(client.platformName(), a.manifest().platform());
+      assertEquals(client.platformVersion(), a.manifest().platformVersion());
+      assertEquals(client.plugin().version(), a.manifest().pjrtApiVersion());
+    }
+    assertTrue(Files.isRegularFile(saved.resolve(CompiledArtifact.MANIFEST))
+        && Files.isRegularFile(saved.resolve(CompiledArtifact.EXECUTABLE)));
+    // new_state = state + x and y = 2 * state, both sharded over x
+    assertArrayEquals(new float[] {11, 22, 33, 44}, compiled.get("new_state").toFloatArray());
+    assertArrayEquals(new float[] {20, 40, 60, 80}, compiled.get("y").toFloatArray());
+    try (Program loaded = CompiledArtifact.load(saved).program(client)) {
+      assertEquals(List.of("state", "x"), loaded.signature().parameters().stream().map(a -> a.name()).toList());
+      assertEquals(Optional.of("new_state"), loaded.signature().parameters().get(0).aliasedOutput());
+      assertEquals(2, loaded.devices().size());
+      assertEquals(compiled, loaded.execute(in));
+    }
+    IllegalStateException closed = assertThrows(IllegalStateException.class,
+        () -> p.saveArtifact(dir.resolve("closed")));
+    assertFalse(Files.exists(dir.resolve("closed")), "nothing written for a closed program");
+    assertTrue(closed.getMessage().endsWith(" is closed"), closed.getMessage());
   }
 }

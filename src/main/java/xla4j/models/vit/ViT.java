@@ -45,6 +45,11 @@ public final class ViT {
    */
   public record Layout(Mesh mesh, ShardingRules rules) {}
 
+  /** What {@code Params.random} logs (at WARN) when it draws a head kernel of a config with {@code headZeroinit}. */
+  static final String HEAD_ZEROINIT_CAVEAT = "zeros, as big_vision trains a head (head_zeroinit=True, "
+      + "ViTConfig.headZeroinit), so with its zero bias every logit is 0 whatever the image; load a checkpoint, or "
+      + "draw it from lecun_normal with ViTConfig.withHeadZeroinit(false)";
+
   /** The mesh axis that splits the batch. */
   public static final String DATA = "data";
 
@@ -202,7 +207,7 @@ public final class ViT {
       out.put("pre_logits_2d", x2d);
     }
     if (c.numClasses() > 0) {
-      Init kernel = c.headZeroinit() ? Init.zeros() : Init.lecunNormal();
+      Init kernel = c.headZeroinit() ? Init.zeros().withCaveat(HEAD_ZEROINIT_CAVEAT) : Init.lecunNormal();
       Dense head = Dense.declare(s.child("head"), x.dim(-1), c.numClasses(), kernel, Init.zeros());
       x = head.apply(x);
       out.put("logits", x);

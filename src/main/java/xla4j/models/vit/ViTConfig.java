@@ -24,7 +24,9 @@ import xla4j.array.DType;
  * @param pool {@code tok}, {@code gap}, {@code map}, {@code 0} or {@code none} ({@code cls} becomes {@code tok})
  * @param repSize width of the tanh {@code pre_logits} layer, 0 for none
  * @param numClasses classes of the {@code head}, 0 for no head
- * @param headZeroinit whether the random initialisation of the head is zeros (big_vision's default)
+ * @param headZeroinit whether the random initialisation of the head kernel is zeros, big_vision's
+ *     {@code head_zeroinit} (default {@code True} there, right for training); random parameters of such a config give
+ *     all-zero logits, which {@code Params.random} reports at WARN (logger {@code xla4j.nn})
  * @param mergeAfter PatchMerger after this many blocks (in [1, depth)), or -1 for none
  * @param mergeTokens tokens the PatchMerger produces
  * @param dtype parameter and activation dtype (f32 or bf16); unlike big_vision's {@code dtype_mm}, which keeps f32
@@ -94,7 +96,12 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
 
   /**
    * The config of a variant name like big_vision's {@code decode_variant}: {@code "B/16"} (patch 16; without
-   * {@code /PATCH} the model's default 16), at 224 px, learned posemb, gap pooling, 1000 classes, f32.
+   * {@code /PATCH} the model's default 16), at 224 px, learned posemb, gap pooling, 1000 classes, f32, and
+   * {@code headZeroinit} true as big_vision's {@code _Model} defaults {@code head_zeroinit: bool = True}
+   * ({@code big_vision/models/vit.py}, {@code kernel_init=nn.initializers.zeros} for the {@code head} Dense): the
+   * head of a model trained from scratch starts at zero. That is harmless with a checkpoint (which holds the head), but
+   * random parameters then give all-zero logits ({@code Params.random} warns); call {@code withHeadZeroinit(false)}
+   * for a random head (the {@code vit} command does so without {@code --checkpoint}).
    */
   public static ViTConfig fromVariant(String variant) {
     Matcher m = VARIANT.matcher(variant == null ? "" : variant);
