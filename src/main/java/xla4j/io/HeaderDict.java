@@ -22,7 +22,7 @@ final class HeaderDict {
 
   /** The keys (unquoted) and the literal text of their values, in first-appearance order. */
   static Map<String, String> parse(String header, String name) throws IOException {
-    return new HeaderDict(header.strip(), name).dict();
+    return new HeaderDict(strip(header), name).dict();
   }
 
   /** Whether {@code value} is one quoted string literal. */
@@ -73,7 +73,7 @@ final class HeaderDict {
       skipSpace();
       int valueStart = at;
       skipValue();
-      String value = text.substring(valueStart, at).strip();
+      String value = strip(text.substring(valueStart, at));
       if (value.isEmpty()) {
         throw error("no value for '" + key + "'");
       }
@@ -144,9 +144,30 @@ final class HeaderDict {
   }
 
   private void skipSpace() {
-    while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+    while (at < text.length() && isSpace(text.charAt(at))) {
       at++;
     }
+  }
+
+  /**
+   * Python's whitespace between tokens (space, tab, form feed, and line ends inside the braces), not Java's wider
+   * {@link Character#isWhitespace}, which also skips the control characters 0x1c-0x1f that Python refuses.
+   */
+  static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r';
+  }
+
+  /** {@code s} without leading and trailing {@link #isSpace Python whitespace}. */
+  static String strip(String s) {
+    int a = 0;
+    int z = s.length();
+    while (a < z && isSpace(s.charAt(a))) {
+      a++;
+    }
+    while (z > a && isSpace(s.charAt(z - 1))) {
+      z--;
+    }
+    return s.substring(a, z);
   }
 
   private IOException error(String what) {

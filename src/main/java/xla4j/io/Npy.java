@@ -313,22 +313,38 @@ public final class Npy {
     }
   }
 
+  /**
+   * The dimensions of a Python tuple's contents: {@code ""}, {@code "2,"}, {@code "2, 3"} or {@code "2, 3,"}; an
+   * empty element elsewhere ({@code "1, ,"}, {@code ","}) is a syntax error in Python, and so here.
+   */
   private static long[] parseShape(String s, String name) throws IOException {
+    String[] parts = s.split(",", -1);
+    if (parts.length == 1 && HeaderDict.strip(parts[0]).isEmpty()) {
+      return new long[0];
+    }
     List<Long> dims = new ArrayList<>();
-    for (String part : s.split(",")) {
-      String t = part.trim();
-      if (!t.isEmpty()) {
-        long d;
-        try {
-          d = Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t);
-        } catch (NumberFormatException e) {
-          throw new IOException(name + ": bad shape (" + s + ") in .npy header", e);
-        }
-        if (d < 0) {
-          throw new IOException(name + ": bad shape (" + s + ") in .npy header: dimensions must be >= 0, got " + d);
-        }
-        dims.add(d);
+    for (int i = 0; i < parts.length; i++) {
+      String t = HeaderDict.strip(parts[i]);
+      if (t.isEmpty() && i == parts.length - 1 && i > 0) {
+        break; // the trailing comma of (2,) or (2, 3,)
       }
+      if (t.isEmpty()) {
+        throw new IOException(name + ": bad shape (" + s + ") in .npy header: dimension " + i + " is empty");
+      }
+      if (t.matches("[+-]?0+[1-9][0-9]*L?")) {
+        throw new IOException(name + ": bad shape (" + s + ") in .npy header: '" + t + "' has a leading zero, which "
+            + "Python integers do not allow");
+      }
+      long d;
+      try {
+        d = Long.parseLong(t.endsWith("L") ? t.substring(0, t.length() - 1) : t);
+      } catch (NumberFormatException e) {
+        throw new IOException(name + ": bad shape (" + s + ") in .npy header", e);
+      }
+      if (d < 0) {
+        throw new IOException(name + ": bad shape (" + s + ") in .npy header: dimensions must be >= 0, got " + d);
+      }
+      dims.add(d);
     }
     return dims.stream().mapToLong(Long::longValue).toArray();
   }

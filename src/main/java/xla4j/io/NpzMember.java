@@ -45,7 +45,7 @@ final class NpzMember extends TensorData {
       return new RangeInputStream(file, key, channel, member.dataOffset(), member.size());
     }
     InputStream compressed = new RangeInputStream(file, key, channel, member.dataOffset(), member.compressedSize());
-    return new Inflating(file, key, member.name(), compressed);
+    return new Inflating(file, key, member.name(), compressed, (int) Math.min(1 << 16, member.compressedSize() + 1));
   }
 
   @Override
@@ -155,7 +155,8 @@ final class NpzMember extends TensorData {
       this.run = box.runBytes();
       this.dst = dst;
       this.d = dstOffset;
-      this.out = new byte[chunk];
+      // each chunk adds at most the box's bytes: a small box gets a small buffer, not a whole chunk
+      this.out = new byte[(int) Math.min(chunk, box.totalBytes())];
       this.current = runs.next();
     }
 
@@ -195,12 +196,13 @@ final class NpzMember extends TensorData {
     private final String name;
     private final Inflater inflater;
 
-    Inflating(Path file, String key, String name, InputStream compressed) {
-      this(file, key, name, compressed, new Inflater(true));
+    /** {@code buffer}: bytes of compressed input read at a time (the member's size, for a small one). */
+    Inflating(Path file, String key, String name, InputStream compressed, int buffer) {
+      this(file, key, name, compressed, new Inflater(true), buffer);
     }
 
-    private Inflating(Path file, String key, String name, InputStream compressed, Inflater inflater) {
-      super(new InflaterInputStream(compressed, inflater, 1 << 16));
+    private Inflating(Path file, String key, String name, InputStream compressed, Inflater inflater, int buffer) {
+      super(new InflaterInputStream(compressed, inflater, buffer));
       this.file = file;
       this.key = key;
       this.name = name;

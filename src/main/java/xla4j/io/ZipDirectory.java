@@ -218,7 +218,25 @@ final class ZipDirectory {
       members.add(withDataOffset(file, ch, m, directoryStart));
     }
     checkNoOverlap(file, members, directoryStart);
+    checkStartsAtZero(file, members, directoryStart);
     return members;
+  }
+
+  /**
+   * The archive starts where the file does: its first member at byte 0, or (no members) its central directory.
+   * {@link Npz} accepts only files that begin with a zip record, so a shift here is not a self-extractor's stub but
+   * damage, such as a second end record appended after the real one that describes fewer members (or none), which
+   * would otherwise hide the arrays before it.
+   */
+  private static void checkStartsAtZero(Path file, List<Member> members, long directoryStart)
+      throws CheckpointException {
+    long first = members.stream().mapToLong(Member::headerOffset).min().orElse(directoryStart);
+    if (first != 0) {
+      throw corrupt(file, "the " + (members.isEmpty() ? "central directory" : "first member's local header")
+          + " is at byte " + first + ", not at the start of the file: the end record describes "
+          + (members.isEmpty() ? "no members" : members.size() + " member(s)") + " and leaves bytes [0, " + first
+          + ") unaccounted for");
+    }
   }
 
   /** Reads a member's local header: its magic, its name (must equal the central directory's), its length. */

@@ -158,9 +158,13 @@ public final class ProgramSignature {
     String dims = m.group(1);
     DType dtype = elementType(m.group(2));
     long[] shape = dims.isEmpty() ? new long[0]
-        : java.util.Arrays.stream(dims.split("x")).mapToLong(d -> {
+        : java.util.Arrays.stream(dims.split("x", -1)).mapToLong(d -> {
           if (d.equals("?")) {
             throw new IllegalArgumentException("dynamic dimensions are not supported: '" + t + "'");
+          }
+          if (!d.matches("[0-9]{1,18}")) {
+            throw new IllegalArgumentException("a tensor type requires dimensions that are whole numbers below 10^18, "
+                + "got '" + d + "' in '" + t + "'");
           }
           return Long.parseLong(d);
         }).toArray();

@@ -81,7 +81,8 @@ public final class CompiledArtifact {
   private static final String FORMAT_1 = "xla4j-artifact/1";
   private static final String FORMAT_2 = "xla4j-artifact/2";
   private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
-  private static final Pattern API_VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
+  /** "major.minor", each part an int (9 digits at most). */
+  private static final Pattern API_VERSION = Pattern.compile("(\\d{1,9})\\.(\\d{1,9})");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern HEX = Pattern.compile("[0-9a-f]*");
 

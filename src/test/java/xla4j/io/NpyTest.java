@@ -230,6 +230,44 @@ class NpyTest {
         + "supported: |b1, |i1, <i2, <i4, <i8, |u1, <u2, <u4, <u8, <f2, <f4, <f8, and <V2 for bfloat16)", e.getMessage());
   }
 
+  /** Found by FuzzTest: "(1, ,)" was read as (1,); Python's literal_eval (so NumPy) refuses it. */
+  @Test
+  void aShapeWithAnEmptyElementIsRefused() {
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1, ,), }", new byte[4])));
+    assertEquals("test.npy: bad shape (1, ,) in .npy header: dimension 1 is empty", e.getMessage());
+    IOException comma = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (,), }", new byte[4])));
+    assertEquals("test.npy: bad shape (,) in .npy header: dimension 0 is empty", comma.getMessage());
+    IOException zero = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (01,), }", new byte[4])));
+    assertEquals("test.npy: bad shape (01,) in .npy header: '01' has a leading zero, which Python integers do not "
+        + "allow", zero.getMessage());
+  }
+
+  @Test
+  void trailingCommasAndEmptyTuplesStillRead() throws IOException {
+    assertArrayEquals(new long[] {1, 1}, read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1,), }",
+        new byte[4])).shape());
+    assertArrayEquals(new long[0], read(npy("{'descr': '<f4', 'fortran_order': False, 'shape': ( ), }",
+        new byte[4])).shape());
+  }
+
+  /**
+   * Found by FuzzTest: Java's isWhitespace skips the control characters 0x1c-0x1f, so "'fortran_order':\u001fFalse"
+   * was read as False; Python's tokenizer (so NumPy) refuses them.
+   */
+  @Test
+  void controlCharactersAreNotWhitespace() {
+    IOException e = assertThrows(IOException.class,
+        () -> read(npy("{'descr': '<f4', 'fortran_order':\u001fFalse, 'shape': (1,), }", new byte[4])));
+    assertEquals("test.npy: .npy header's fortran_order is not a valid bool: \u001fFalse", e.getMessage());
+    IOException key = assertThrows(IOException.class,
+        () -> read(npy("{\u001e'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", new byte[4])));
+    assertEquals("test.npy: cannot parse the .npy header {\u001e'descr': '<f4', 'fortran_order': False, 'shape': "
+        + "(1,), } (expected a string key at offset 1)", key.getMessage().stripTrailing());
+  }
+
   @Test
   void aHeaderThatIsNotADict() {
     IOException e = assertThrows(IOException.class,

@@ -358,4 +358,39 @@ class NpzHostileTest {
     assertEquals(f + ": truncated or corrupt zip archive (no end of central directory record)",
         openFails(f).getMessage());
   }
+  /**
+   * Found by FuzzTest: a copy of the end record inserted after the real one, describing no members, made the
+   * archive load as empty (its member taken for prepended bytes). Python's zipfile takes the last end record too;
+   * an .npz must start with its first member.
+   */
+  @Test
+  void aSecondEndRecordThatHidesTheMembers() throws IOException {
+    ZipBytes zip = new ZipBytes();
+    zip.stored("w.npy", npy(2));
+    byte[] all = zip.build();
+    byte[] empty = new ZipBytes().build(); // just an end record: 0 members, directory at 0
+    byte[] both = java.util.Arrays.copyOf(all, all.length + empty.length);
+    System.arraycopy(empty, 0, both, all.length, empty.length);
+    Path f = tmp.resolve("hidden.npz");
+    Files.write(f, both);
+    assertEquals(f + ": truncated or corrupt zip archive (the central directory is at byte " + all.length
+        + ", not at the start of the file: the end record describes no members and leaves bytes [0, " + all.length
+        + ") unaccounted for)", openFails(f).getMessage());
+  }
+
+  @Test
+  void bytesBeforeTheFirstMember() throws IOException {
+    ZipBytes zip = new ZipBytes();
+    zip.stored("w.npy", npy(2));
+    byte[] all = zip.build();
+    byte[] local = java.util.Arrays.copyOf(all, 30 + "w.npy".length());
+    byte[] shifted = new byte[local.length + all.length];
+    System.arraycopy(local, 0, shifted, 0, local.length); // starts like a zip, then the real archive
+    System.arraycopy(all, 0, shifted, local.length, all.length);
+    Path f = tmp.resolve("shifted.npz");
+    Files.write(f, shifted);
+    assertEquals(f + ": truncated or corrupt zip archive (the first member's local header is at byte " + local.length
+        + ", not at the start of the file: the end record describes 1 member(s) and leaves bytes [0, "
+        + local.length + ") unaccounted for)", openFails(f).getMessage());
+  }
 }

@@ -86,4 +86,19 @@ class ApiTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProgramSignature.parse("module {}"));
     assertEquals("StableHLO module has no 'func.func public @main(' entry function", e.getMessage());
   }
+
+  /** Found by fuzzing: a huge, empty or garbled dimension escaped as a NumberFormatException. */
+  @Test
+  void programSignatureNamesABadDimension() {
+    String[][] rows = {
+        {"tensor<2x99999999999999999999xf32>", "'99999999999999999999' in 'tensor<2x99999999999999999999xf32>'"},
+        {"tensor<x4xf32>", "'' in 'tensor<x4xf32>'"},
+        {"tensor<1?x2xf32>", "'1?' in 'tensor<1?x2xf32>'"}};
+    for (String[] row : rows) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> ProgramSignature.parse("func.func public @main(%arg0: " + row[0] + ") -> tensor<f32> {}"));
+      assertEquals("a tensor type requires dimensions that are whole numbers below 10^18, got " + row[1],
+          e.getMessage());
+    }
+  }
 }

@@ -298,6 +298,10 @@ class ArtifactTest {
     m = manifest();
     m.addProperty("pjrtApiVersion", "v0");
     assertEquals(field(dir, "'pjrtApiVersion' must be \"major.minor\", got 'v0'"), loadError(dir, m.toString()));
+    m = manifest(); // found by fuzzing: a major version beyond an int escaped load(client) as a NumberFormatException
+    m.addProperty("pjrtApiVersion", "4294967296.0");
+    assertEquals(field(dir, "'pjrtApiVersion' must be \"major.minor\", got '4294967296.0'"),
+        loadError(dir, m.toString()));
     m = manifest();
     m.addProperty("fingerprint", "ABC");
     assertEquals(field(dir, "'fingerprint' must be lower-case hex, got 'ABC'"), loadError(dir, m.toString()));
