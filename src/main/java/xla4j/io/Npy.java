@@ -129,8 +129,8 @@ public final class Npy {
       shape = shape.clone();
     }
 
-    @Override
     /** A copy of the dimensions. */
+    @Override
     public long[] shape() {
       return shape.clone();
     }
