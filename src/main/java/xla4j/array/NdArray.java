@@ -53,30 +53,50 @@ public final class NdArray {
     return new NdArray(dtype, s, ByteBuffer.allocate((int) n).order(ByteOrder.LITTLE_ENDIAN));
   }
 
+  /**
+   * An {@link DType#F32} array; throws {@code IllegalArgumentException} unless the shape has {@code values.length}
+   * elements.
+   */
   public static NdArray of(float[] values, long... shape) {
     ByteBuffer b = alloc(values.length, 4, shape);
     b.asFloatBuffer().put(values);
     return new NdArray(DType.F32, shape.clone(), b);
   }
 
+  /**
+   * An {@link DType#F64} array; throws {@code IllegalArgumentException} unless the shape has {@code values.length}
+   * elements.
+   */
   public static NdArray of(double[] values, long... shape) {
     ByteBuffer b = alloc(values.length, 8, shape);
     b.asDoubleBuffer().put(values);
     return new NdArray(DType.F64, shape.clone(), b);
   }
 
+  /**
+   * An {@link DType#S32} array; throws {@code IllegalArgumentException} unless the shape has {@code values.length}
+   * elements.
+   */
   public static NdArray of(int[] values, long... shape) {
     ByteBuffer b = alloc(values.length, 4, shape);
     b.asIntBuffer().put(values);
     return new NdArray(DType.S32, shape.clone(), b);
   }
 
+  /**
+   * An {@link DType#S64} array; throws {@code IllegalArgumentException} unless the shape has {@code values.length}
+   * elements.
+   */
   public static NdArray of(long[] values, long... shape) {
     ByteBuffer b = alloc(values.length, 8, shape);
     b.asLongBuffer().put(values);
     return new NdArray(DType.S64, shape.clone(), b);
   }
 
+  /**
+   * An {@link DType#S16} array; throws {@code IllegalArgumentException} unless the shape has {@code values.length}
+   * elements.
+   */
   public static NdArray of(short[] values, long... shape) {
     ByteBuffer b = alloc(values.length, 2, shape);
     b.asShortBuffer().put(values);
@@ -121,6 +141,7 @@ public final class NdArray {
     return of(new float[] {v});
   }
 
+  /** The element type. */
   public DType dtype() {
     return dtype;
   }
@@ -130,6 +151,7 @@ public final class NdArray {
     return shape.clone();
   }
 
+  /** Number of dimensions (0 for a scalar). */
   public int rank() {
     return shape.length;
   }
@@ -139,6 +161,7 @@ public final class NdArray {
     return numElements(shape);
   }
 
+  /** Size of the elements in bytes ({@link #size()} times the dtype's byte size). */
   public long byteSize() {
     return (long) data.capacity();
   }

@@ -8,6 +8,7 @@ import java.util.Arrays;
  * offset, so that each device receives only its shard and nothing is copied whole to the host.
  */
 public interface TensorSource {
+  /** The element type. */
   DType dtype();
 
   /** The global shape (a copy). */

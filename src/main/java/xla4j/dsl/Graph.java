@@ -111,14 +111,17 @@ public final class Graph {
     return g;
   }
 
+  /** The graph's name (the printed module's name). */
   public String name() {
     return name;
   }
 
+  /** Number of replicas ({@code mhlo.num_replicas}); 1 unless made by {@link #withReplicas}. */
   public int replicas() {
     return replicas;
   }
 
+  /** The device mesh of a sharded graph, or null for an unsharded one. */
   public Mesh mesh() {
     return mesh;
   }
@@ -342,10 +345,12 @@ public final class Graph {
     return scalar(value, shape.dtype()).broadcastTo(shape.dims());
   }
 
+  /** A constant of {@code shape} filled with zeros. */
   public Tensor zeros(Shape shape) {
     return full(shape, 0);
   }
 
+  /** A constant of {@code shape} filled with ones. */
   public Tensor ones(Shape shape) {
     return full(shape, 1);
   }

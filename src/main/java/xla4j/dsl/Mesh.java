@@ -76,14 +76,17 @@ public final class Mesh {
     return sb.toString();
   }
 
+  /** The IR mesh declaration ({@code sdy.mesh}) this mesh prints as. */
   public MeshDecl decl() {
     return decl;
   }
 
+  /** Number of devices: the product of the axis sizes. */
   public long numDevices() {
     return decl.numDevices();
   }
 
+  /** Size of the axis {@code name}; throws {@code IllegalArgumentException} for an unknown axis. */
   public long axisSize(String name) {
     return decl.axis(name).size();
   }

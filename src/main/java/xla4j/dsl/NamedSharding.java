@@ -14,6 +14,10 @@ import xla4j.hlo.Sharding;
  * @param spec per array dimension, the mesh axes it is split over
  */
 public record NamedSharding(Mesh mesh, PartitionSpec spec) {
+  /**
+   * Checks that both are given and that the spec uses only the mesh's axes, each at most once; throws {@code
+   * IllegalArgumentException} otherwise.
+   */
   public NamedSharding {
     if (mesh == null || spec == null) {
       throw new IllegalArgumentException("NamedSharding requires a mesh and a partition spec, got " + mesh + " and "

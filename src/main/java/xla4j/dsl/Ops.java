@@ -60,6 +60,7 @@ public final class Ops {
     return g.single(() -> Clamp.of(lo.value(), x.value(), hi.value()));
   }
 
+  /** {@code stablehlo.clamp} with scalar bounds of x's dtype. */
   public static Tensor clamp(double lo, Tensor x, double hi) {
     return clamp(x.scalarLike(lo), x, x.scalarLike(hi));
   }
@@ -211,18 +212,21 @@ public final class Ops {
       this.rhs = rhs;
     }
 
+    /** Contracting dimensions of lhs and rhs, pairwise. */
     public DotBuilder contract(int[] lhsDims, int[] rhsDims) {
       lc = lhsDims.clone();
       rc = rhsDims.clone();
       return this;
     }
 
+    /** Batch dimensions of lhs and rhs, pairwise (leading in the result). */
     public DotBuilder batch(int[] lhsDims, int[] rhsDims) {
       lb = lhsDims.clone();
       rb = rhsDims.clone();
       return this;
     }
 
+    /** Operand precision config ({@code DEFAULT}, {@code HIGH}, {@code HIGHEST}). */
     public DotBuilder precision(Precision p) {
       precision = p;
       return this;
@@ -234,6 +238,10 @@ public final class Ops {
       return this;
     }
 
+    /**
+     * Emits the {@code stablehlo.dot_general}: result dims are batch, then lhs free, then rhs free dims; throws {@code
+     * IllegalArgumentException} naming the violated dimension rule.
+     */
     public Tensor build() {
       Graph g = graphOf("dot_general", lhs, rhs);
       return g.single(() -> DotGeneral.of(lhs.value(), rhs.value(), lb, rb, lc, rc, precision, resultType));
@@ -276,6 +284,7 @@ public final class Ops {
       return this;
     }
 
+    /** Window strides per spatial dimension (default 1). */
     public ConvBuilder strides(long... s) {
       strides = s.clone();
       return this;
@@ -301,36 +310,45 @@ public final class Ops {
       return this;
     }
 
+    /** Input (lhs) dilation per spatial dimension, as in a transposed convolution (default 1). */
     public ConvBuilder lhsDilation(long... d) {
       lhsDilation = d.clone();
       return this;
     }
 
+    /** Kernel (rhs, atrous) dilation per spatial dimension (default 1). */
     public ConvBuilder rhsDilation(long... d) {
       rhsDilation = d.clone();
       return this;
     }
 
+    /** Feature groups (depthwise convolution when equal to the input features; default 1). */
     public ConvBuilder featureGroupCount(long n) {
       featureGroups = n;
       return this;
     }
 
+    /** Batch groups (default 1). */
     public ConvBuilder batchGroupCount(long n) {
       batchGroups = n;
       return this;
     }
 
+    /** Operand precision config ({@code DEFAULT}, {@code HIGH}, {@code HIGHEST}). */
     public ConvBuilder precision(Precision p) {
       precision = p;
       return this;
     }
 
+    /** Result element type (e.g. f32 from bf16 operands); default the input's dtype. */
     public ConvBuilder resultType(DType t) {
       resultType = t;
       return this;
     }
 
+    /**
+     * Emits the {@code stablehlo.convolution}; throws {@code IllegalArgumentException} naming the violated shape rule.
+     */
     public Tensor build() {
       Graph g = graphOf("convolution", input, kernel);
       ConvDimensionNumbers d = dn == null ? ConvDimensionNumbers.of(spatialLayout("N", "C", input.rank()),
@@ -628,6 +646,10 @@ public final class Ops {
   // Collectives. In a graph with a mesh they are cross-partition (channel handles, global device ids in the
   // groups); otherwise cross-replica (groups list replica ids), see Graph#withReplicas.
 
+  /**
+   * {@code stablehlo.all_reduce} with reducer {@code r} within each group of replica (or, with a mesh, device) ids;
+   * result of x's shape.
+   */
   public static Tensor allReduce(Tensor x, Reducer r, long[][] groups) {
     Graph g = graphOf("all_reduce", x);
     Region body = binaryBody(g, "all_reduce body", r, x.dtype());
@@ -635,6 +657,10 @@ public final class Ops {
     return g.single(() -> Collectives.AllReduce.of(x.value(), groups, ch, ch > 0, body));
   }
 
+  /**
+   * {@code stablehlo.all_gather}: concatenates x along {@code axis} over each group, so that dimension grows by the
+   * group size.
+   */
   public static Tensor allGather(Tensor x, int axis, long[][] groups) {
     Graph g = graphOf("all_gather", x);
     int a = x.axis(axis, "all_gather");
@@ -642,6 +668,10 @@ public final class Ops {
     return g.single(() -> Collectives.AllGather.of(x.value(), a, groups, ch, ch > 0));
   }
 
+  /**
+   * {@code stablehlo.reduce_scatter}: reduces over each group with {@code r} and keeps this member's slice of {@code
+   * axis} (the dimension shrinks by the group size).
+   */
   public static Tensor reduceScatter(Tensor x, Reducer r, int axis, long[][] groups) {
     Graph g = graphOf("reduce_scatter", x);
     int a = x.axis(axis, "reduce_scatter");
@@ -650,6 +680,10 @@ public final class Ops {
     return g.single(() -> Collectives.ReduceScatter.of(x.value(), a, groups, ch, ch > 0, body));
   }
 
+  /**
+   * {@code stablehlo.all_to_all}: splits {@code splitAxis} into group-size pieces, exchanges them within each group and
+   * concatenates the received pieces along {@code concatAxis}.
+   */
   public static Tensor allToAll(Tensor x, int splitAxis, int concatAxis, long[][] groups) {
     Graph g = graphOf("all_to_all", x);
     int s = x.axis(splitAxis, "all_to_all");
@@ -658,6 +692,10 @@ public final class Ops {
     return g.single(() -> Collectives.AllToAll.of(x.value(), s, c, groups, ch));
   }
 
+  /**
+   * {@code stablehlo.collective_permute}: each {@code {source, target}} pair sends source's x to target; a target no
+   * pair names receives zeros.
+   */
   public static Tensor collectivePermute(Tensor x, long[][] sourceTargetPairs) {
     Graph g = graphOf("collective_permute", x);
     long ch = g.nextChannelId();

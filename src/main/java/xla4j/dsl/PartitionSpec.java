@@ -44,6 +44,7 @@ public final class PartitionSpec {
     return of(new Object[rank]);
   }
 
+  /** Per array dimension, the mesh axes it is split over (empty: not split); immutable. */
   public List<List<String>> dims() {
     return dims;
   }

@@ -6,11 +6,17 @@ import xla4j.hlo.ElementwiseKind;
 
 /** A monoid for reductions: the combining op and its identity per dtype (as JAX's reduce_* primitives pick). */
 public enum Reducer {
+  /** Sum; identity 0. */
   SUM(ElementwiseKind.ADD),
+  /** Product; identity 1. */
   PROD(ElementwiseKind.MULTIPLY),
+  /** Maximum; identity the dtype's lowest value ({@code -inf} for floats). */
   MAX(ElementwiseKind.MAXIMUM),
+  /** Minimum; identity the dtype's highest value ({@code +inf} for floats). */
   MIN(ElementwiseKind.MINIMUM),
+  /** Logical/bitwise and; identity all ones ({@code true}). */
   AND(ElementwiseKind.AND),
+  /** Logical/bitwise or; identity 0 ({@code false}). */
   OR(ElementwiseKind.OR);
 
   private final ElementwiseKind op;
@@ -19,6 +25,7 @@ public enum Reducer {
     this.op = op;
   }
 
+  /** The elementwise op that combines two values. */
   public ElementwiseKind op() {
     return op;
   }

@@ -17,6 +17,10 @@ public final class Shape {
     this.dims = dims;
   }
 
+  /**
+   * A shape of {@code dtype} with {@code dims}; throws {@code IllegalArgumentException} for a null dtype or a negative
+   * dimension.
+   */
   public static Shape of(DType dtype, long... dims) {
     if (dtype == null) {
       throw new IllegalArgumentException("shape requires a dtype, got null");
@@ -29,6 +33,7 @@ public final class Shape {
     return new Shape(dtype, dims.clone());
   }
 
+  /** A rank-0 shape of {@code dtype}. */
   public static Shape scalar(DType dtype) {
     return of(dtype);
   }
@@ -37,22 +42,27 @@ public final class Shape {
     return new Shape(t.dtype(), t.dims());
   }
 
+  /** The element type. */
   public DType dtype() {
     return dtype;
   }
 
+  /** A copy of the dimensions. */
   public long[] dims() {
     return dims.clone();
   }
 
+  /** The size of dimension {@code axis} (non-negative, not wrapped). */
   public long dim(int axis) {
     return dims[axis];
   }
 
+  /** Number of dimensions. */
   public int rank() {
     return dims.length;
   }
 
+  /** Product of the dimensions; throws {@code ArithmeticException} on long overflow. */
   public long numElements() {
     long n = 1;
     for (long d : dims) {
@@ -61,10 +71,12 @@ public final class Shape {
     return n;
   }
 
+  /** The same dimensions with element type {@code other}. */
   public Shape withDType(DType other) {
     return new Shape(other, dims);
   }
 
+  /** The IR tensor type ({@code tensor<2x3xf32>}). */
   public TensorType toTensorType() {
     return TensorType.of(dtype, dims);
   }

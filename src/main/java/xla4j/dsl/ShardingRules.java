@@ -19,11 +19,13 @@ public final class ShardingRules {
   /** Updates a parameter's spec; as big_vision's registered {@code shardings.*} functions. */
   @FunctionalInterface
   public interface Tactic {
+    /** The parameter's spec after this tactic, given its spec so far, the mesh, its name, shape and dtype. */
     PartitionSpec apply(PartitionSpec current, Mesh mesh, String name, long[] shape, DType dtype);
   }
 
   /** One rule: parameters whose whole name matches {@code pattern} get {@code tactics}, in order. */
   public record Rule(Pattern pattern, List<Tactic> tactics) {
+    /** Copies the tactics. */
     public Rule {
       tactics = ImmutableList.copyOf(tactics);
     }
@@ -54,6 +56,7 @@ public final class ShardingRules {
     return new ShardingRules(next);
   }
 
+  /** The rules in priority order (first match wins); immutable. */
   public List<Rule> rules() {
     return rules;
   }

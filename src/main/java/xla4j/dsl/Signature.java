@@ -30,6 +30,10 @@ public record Signature(String name, Optional<Mesh> mesh, boolean gspmd, int rep
    * @param aliasedOutput for a donated parameter, the result that reuses its buffer ({@code tf.aliasing_output})
    */
   public record Arg(String name, Shape shape, Optional<PartitionSpec> spec, Optional<String> aliasedOutput) {
+    /**
+     * Checks the entry; throws {@code IllegalArgumentException} for a missing component or a spec whose rank differs
+     * from the shape's.
+     */
     public Arg {
       if (name == null || name.isEmpty() || shape == null || spec == null || aliasedOutput == null) {
         throw new IllegalArgumentException("signature entries require a name, shape, spec and alias, got " + name
@@ -52,6 +56,7 @@ public record Signature(String name, Optional<Mesh> mesh, boolean gspmd, int rep
     }
   }
 
+  /** Checks the signature; throws {@code IllegalArgumentException} naming the first inconsistency. */
   public Signature {
     if (replicas < 1) {
       throw new IllegalArgumentException("signature requires replicas >= 1, got " + replicas);

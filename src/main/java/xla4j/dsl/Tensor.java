@@ -35,6 +35,7 @@ public final class Tensor {
     this.value = value;
   }
 
+  /** The graph this tensor belongs to. */
   public Graph graph() {
     return graph;
   }
@@ -44,22 +45,30 @@ public final class Tensor {
     return value;
   }
 
+  /** Its static shape and dtype. */
   public Shape shape() {
     return Shape.of(value.type());
   }
 
+  /** Its element type. */
   public DType dtype() {
     return value.type().dtype();
   }
 
+  /** Its number of dimensions. */
   public int rank() {
     return value.type().rank();
   }
 
+  /**
+   * Size of dimension {@code axis} (negative counts from the end); throws {@code IllegalArgumentException} out of
+   * range.
+   */
   public long dim(int axis) {
     return value.type().dim(axis(axis, "dim"));
   }
 
+  /** A copy of its dimensions. */
   public long[] dims() {
     return value.type().dims();
   }
@@ -106,28 +115,45 @@ public final class Tensor {
     return v >= -Math.pow(2, bits - 1) && v < Math.pow(2, bits - 1);
   }
 
+  /** {@code -x} ({@code stablehlo.negate}). */
   public Tensor neg() { return unary(ElementwiseKind.NEGATE); }
+  /** {@code |x|} ({@code stablehlo.abs}). */
   public Tensor abs() { return unary(ElementwiseKind.ABS); }
+  /** -1, 0 or 1 by sign ({@code stablehlo.sign}). */
   public Tensor sign() { return unary(ElementwiseKind.SIGN); }
+  /** {@code e^x} ({@code stablehlo.exponential}). */
   public Tensor exp() { return unary(ElementwiseKind.EXPONENTIAL); }
+  /** {@code e^x - 1}, accurate near 0 ({@code stablehlo.exponential_minus_one}). */
   public Tensor expm1() { return unary(ElementwiseKind.EXPONENTIAL_MINUS_ONE); }
+  /** Natural logarithm ({@code stablehlo.log}). */
   public Tensor log() { return unary(ElementwiseKind.LOG); }
+  /** {@code log(1 + x)}, accurate near 0 ({@code stablehlo.log_plus_one}). */
   public Tensor log1p() { return unary(ElementwiseKind.LOG_PLUS_ONE); }
   /** {@code 1 / (1 + exp(-x))} ({@code stablehlo.logistic}). */
   public Tensor sigmoid() { return unary(ElementwiseKind.LOGISTIC); }
+  /** Square root ({@code stablehlo.sqrt}). */
   public Tensor sqrt() { return unary(ElementwiseKind.SQRT); }
+  /** {@code 1 / sqrt(x)} ({@code stablehlo.rsqrt}). */
   public Tensor rsqrt() { return unary(ElementwiseKind.RSQRT); }
+  /** Cube root ({@code stablehlo.cbrt}). */
   public Tensor cbrt() { return unary(ElementwiseKind.CBRT); }
+  /** Hyperbolic tangent ({@code stablehlo.tanh}). */
   public Tensor tanh() { return unary(ElementwiseKind.TANH); }
+  /** Sine ({@code stablehlo.sine}). */
   public Tensor sin() { return unary(ElementwiseKind.SINE); }
+  /** Cosine ({@code stablehlo.cosine}). */
   public Tensor cos() { return unary(ElementwiseKind.COSINE); }
+  /** Tangent ({@code stablehlo.tan}). */
   public Tensor tan() { return unary(ElementwiseKind.TAN); }
+  /** Round toward negative infinity ({@code stablehlo.floor}). */
   public Tensor floor() { return unary(ElementwiseKind.FLOOR); }
+  /** Round toward positive infinity ({@code stablehlo.ceil}). */
   public Tensor ceil() { return unary(ElementwiseKind.CEIL); }
   /** Round half to even. */
   public Tensor round() { return unary(ElementwiseKind.ROUND_NEAREST_EVEN); }
   /** Round half away from zero. */
   public Tensor roundAwayFromZero() { return unary(ElementwiseKind.ROUND_NEAREST_AFZ); }
+  /** Whether each element is neither infinite nor NaN, as pred ({@code stablehlo.is_finite}). */
   public Tensor isFinite() { return unary(ElementwiseKind.IS_FINITE); }
   /** Error function ({@code chlo.erf}, as JAX emits). */
   public Tensor erf() { return unary(ElementwiseKind.ERF); }
@@ -135,40 +161,63 @@ public final class Tensor {
   public Tensor erfc() { return unary(ElementwiseKind.ERFC); }
   /** Bitwise / logical not. */
   public Tensor not() { return unary(ElementwiseKind.NOT); }
+  /** Number of set bits of each integer ({@code stablehlo.popcnt}). */
   public Tensor popcnt() { return unary(ElementwiseKind.POPCNT); }
+  /** Number of leading zero bits of each integer ({@code stablehlo.count_leading_zeros}). */
   public Tensor countLeadingZeros() { return unary(ElementwiseKind.COUNT_LEADING_ZEROS); }
+  /** {@code x * x}. */
   public Tensor square() { return mul(this); }
+  /** {@code 1 / x}. */
   public Tensor reciprocal() { return scalarLike(1).div(this); }
   /** {@code max(x, 0)}. */
   public Tensor relu() { return maximum(0.0); }
 
+  /** {@code x + o} ({@code stablehlo.add}), broadcasting as NumPy; dtypes must match. */
   public Tensor add(Tensor o) { return binary(ElementwiseKind.ADD, o); }
+  /** {@code x - o} ({@code stablehlo.subtract}), broadcasting as NumPy; dtypes must match. */
   public Tensor sub(Tensor o) { return binary(ElementwiseKind.SUBTRACT, o); }
+  /** {@code x * o} ({@code stablehlo.multiply}), broadcasting as NumPy; dtypes must match. */
   public Tensor mul(Tensor o) { return binary(ElementwiseKind.MULTIPLY, o); }
+  /** {@code x / o} ({@code stablehlo.divide}; integers truncate toward zero), broadcasting as NumPy. */
   public Tensor div(Tensor o) { return binary(ElementwiseKind.DIVIDE, o); }
   /** Remainder with the dividend's sign (C fmod), as {@code stablehlo.remainder}. */
   public Tensor rem(Tensor o) { return binary(ElementwiseKind.REMAINDER, o); }
+  /** {@code x^o} ({@code stablehlo.power}), broadcasting as NumPy. */
   public Tensor pow(Tensor o) { return binary(ElementwiseKind.POWER, o); }
-  /** Elementwise maximum (NumPy's {@code maximum}); {@link #max(int...)} reduces over axes. */
   /** Elementwise maximum (NumPy's {@code maximum}); {@link #max(int...)} reduces over axes instead. */
   public Tensor maximum(Tensor o) { return binary(ElementwiseKind.MAXIMUM, o); }
-  /** Elementwise minimum (NumPy's {@code minimum}); {@link #min(int...)} reduces over axes. */
   /** Elementwise minimum (NumPy's {@code minimum}); {@link #min(int...)} reduces over axes instead. */
   public Tensor minimum(Tensor o) { return binary(ElementwiseKind.MINIMUM, o); }
+  /** Two-argument arctangent of {@code x / o} ({@code stablehlo.atan2}). */
   public Tensor atan2(Tensor o) { return binary(ElementwiseKind.ATAN2, o); }
+  /** Bitwise / logical and ({@code stablehlo.and}). */
   public Tensor and(Tensor o) { return binary(ElementwiseKind.AND, o); }
+  /** Bitwise / logical or ({@code stablehlo.or}). */
   public Tensor or(Tensor o) { return binary(ElementwiseKind.OR, o); }
+  /** Bitwise / logical xor ({@code stablehlo.xor}). */
   public Tensor xor(Tensor o) { return binary(ElementwiseKind.XOR, o); }
+  /** {@code x << o} ({@code stablehlo.shift_left}). */
   public Tensor shiftLeft(Tensor o) { return binary(ElementwiseKind.SHIFT_LEFT, o); }
+  /** {@code x >> o}, sign-extending ({@code stablehlo.shift_right_arithmetic}). */
   public Tensor shiftRightArithmetic(Tensor o) { return binary(ElementwiseKind.SHIFT_RIGHT_ARITHMETIC, o); }
+  /** {@code x >>> o}, zero-filling ({@code stablehlo.shift_right_logical}). */
   public Tensor shiftRightLogical(Tensor o) { return binary(ElementwiseKind.SHIFT_RIGHT_LOGICAL, o); }
 
+  /**
+   * {@code x + v}, v a scalar of x's dtype; throws {@code IllegalArgumentException} if the dtype cannot hold v exactly.
+   */
   public Tensor add(double v) { return add(scalarLike(v)); }
+  /** {@code x - v}, v a scalar of x's dtype. */
   public Tensor sub(double v) { return sub(scalarLike(v)); }
+  /** {@code x * v}, v a scalar of x's dtype. */
   public Tensor mul(double v) { return mul(scalarLike(v)); }
+  /** {@code x / v}, v a scalar of x's dtype. */
   public Tensor div(double v) { return div(scalarLike(v)); }
+  /** {@code x^v}, v a scalar of x's dtype. */
   public Tensor pow(double v) { return pow(scalarLike(v)); }
+  /** {@code max(x, v)} elementwise, v a scalar of x's dtype. */
   public Tensor maximum(double v) { return maximum(scalarLike(v)); }
+  /** {@code min(x, v)} elementwise, v a scalar of x's dtype. */
   public Tensor minimum(double v) { return minimum(scalarLike(v)); }
 
   // Comparisons (result pred)
@@ -179,17 +228,29 @@ public final class Tensor {
     return graph.single(() -> Compare.of(d, ab[0].value, ab[1].value));
   }
 
+  /** {@code x == o} as pred ({@code stablehlo.compare EQ}), broadcasting as NumPy. */
   public Tensor eq(Tensor o) { return compare(Compare.Direction.EQ, o); }
+  /** {@code x != o} as pred ({@code stablehlo.compare NE}), broadcasting as NumPy. */
   public Tensor ne(Tensor o) { return compare(Compare.Direction.NE, o); }
+  /** {@code x < o} as pred ({@code stablehlo.compare LT}), broadcasting as NumPy. */
   public Tensor lt(Tensor o) { return compare(Compare.Direction.LT, o); }
+  /** {@code x <= o} as pred ({@code stablehlo.compare LE}), broadcasting as NumPy. */
   public Tensor le(Tensor o) { return compare(Compare.Direction.LE, o); }
+  /** {@code x > o} as pred ({@code stablehlo.compare GT}), broadcasting as NumPy. */
   public Tensor gt(Tensor o) { return compare(Compare.Direction.GT, o); }
+  /** {@code x >= o} as pred ({@code stablehlo.compare GE}), broadcasting as NumPy. */
   public Tensor ge(Tensor o) { return compare(Compare.Direction.GE, o); }
+  /** {@code x == v} as pred, v a scalar of x's dtype. */
   public Tensor eq(double v) { return eq(scalarLike(v)); }
+  /** {@code x != v} as pred, v a scalar of x's dtype. */
   public Tensor ne(double v) { return ne(scalarLike(v)); }
+  /** {@code x < v} as pred, v a scalar of x's dtype. */
   public Tensor lt(double v) { return lt(scalarLike(v)); }
+  /** {@code x <= v} as pred, v a scalar of x's dtype. */
   public Tensor le(double v) { return le(scalarLike(v)); }
+  /** {@code x > v} as pred, v a scalar of x's dtype. */
   public Tensor gt(double v) { return gt(scalarLike(v)); }
+  /** {@code x >= v} as pred, v a scalar of x's dtype. */
   public Tensor ge(double v) { return ge(scalarLike(v)); }
 
   /** {@code stablehlo.convert} to {@code dtype} (float to int truncates toward zero; to pred is {@code != 0}). */
@@ -339,12 +400,17 @@ public final class Tensor {
     return pad(scalarLike(padValue), low, high, interior);
   }
 
+  /**
+   * {@code stablehlo.pad}: {@code low}/{@code high} edge padding (negative crops) and {@code interior} padding between
+   * elements, per dimension, with the scalar {@code padValue}.
+   */
   public Tensor pad(Tensor padValue, long[] low, long[] high, long[] interior) {
     graph.use(this, "pad");
     graph.use(padValue, "pad");
     return graph.single(() -> Pad.of(value, padValue.value, low, high, interior));
   }
 
+  /** Reverses the order of elements along {@code axes} ({@code stablehlo.reverse}); same shape. */
   public Tensor reverse(int... axes) {
     graph.use(this, "reverse");
     int[] a = axes("reverse", axes);
@@ -359,11 +425,21 @@ public final class Tensor {
     return Ops.reduce(this, r, axes.length == 0 ? allAxes() : axes);
   }
 
+  /** Sum over {@code axes} (all when none are given), which are removed from the shape. */
   public Tensor sum(int... axes) { return reduce(Reducer.SUM, axes); }
+  /** Product over {@code axes} (all when none are given), which are removed from the shape. */
   public Tensor prod(int... axes) { return reduce(Reducer.PROD, axes); }
+  /**
+   * Maximum over {@code axes} (all when none are given), which are removed; {@link #maximum(Tensor)} is elementwise.
+   */
   public Tensor max(int... axes) { return reduce(Reducer.MAX, axes); }
+  /**
+   * Minimum over {@code axes} (all when none are given), which are removed; {@link #minimum(Tensor)} is elementwise.
+   */
   public Tensor min(int... axes) { return reduce(Reducer.MIN, axes); }
+  /** Logical and over {@code axes} (all when none are given), which are removed from the shape. */
   public Tensor all(int... axes) { return reduce(Reducer.AND, axes); }
+  /** Logical or over {@code axes} (all when none are given), which are removed from the shape. */
   public Tensor any(int... axes) { return reduce(Reducer.OR, axes); }
 
   /** Mean over {@code axes} (all when none are given), in this dtype. */
@@ -390,6 +466,7 @@ public final class Tensor {
     return Ops.matmul(this, other);
   }
 
+  /** {@code exp(x - max) / sum(exp(x - max))} over {@code axis}; same shape. */
   public Tensor softmax(int axis) {
     return Composites.softmax(this, axis);
   }

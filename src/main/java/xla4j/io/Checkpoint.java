@@ -62,10 +62,12 @@ public interface Checkpoint extends AutoCloseable {
   /** Every tensor, in the file's order, by key. */
   Map<String, TensorEntry> entries();
 
+  /** The tensor names, in the file's order. */
   default Set<String> keys() {
     return entries().keySet();
   }
 
+  /** Whether a tensor named {@code key} is in the checkpoint. */
   default boolean contains(String key) {
     return entries().containsKey(key);
   }

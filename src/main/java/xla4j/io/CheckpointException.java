@@ -13,12 +13,15 @@ public final class CheckpointException extends IOException {
   private static final long serialVersionUID = 1L;
 
   private final transient Path file;
+  /** The tensor's key, or null when the error concerns the whole file. */
   private final String key;
 
+  /** An error in {@code file}, at tensor {@code key} (null for the whole file). */
   public CheckpointException(Path file, String key, String message) {
     this(file, key, message, null);
   }
 
+  /** An error in {@code file}, at tensor {@code key} (null for the whole file), caused by {@code cause}. */
   public CheckpointException(Path file, String key, String message, Throwable cause) {
     super(file + (key == null ? "" : " [" + key + "]") + ": " + message, cause);
     this.file = file;

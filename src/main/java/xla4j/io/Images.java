@@ -13,6 +13,8 @@ import xla4j.array.Resampling;
  * Images to model inputs as big_vision's evaluation pipeline prepares them ({@code decode|resize(S)|
  * value_range(-1, 1)}): decoded with the JDK's ImageIO (JPEG, PNG, BMP, GIF), resized to S×S with
  * {@code tf.image.resize}'s bilinear rule, RGB values mapped from [0, 255] to [-1, 1], NHWC float32.
+ *
+ * <p>Stateless and thread-safe.
  */
 public final class Images {
   private Images() {}

@@ -28,12 +28,18 @@ import xla4j.array.NdArray;
  * A plain NumPy 2-byte void ({@code |V2}: {@code np.void} or raw bytes) is not bf16 and is refused.
  * Without ml_dtypes such a file loads in NumPy as void bytes; view it with
  * {@code np.load(f).view(ml_dtypes.bfloat16)}.
+ *
+ * <p>Stateless and thread-safe; a {@code .npy} opened as a {@link Checkpoint} is thread-safe for reading.
  */
 public final class Npy {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
   private Npy() {}
 
+  /**
+   * Reads the one array of a {@code .npy} file; throws an {@link IOException} naming the file if it is not a valid,
+   * complete {@code .npy}.
+   */
   public static NdArray read(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       return read(in, file.toString());
@@ -118,10 +124,12 @@ public final class Npy {
    * is the number of data bytes that follow it.
    */
   public record Header(DType dtype, long[] shape, boolean bigEndian) {
+    /** Copies the shape. */
     public Header {
       shape = shape.clone();
     }
 
+    /** A copy of the dimensions. */
     @Override
     public long[] shape() {
       return shape.clone();
@@ -216,12 +224,16 @@ public final class Npy {
     return NdArray.fromBytes(header.dtype(), header.shape(), ByteBuffer.wrap(data));
   }
 
+  /** Writes {@code array} as a {@code .npy} file (format 1.0, or 2.0 when the header needs it). */
   public static void write(Path file, NdArray array) throws IOException {
     try (OutputStream out = Files.newOutputStream(file)) {
       write(out, array);
     }
   }
 
+  /**
+   * Writes {@code array} as a {@code .npy} stream (format 1.0, or 2.0 when the header needs it); bf16 as {@code <V2}.
+   */
   public static void write(OutputStream out, NdArray array) throws IOException {
     StringBuilder shape = new StringBuilder("(");
     long[] dims = array.shape();

@@ -35,6 +35,8 @@ import xla4j.array.NdArray;
  * zip64 records when they need them).
  *
  * <p>Errors are {@link CheckpointException}s naming the file and the key.
+ *
+ * <p>Thread-safe for reading, as every {@link Checkpoint}: entries may be read from several threads at once.
  */
 public final class Npz implements Checkpoint {
   private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};

@@ -39,6 +39,8 @@ import xla4j.array.NdArray;
  * a box of it ({@link TensorEntry#readBox}).
  *
  * <p>Errors are {@link CheckpointException}s naming the file and the key.
+ *
+ * <p>Thread-safe for reading, as every {@link Checkpoint}: entries may be read from several threads at once.
  */
 public final class Safetensors implements Checkpoint {
   private static final String METADATA = "__metadata__";
@@ -279,6 +281,7 @@ public final class Safetensors implements Checkpoint {
     }
   }
 
+  /** Writes {@code tensors} as a {@code .safetensors} file, in map order, without metadata. */
   public static void write(Path file, Map<String, NdArray> tensors) throws IOException {
     write(file, tensors, Map.of());
   }

@@ -19,6 +19,8 @@ import java.util.Map;
  * shards beside it. {@link #open} opens every shard and checks the index against them: every shard file
  * exists, every key is in the shard the index names, no key is in two shards, and every tensor of a shard is in
  * the index. Entries come in {@code weight_map} order and are read from their shards by position.
+ *
+ * <p>Thread-safe for reading, as every {@link Checkpoint}: entries may be read from several threads at once.
  */
 public final class ShardedSafetensors implements Checkpoint {
   private final Path index;

@@ -60,6 +60,7 @@ public final class TensorEntry implements TensorSource {
     return shape.clone();
   }
 
+  /** Number of elements. */
   public long size() {
     return NdArray.numElements(shape);
   }

@@ -30,6 +30,10 @@ public final class Dense {
     return apply(s, x, features, Init.lecunNormal(), Init.zeros());
   }
 
+  /**
+   * {@code x @ kernel + bias} over the last axis of {@code x} with parameters {@code kernel} (D, features) and {@code
+   * bias} (features,) under scope {@code s}; the result is {@code x}'s shape with the last dimension {@code features}.
+   */
   public static Tensor apply(Scope s, Tensor x, long features, Init kernelInit, Init biasInit) {
     return declare(s, x.dim(-1), features, kernelInit, biasInit).apply(x);
   }

@@ -11,6 +11,10 @@ import xla4j.dsl.Tensor;
 public final class Encoder1DBlock {
   private Encoder1DBlock() {}
 
+  /**
+   * The block applied to tokens (B, N, D) under scope {@code s}; returns (B, N, D) and, when {@code out} is not null,
+   * puts the named intermediates into it.
+   */
   public static Tensor apply(Scope s, Tensor x, int numHeads, long mlpDim, Map<String, Tensor> out) {
     Tensor y = LayerNorm.apply(s.child("LayerNorm_0"), x);
     y = MultiHeadDotProductAttention.apply(s.child("MultiHeadDotProductAttention_0"), y, y, numHeads);

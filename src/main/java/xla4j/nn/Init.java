@@ -51,6 +51,7 @@ public interface Init {
     return constant(1.0);
   }
 
+  /** Every element {@code value} ({@code nn.initializers.constant}). */
   static Init constant(double value) {
     return (dtype, shape, fanIn, fanOut, rng) -> fill(dtype, shape, i -> value);
   }

@@ -14,6 +14,10 @@ public final class LayerNorm {
 
   private LayerNorm() {}
 
+  /**
+   * Normalises {@code x} over its last axis with parameters {@code scale} and {@code bias} under scope {@code s}; same
+   * shape and dtype.
+   */
   public static Tensor apply(Scope s, Tensor x) {
     long d = x.dim(-1);
     Tensor scale = s.param("scale", new long[] {d}, Init.ones());

@@ -9,6 +9,10 @@ import xla4j.dsl.Tensor;
 public final class MAPHead {
   private MAPHead() {}
 
+  /**
+   * Pools tokens (B, N, D) to (B, D) with {@code numHeads} heads and an MLP of width {@code mlpDim}, parameters under
+   * scope {@code s}.
+   */
   public static Tensor apply(Scope s, Tensor x, int numHeads, long mlpDim) {
     long n = x.dim(0);
     long d = x.dim(-1);

@@ -8,10 +8,12 @@ import xla4j.array.DType;
  * big_vision / Flax flatten it with '/'), dtype, shape and the initializer used for random initialisation.
  */
 public record ParamSpec(String name, DType dtype, long[] shape, Init init) {
+  /** Copies the shape. */
   public ParamSpec {
     shape = shape.clone();
   }
 
+  /** A copy of the dimensions. */
   @Override
   public long[] shape() {
     return shape.clone();

@@ -16,6 +16,7 @@ import xla4j.dsl.Tensor;
 public final class PatchMerger {
   private PatchMerger() {}
 
+  /** Merges tokens (B, N, D) into (B, {@code numTokens}, D), parameters under scope {@code s}. */
   public static Tensor apply(Scope s, Tensor x, long numTokens) {
     long d = x.dim(-1);
     Tensor y = LayerNorm.apply(s.child("LayerNorm_0"), x);

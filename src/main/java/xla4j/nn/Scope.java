@@ -44,6 +44,7 @@ public final class Scope {
     return new Scope(graph, prefix + name + "/", paramDtype, specs);
   }
 
+  /** The graph parameters and ops are added to. */
   public Graph graph() {
     return graph;
   }

@@ -18,6 +18,9 @@ import xla4j.pjrt.capi.PJRT_Buffer_ToHostBuffer_Args;
 /**
  * An array on a device ({@code PJRT_Buffer}). Close it when done (try-with-resources); its dtype and
  * shape are read once when it is created.
+ *
+ * <p>Thread-safe: calls hold the buffer's read lock and {@link #close()} waits for them (see
+ * {@code NativeResource}).
  */
 public final class Buffer extends NativeResource {
   private final Client client;
@@ -60,6 +63,7 @@ public final class Buffer extends NativeResource {
     return buffer;
   }
 
+  /** The client that owns it. */
   public Client client() {
     return client;
   }
@@ -69,6 +73,7 @@ public final class Buffer extends NativeResource {
     return spec;
   }
 
+  /** The element type. */
   public xla4j.array.DType dtype() {
     return spec.dtype();
   }

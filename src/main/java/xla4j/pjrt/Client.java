@@ -126,6 +126,7 @@ public final class Client extends NativeResource {
     return d;
   }
 
+  /** The plugin this client was created from. */
   public PjrtPlugin plugin() {
     return plugin;
   }
@@ -135,10 +136,12 @@ public final class Client extends NativeResource {
     return platformName;
   }
 
+  /** The platform's version string as the plugin reports it. */
   public String platformVersion() {
     return platformVersion;
   }
 
+  /** This process's index among the client's processes (0 in a single-process client). */
   public int processIndex() {
     return processIndex;
   }

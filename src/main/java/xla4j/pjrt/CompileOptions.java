@@ -36,6 +36,7 @@ public final class CompileOptions {
     return builder().partitions(partitions).build();
   }
 
+  /** A builder with 1 replica, 1 partition and Shardy. */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,18 +46,22 @@ public final class CompileOptions {
     return new CompileOptions(proto);
   }
 
+  /** The options as an {@code xla.CompileOptionsProto} (immutable). */
   public CompileOptionsProto proto() {
     return proto;
   }
 
+  /** The serialized proto, as {@code PJRT_Client_Compile} takes it. */
   public byte[] toByteArray() {
     return proto.toByteArray();
   }
 
+  /** {@code num_replicas} (at least 1). */
   public int numReplicas() {
     return (int) proto.getExecutableBuildOptions().getNumReplicas();
   }
 
+  /** {@code num_partitions} (at least 1). */
   public int numPartitions() {
     return (int) proto.getExecutableBuildOptions().getNumPartitions();
   }
@@ -164,7 +169,7 @@ public final class CompileOptions {
     return "CompileOptions{" + com.google.protobuf.TextFormat.shortDebugString(proto) + "}";
   }
 
-  /** Fluent builder; {@link #build()} checks the combination. */
+  /** Fluent builder; {@link #build()} checks the combination. Not thread-safe: use from one thread. */
   public static final class Builder {
     private int replicas = 1;
     private int partitions = 1;
@@ -175,6 +180,7 @@ public final class CompileOptions {
 
     private Builder() {}
 
+    /** Number of replicas (default 1); throws {@code IllegalArgumentException} below 1. */
     public Builder replicas(int n) {
       if (n < 1) {
         throw new IllegalArgumentException("CompileOptions requires replicas >= 1, got " + n);
@@ -221,6 +227,10 @@ public final class CompileOptions {
       return this;
     }
 
+    /**
+     * The options; throws {@code IllegalArgumentException} if the device assignment is not {@code replicas x
+     * partitions} distinct non-negative ids.
+     */
     public CompileOptions build() {
       boolean useSpmd = spmd != null ? spmd : partitions > 1;
       ExecutableBuildOptionsProto.Builder b = ExecutableBuildOptionsProto.newBuilder()

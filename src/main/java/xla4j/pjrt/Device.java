@@ -4,6 +4,7 @@ import xla4j.pjrt.capi.PJRT_Device;
 
 /**
  * A device of a {@link Client}. Owned by the client: valid while the client is open; needs no closing.
+ * Immutable and thread-safe.
  */
 public final class Device {
   private final Client client;
@@ -22,18 +23,22 @@ public final class Device {
     return device;
   }
 
+  /** The client that owns it. */
   public Client client() {
     return client;
   }
 
+  /** The device id, unique across the client. */
   public int id() {
     return description.id();
   }
 
+  /** The device kind, e.g. "cpu" or "TPU v5 lite". */
   public String kind() {
     return description.kind();
   }
 
+  /** The index of the process that owns the device. */
   public int processIndex() {
     return description.processIndex();
   }
@@ -43,6 +48,7 @@ public final class Device {
     return addressable;
   }
 
+  /** Its description, valid after the client closes. */
   public DeviceDescription description() {
     return description;
   }

@@ -11,7 +11,7 @@ import xla4j.pjrt.capi.PJRT_DeviceDescription_ProcessIndex_Args;
 
 /**
  * What a device is (id, kind, process), without needing the device: read once from
- * {@code PJRT_DeviceDescription}, valid on its own afterwards.
+ * {@code PJRT_DeviceDescription}, valid on its own afterwards. Immutable and thread-safe.
  */
 public final class DeviceDescription {
   private final int id;
@@ -50,6 +50,7 @@ public final class DeviceDescription {
     return id;
   }
 
+  /** The index of the process that owns the device. */
   public int processIndex() {
     return processIndex;
   }
@@ -59,6 +60,7 @@ public final class DeviceDescription {
     return kind;
   }
 
+  /** The plugin's verbose description of the device, for diagnostics. */
   public String debugString() {
     return debugString;
   }

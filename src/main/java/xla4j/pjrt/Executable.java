@@ -28,7 +28,8 @@ import xla4j.pjrt.capi.PJRT_Program;
 /**
  * A compiled program, not bound to devices ({@code PJRT_Executable}): what a deviceless
  * {@link Topology#compile} returns, and the description of a {@link LoadedExecutable}. Its properties
- * (name, replicas, partitions, outputs) are read once.
+ * (name, replicas, partitions, outputs) are read once. Thread-safe: calls hold its read lock and
+ * {@link #close()} waits for them.
  */
 public final class Executable extends NativeResource {
   private final Api api;
@@ -116,10 +117,12 @@ public final class Executable extends NativeResource {
     return name;
   }
 
+  /** Number of replicas it was compiled for. */
   public int numReplicas() {
     return numReplicas;
   }
 
+  /** Number of SPMD partitions it was compiled for. */
   public int numPartitions() {
     return numPartitions;
   }

@@ -73,6 +73,7 @@ public final class LoadedExecutable extends NativeResource {
     };
   }
 
+  /** The client it is loaded on. */
   public Client client() {
     return client;
   }

@@ -102,6 +102,7 @@ abstract class NativeResource implements AutoCloseable {
     return LEAKS_FREED.get();
   }
 
+  /** Whether {@link #close()} has been called (or the Cleaner freed it). */
   public final boolean isClosed() {
     return owner.closed;
   }

@@ -9,9 +9,40 @@ public final class PjrtException extends RuntimeException {
 
   /** {@code PJRT_Error_Code}, the same numbering as absl::StatusCode. */
   public enum Code {
-    OK, CANCELLED, UNKNOWN, INVALID_ARGUMENT, DEADLINE_EXCEEDED, NOT_FOUND, ALREADY_EXISTS,
-    PERMISSION_DENIED, RESOURCE_EXHAUSTED, FAILED_PRECONDITION, ABORTED, OUT_OF_RANGE, UNIMPLEMENTED,
-    INTERNAL, UNAVAILABLE, DATA_LOSS, UNAUTHENTICATED;
+    /** Not an error. */
+    OK,
+    /** The operation was cancelled. */
+    CANCELLED,
+    /** An unknown error (also any code out of range). */
+    UNKNOWN,
+    /** The caller passed an invalid argument (e.g. a malformed program or wrong buffer shape). */
+    INVALID_ARGUMENT,
+    /** A deadline expired. */
+    DEADLINE_EXCEEDED,
+    /** Something requested was not found. */
+    NOT_FOUND,
+    /** Something to create exists already. */
+    ALREADY_EXISTS,
+    /** Not permitted. */
+    PERMISSION_DENIED,
+    /** Out of a resource, e.g. device memory. */
+    RESOURCE_EXHAUSTED,
+    /** The system is not in a state the operation requires. */
+    FAILED_PRECONDITION,
+    /** Aborted, e.g. by a concurrency conflict. */
+    ABORTED,
+    /** Past a valid range. */
+    OUT_OF_RANGE,
+    /** Not implemented or not supported by this plugin. */
+    UNIMPLEMENTED,
+    /** An internal error of the plugin or XLA. */
+    INTERNAL,
+    /** The service or device is unavailable. */
+    UNAVAILABLE,
+    /** Unrecoverable data loss or corruption. */
+    DATA_LOSS,
+    /** Missing valid authentication. */
+    UNAUTHENTICATED;
 
     static Code of(int value) {
       Code[] all = values();
@@ -19,7 +50,9 @@ public final class PjrtException extends RuntimeException {
     }
   }
 
+  /** The plugin's error code. */
   private final Code code;
+  /** The plugin's message, unchanged. */
   private final String pjrtMessage;
 
   /**
@@ -33,6 +66,7 @@ public final class PjrtException extends RuntimeException {
     this.pjrtMessage = pjrtMessage;
   }
 
+  /** The plugin's error code. */
   public Code code() {
     return code;
   }

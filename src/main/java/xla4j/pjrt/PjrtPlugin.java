@@ -249,10 +249,12 @@ public final class PjrtPlugin {
     return majorVersion + "." + minorVersion;
   }
 
+  /** The PJRT C API major version the plugin implements. */
   public int majorVersion() {
     return majorVersion;
   }
 
+  /** The PJRT C API minor version the plugin implements. */
   public int minorVersion() {
     return minorVersion;
   }

@@ -14,7 +14,7 @@ import xla4j.array.DType;
  * ({@code func.func public @main(%arg0: tensor<2x3xf32>, ...) -> (tensor<2xf32> ...)}), plus the
  * module's {@code mhlo.num_replicas} and {@code mhlo.num_partitions}. Read without MLIR: enough to check
  * inputs before a call, to check compile options before a plugin sees the program, and to describe an
- * artifact. Types are global (unsharded) shapes.
+ * artifact. Types are global (unsharded) shapes. Immutable and thread-safe.
  */
 public final class ProgramSignature {
   private static final Pattern MAIN = Pattern.compile("func\\.func\\s+(?:public\\s+)?@main\\s*\\(");
@@ -41,6 +41,9 @@ public final class ProgramSignature {
     return of(inputs, outputs, numPartitions, 1);
   }
 
+  /**
+   * A signature of {@code numReplicas} replicas; throws {@code IllegalArgumentException} if either count is below 1.
+   */
   public static ProgramSignature of(List<TensorSpec> inputs, List<TensorSpec> outputs, int numPartitions,
       int numReplicas) {
     return new ProgramSignature(new ArrayList<>(inputs), new ArrayList<>(outputs), numPartitions, numReplicas);
@@ -54,6 +57,7 @@ public final class ProgramSignature {
    * {@code xla4j.runtime.Sharding} the shardings.
    */
   public record Entry(List<String> parameters, List<String> results) {
+    /** Copies the declaration lists. */
     public Entry {
       parameters = List.copyOf(parameters);
       results = List.copyOf(results);
@@ -131,10 +135,12 @@ public final class ProgramSignature {
     return at;
   }
 
+  /** The entry function's parameter types (global shapes), in order; unmodifiable. */
   public List<TensorSpec> inputs() {
     return inputs;
   }
 
+  /** The entry function's result types (global shapes), in order; unmodifiable. */
   public List<TensorSpec> outputs() {
     return outputs;
   }

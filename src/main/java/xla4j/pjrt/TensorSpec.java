@@ -33,10 +33,15 @@ public final class TensorSpec {
     }
   }
 
+  /**
+   * A spec of {@code dtype} and {@code dims}; throws {@code IllegalArgumentException} for a negative dimension or a
+   * byte size that overflows a long.
+   */
   public static TensorSpec of(DType dtype, long... dims) {
     return new TensorSpec(dtype, dims);
   }
 
+  /** The spec of {@code array}'s dtype and shape. */
   public static TensorSpec of(NdArray array) {
     return new TensorSpec(array.dtype(), array.shape());
   }
@@ -54,6 +59,7 @@ public final class TensorSpec {
     return new TensorSpec(t, dims);
   }
 
+  /** The element type. */
   public DType dtype() {
     return dtype;
   }
@@ -63,10 +69,12 @@ public final class TensorSpec {
     return dims.clone();
   }
 
+  /** Number of dimensions. */
   public int rank() {
     return dims.length;
   }
 
+  /** Product of the dimensions. */
   public long numElements() {
     return numElements;
   }

@@ -18,7 +18,8 @@ import xla4j.pjrt.capi.PJRT_TopologyDescription_PlatformVersion_Args;
 
 /**
  * A device topology without devices ({@code PJRT_TopologyDescription}), e.g. libtpu's {@code v5e:2x2}:
- * lists its devices and compiles programs for it ahead of time.
+ * lists its devices and compiles programs for it ahead of time. Thread-safe: calls hold its read lock and
+ * {@link #close()} waits for them.
  */
 public final class Topology extends NativeResource {
   private final PjrtPlugin plugin;
@@ -71,6 +72,7 @@ public final class Topology extends NativeResource {
     };
   }
 
+  /** The plugin it was created from. */
   public PjrtPlugin plugin() {
     return plugin;
   }
@@ -80,10 +82,12 @@ public final class Topology extends NativeResource {
     return name;
   }
 
+  /** E.g. "tpu". */
   public String platformName() {
     return platformName;
   }
 
+  /** The platform's version string as the plugin reports it. */
   public String platformVersion() {
     return platformVersion;
   }

@@ -73,10 +73,16 @@ import xla4j.hlo.MeshDecl;
  * and the loaded executable's fingerprint, partitions, replicas and per-device output types against
  * the manifest. Formats {@code xla4j-artifact/1} (no checksum) and {@code /2} (no names) are refused with a
  * request to recompile.
+ *
+ * <p>Thread-safe: an artifact is not modified after it is loaded or written; each {@link #program(Client)} loads
+ * its own executable.
  */
 public final class CompiledArtifact {
+  /** File name of the serialized executable in an artifact directory. */
   public static final String EXECUTABLE = "executable.bin";
+  /** File name of the JSON manifest in an artifact directory. */
   public static final String MANIFEST = "manifest.json";
+  /** The manifest format this version writes and reads. */
   public static final String FORMAT = "xla4j-artifact/3";
   private static final String FORMAT_1 = "xla4j-artifact/1";
   private static final String FORMAT_2 = "xla4j-artifact/2";
@@ -182,6 +188,7 @@ public final class CompiledArtifact {
     }
   }
 
+  /** The checked manifest: the program's signature, platform and checksums. */
   public Manifest manifest() {
     return manifest;
   }

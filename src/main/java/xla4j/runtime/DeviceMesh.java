@@ -11,12 +11,16 @@ import xla4j.pjrt.Device;
 /**
  * Devices laid out as a named {@link Mesh}, as {@code jax.sharding.Mesh}: partition {@code p} (the mesh coordinates
  * of {@code p} in row-major order) runs on {@code devices.get(p)}, in any device order. A program without a mesh
- * runs on one device, or on one device per replica. Immutable.
+ * runs on one device, or on one device per replica. Immutable and thread-safe.
  *
  * @param mesh the axes, or empty for an unsharded (or replicated) program
  * @param devices one per partition (or replica), all of one client, distinct and addressable
  */
 public record DeviceMesh(Optional<Mesh> mesh, List<Device> devices) {
+  /**
+   * Checks the devices; throws {@code IllegalArgumentException} if there are none, their number differs from the mesh's
+   * size, or they are not distinct, addressable devices of one client.
+   */
   public DeviceMesh {
     devices = List.copyOf(devices);
     if (devices.isEmpty()) {
@@ -75,14 +79,17 @@ public record DeviceMesh(Optional<Mesh> mesh, List<Device> devices) {
     return List.copyOf(all.subList(0, n));
   }
 
+  /** The client all the devices belong to. */
   public Client client() {
     return devices.get(0).client();
   }
 
+  /** Number of devices (partitions, or replicas). */
   public int size() {
     return devices.size();
   }
 
+  /** The device that runs {@code partition} (or replica). */
   public Device device(int partition) {
     return devices.get(partition);
   }

@@ -22,7 +22,8 @@ import xla4j.pjrt.TensorSpec;
  * {@code compile-mlir}): types from {@link ProgramSignature}, names from {@code jax.arg_info} /
  * {@code jax.result_info} ({@code argN} / {@code outN} otherwise), shardings from {@code sdy.sharding} (Shardy) or
  * {@code mhlo.sharding} (GSPMD, tiles over devices in iota order), donations from {@code tf.aliasing_output}.
- * Programs built with the DSL never come here: they carry their signature ({@code Graph.signature()}).
+ * Programs built with the DSL never come here: they carry their signature ({@code Graph.signature()}). Stateless and
+ * thread-safe.
  */
 public final class MlirSignature {
   private static final Pattern MESH = Pattern.compile("sdy\\.mesh\\s+@([\\w.$]+)\\s*=\\s*<\\s*\\[([^\\]]*)\\]");

@@ -191,6 +191,7 @@ public final class ParamStore implements AutoCloseable {
     }
   }
 
+  /** The devices the parameters live on. */
   public DeviceMesh devices() {
     return devices;
   }
@@ -211,10 +212,12 @@ public final class ParamStore implements AutoCloseable {
     return arrays.get(name);
   }
 
+  /** The parameter names, in placement order (a snapshot). */
   public synchronized List<String> names() {
     return Collections.unmodifiableList(new ArrayList<>(arrays.keySet()));
   }
 
+  /** Number of parameters. */
   public synchronized int size() {
     return arrays.size();
   }

@@ -109,14 +109,17 @@ public final class Program implements AutoCloseable {
     return new Program(signature, devices, exe, null);
   }
 
+  /** Names, global shapes, shardings and donations of its parameters and results. */
   public Signature signature() {
     return signature;
   }
 
+  /** The devices it runs on, one per partition (or replica). */
   public DeviceMesh devices() {
     return devices;
   }
 
+  /** The loaded executable (owned by this program: do not close it separately). */
   public LoadedExecutable executable() {
     return exe;
   }

@@ -86,6 +86,7 @@ public final class ShardedArray implements AutoCloseable {
     return sharding;
   }
 
+  /** The devices its shards live on, one per partition. */
   public DeviceMesh devices() {
     return devices;
   }

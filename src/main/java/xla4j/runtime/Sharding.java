@@ -18,7 +18,7 @@ import xla4j.pjrt.ProgramSignature;
  * How a global array is split over the devices of a mesh (Shardy's model): named mesh axes with sizes
  * ({@code sdy.mesh @mesh = <["x"=2, "y"=2]>}) and, per array dimension, the axes it is split over
  * ({@code #sdy.sharding<@mesh, [{"x"}, {}]>}). Partition {@code p} sits at the mesh coordinates of
- * {@code p} in row-major order over the axes (the default iota device order). Immutable.
+ * {@code p} in row-major order over the axes (the default iota device order). Immutable and thread-safe.
  */
 public final class Sharding {
   private static final Pattern MESH = Pattern.compile("sdy\\.mesh\\s+@(\\w+)\\s*=\\s*<\\s*\\[([^\\]]*)\\]");
@@ -48,10 +48,12 @@ public final class Sharding {
     return new Sharding(mesh, dims);
   }
 
+  /** Mesh axis name to size, in mesh order; unmodifiable. */
   public Map<String, Integer> mesh() {
     return mesh;
   }
 
+  /** Per array dimension, the mesh axes it is split over (major first; empty: not split). */
   public List<List<String>> dims() {
     return dims;
   }
@@ -65,6 +67,7 @@ public final class Sharding {
     return n;
   }
 
+  /** Whether no dimension is split (every device holds the whole array). */
   public boolean isReplicated() {
     return dims.stream().allMatch(List::isEmpty);
   }
@@ -103,6 +106,7 @@ public final class Sharding {
 
   /** Shardings of a program's parameters and results (null entries: none given). */
   public record Signature(List<Sharding> inputs, List<Sharding> outputs) {
+    /** Copies the lists. */
     public Signature {
       inputs = Collections.unmodifiableList(new ArrayList<>(inputs));
       outputs = Collections.unmodifiableList(new ArrayList<>(outputs));

@@ -43,6 +43,10 @@ public final class ViTCheckpoint {
   public record Options(String key, boolean flexi, long flexiPosembSize) {
     private static final Pattern KEY = Pattern.compile("[\\w/]+");
 
+    /**
+     * Checks the options; throws {@code IllegalArgumentException} for a key that is not a '/'-separated name or a
+     * {@code flexiPosembSize} without {@code flexi} or below 0.
+     */
     public Options {
       if (key != null && !KEY.matcher(key).matches()) {
         throw new IllegalArgumentException("checkpoint key must be a '/'-separated name, got '" + key + "'");
@@ -62,6 +66,10 @@ public final class ViTCheckpoint {
       return new Options(null, true, 0);
     }
 
+    /**
+     * The same options reading only the sub-tree under key {@code k} (e.g. {@code img}, as {@code FILE:KEY}); null for
+     * the whole file.
+     */
     public Options withKey(String k) {
       return new Options(k, flexi, flexiPosembSize);
     }

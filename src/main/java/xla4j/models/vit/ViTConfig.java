@@ -60,6 +60,7 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
 
   private static final Pattern VARIANT = Pattern.compile("([A-Za-z0-9-]+?)(?:/(\\d+))?");
 
+  /** Checks the configuration; throws {@code IllegalArgumentException} naming the first inconsistent component. */
   public ViTConfig {
     if (width <= 0 || depth <= 0 || numHeads <= 0 || patch <= 0 || imageSize <= 0) {
       throw new IllegalArgumentException("ViT config requires positive width, depth, heads, patch and image size");
@@ -129,36 +130,43 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
     return imageSize / patch;
   }
 
+  /** This config at input resolution {@code px} (square). */
   public ViTConfig withImageSize(long px) {
     return new ViTConfig(width, depth, mlpDim, numHeads, patch, px, posemb, pool, repSize, numClasses, headZeroinit,
         mergeAfter, mergeTokens, dtype);
   }
 
+  /** This config with patch size {@code p} (square). */
   public ViTConfig withPatch(long p) {
     return new ViTConfig(width, depth, mlpDim, numHeads, p, imageSize, posemb, pool, repSize, numClasses,
         headZeroinit, mergeAfter, mergeTokens, dtype);
   }
 
+  /** This config with position embedding {@code type} ({@code learn} or {@code sincos2d}). */
   public ViTConfig withPosemb(String type) {
     return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, type, pool, repSize, numClasses,
         headZeroinit, mergeAfter, mergeTokens, dtype);
   }
 
+  /** This config with pooling {@code p} ({@code tok}, {@code gap}, {@code map}, {@code 0} or {@code none}). */
   public ViTConfig withPool(String p) {
     return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, p, repSize, numClasses,
         headZeroinit, mergeAfter, mergeTokens, dtype);
   }
 
+  /** This config with a {@code pre_logits} layer of width {@code r} (0 for none). */
   public ViTConfig withRepSize(long r) {
     return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, pool, r, numClasses,
         headZeroinit, mergeAfter, mergeTokens, dtype);
   }
 
+  /** This config with a head of {@code n} classes (0 for no head). */
   public ViTConfig withNumClasses(long n) {
     return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, pool, repSize, n, headZeroinit,
         mergeAfter, mergeTokens, dtype);
   }
 
+  /** This config with big_vision's {@code head_zeroinit} set to {@code z}. */
   public ViTConfig withHeadZeroinit(boolean z) {
     return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, pool, repSize, numClasses, z,
         mergeAfter, mergeTokens, dtype);
@@ -170,11 +178,13 @@ public record ViTConfig(long width, int depth, long mlpDim, int numHeads, long p
         headZeroinit, afterBlocks, tokens, dtype);
   }
 
+  /** This config with {@code d} encoder blocks. */
   public ViTConfig withDepth(int d) {
     return new ViTConfig(width, d, mlpDim, numHeads, patch, imageSize, posemb, pool, repSize, numClasses,
         headZeroinit, mergeAfter, mergeTokens, dtype);
   }
 
+  /** This config with parameter and activation dtype {@code t} (f32 or bf16). */
   public ViTConfig withDtype(DType t) {
     return new ViTConfig(width, depth, mlpDim, numHeads, patch, imageSize, posemb, pool, repSize, numClasses,
         headZeroinit, mergeAfter, mergeTokens, t);
