@@ -54,7 +54,7 @@ public final class ProgramSignature {
    * {@code %arg0: tensor<2xf32> {attributes}} per parameter and one {@code tensor<2xf32> {attributes}}
    * per result. The one place that decides which function is the entry ({@code func.func [public]
    * @main(}, not {@code @main_helper}) and where its signature ends; {@link #parse} reads the types,
-   * {@code xla4j.runtime.Sharding} the shardings.
+   * {@code xla4j.runtime.MlirSignature} the shardings.
    */
   public record Entry(List<String> parameters, List<String> results) {
     /** Copies the declaration lists. */
