@@ -188,33 +188,35 @@ public final class Safetensors implements Checkpoint {
     long[] shape;
     long begin;
     long end;
-    try {
-      JsonObject o = value.getAsJsonObject();
-      String dt = o.get("dtype").getAsString();
-      dtype = dtypeOf(dt);
-      if (dtype == null) {
-        throw new CheckpointException(file, key, "unsupported dtype '" + dt + "' (supported: F64, F32, F16, BF16, "
-            + "I64, I32, I16, I8, U64, U32, U16, U8, BOOL)");
-      }
-      JsonArray s = o.getAsJsonArray("shape");
-      shape = new long[s.size()];
-      for (int i = 0; i < shape.length; i++) {
-        shape[i] = exactLong(s.get(i));
-        if (shape[i] < 0) {
-          throw new CheckpointException(file, key, "negative dimension in shape " + s);
-        }
-      }
-      JsonArray off = o.getAsJsonArray("data_offsets");
-      if (off.size() != 2) {
-        throw new CheckpointException(file, key, "data_offsets must be [begin, end], got " + off);
-      }
-      begin = exactLong(off.get(0));
-      end = exactLong(off.get(1));
-    } catch (CheckpointException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      throw new CheckpointException(file, key, "malformed header entry " + value + " (" + e + ")", e);
+    if (!value.isJsonObject()) {
+      throw new CheckpointException(file, key, "header entry must be an object {\"dtype\", \"shape\", "
+          + "\"data_offsets\"}, got " + abbreviate(value));
     }
+    JsonObject o = value.getAsJsonObject();
+    JsonElement dtField = field(file, key, o, "dtype");
+    if (!dtField.isJsonPrimitive() || !dtField.getAsJsonPrimitive().isString()) {
+      throw new CheckpointException(file, key, "dtype must be a string, got " + abbreviate(dtField));
+    }
+    String dt = dtField.getAsString();
+    dtype = dtypeOf(dt);
+    if (dtype == null) {
+      throw new CheckpointException(file, key, "unsupported dtype '" + dt + "' (supported: F64, F32, F16, BF16, "
+          + "I64, I32, I16, I8, U64, U32, U16, U8, BOOL)");
+    }
+    JsonArray s = array(file, key, o, "shape");
+    shape = new long[s.size()];
+    for (int i = 0; i < shape.length; i++) {
+      shape[i] = exactLong(file, key, "shape", s.get(i));
+      if (shape[i] < 0) {
+        throw new CheckpointException(file, key, "negative dimension in shape " + s);
+      }
+    }
+    JsonArray off = array(file, key, o, "data_offsets");
+    if (off.size() != 2) {
+      throw new CheckpointException(file, key, "data_offsets must be [begin, end], got " + off);
+    }
+    begin = exactLong(file, key, "data_offsets", off.get(0));
+    end = exactLong(file, key, "data_offsets", off.get(1));
     long need;
     try {
       need = Math.multiplyExact(NdArray.numElements(shape), dtype.byteSize());
@@ -243,8 +245,37 @@ public final class Safetensors implements Checkpoint {
    * A JSON integer; an {@link ArithmeticException} for 2.5 or 1e30, which Gson's {@code getAsLong} would
    * silently truncate or wrap.
    */
-  private static long exactLong(JsonElement e) {
-    return e.getAsBigDecimal().longValueExact();
+  private static JsonElement field(Path file, String key, JsonObject o, String name) throws CheckpointException {
+    JsonElement e = o.get(name);
+    if (e == null || e.isJsonNull()) {
+      throw new CheckpointException(file, key, "header entry lacks \"" + name + "\" (it has " + o.keySet() + ")");
+    }
+    return e;
+  }
+
+  private static JsonArray array(Path file, String key, JsonObject o, String name) throws CheckpointException {
+    JsonElement e = field(file, key, o, name);
+    if (!e.isJsonArray()) {
+      throw new CheckpointException(file, key, name + " must be an array, got " + abbreviate(e));
+    }
+    return e.getAsJsonArray();
+  }
+
+  /** A JSON number that is a whole number fitting a long, or an error naming the field. */
+  private static long exactLong(Path file, String key, String field, JsonElement e) throws CheckpointException {
+    if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
+      try {
+        return new java.math.BigDecimal(e.getAsString()).longValueExact();
+      } catch (ArithmeticException | NumberFormatException x) {
+        // below
+      }
+    }
+    throw new CheckpointException(file, key, field + " must hold whole numbers below 2^63, got " + abbreviate(e));
+  }
+
+  private static String abbreviate(JsonElement e) {
+    String t = String.valueOf(e);
+    return t.length() <= 60 ? t : t.substring(0, 57) + "...";
   }
 
   private static void readFully(FileChannel ch, ByteBuffer b, long position) throws IOException {

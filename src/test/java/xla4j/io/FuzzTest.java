@@ -62,7 +62,7 @@ import xla4j.array.NdArray;
  *   npz deflated  2000: refused 1525 (141 IOException, 77 ZipException, 7 EOFException, 1300 none);
  *                       returned the known content 475
  *   safetensors   2000: refused 1854 (540 MalformedJson, 295 MalformedInput, 157 NullPointer (a field missing
- *                       from an entry, wrapped as "malformed header entry"), 59 EOF, 3 Arithmetic, 800 none);
+ *                       from an entry; since then named: "header entry lacks \"dtype\""), 59 EOF, 3 Arithmetic, 800 none);
  *                       returned what the mutated bytes say 146
  * </pre>
  * Found and fixed on the way: control characters taken for whitespace and "(1, ,)" read as (1,) in .npy headers;
