@@ -35,6 +35,9 @@ public final class MlirSignature {
   private static final Pattern ARG_INFO = Pattern.compile("jax\\.(?:arg|result)_info\\s*=\\s*\"([^\"]*)\"");
   private static final Pattern ALIAS = Pattern.compile("tf\\.aliasing_output\\s*=\\s*(\\d+)\\s*:\\s*i32");
   private static final Pattern REPLICAS = Pattern.compile("mhlo\\.num_replicas\\s*=\\s*(\\d+)");
+  private static final Pattern DIM_AXES = Pattern.compile("\\{([^}]*)\\}");
+  private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
+  private static final Pattern MODULE = Pattern.compile("module\\s+@([\\w.$]+)");
 
   private MlirSignature() {}
 
@@ -128,10 +131,10 @@ public final class MlirSignature {
             + " (the module declares " + meshes.keySet() + ")");
       }
       p.dims = new ArrayList<>();
-      Matcher dim = Pattern.compile("\\{([^}]*)\\}").matcher(s.group(2));
+      Matcher dim = DIM_AXES.matcher(s.group(2));
       while (dim.find()) {
         List<String> axes = new ArrayList<>();
-        Matcher name = Pattern.compile("\"([^\"]+)\"").matcher(dim.group(1));
+        Matcher name = QUOTED.matcher(dim.group(1));
         while (name.find()) {
           axes.add(name.group(1));
         }
@@ -264,7 +267,7 @@ public final class MlirSignature {
   }
 
   private static String moduleName(String mlir) {
-    Matcher m = Pattern.compile("module\\s+@([\\w.$]+)").matcher(mlir);
+    Matcher m = MODULE.matcher(mlir);
     return m.find() ? m.group(1) : "main";
   }
 
