@@ -87,9 +87,22 @@ def train(name, **kwargs):
   return spm.SentencePieceProcessor(model_file=path)
 
 
+def random_texts():
+  """Merge-heavy texts: corpus-like sentences and random mixes of corpus words, symbols and odd characters."""
+  rng = random.Random(1)
+  lines = corpus()
+  texts = [rng.choice(lines) for _ in range(20)]
+  alphabet = list("abcdefghijklmnopqrstuvwxyz      0123456789\n\t.,!?") + ["é", "ß", "λ", "日", "😀", "▁"] + USER_SYMBOLS
+  words = " ".join(lines[:50]).split()
+  for _ in range(40):
+    parts = [rng.choice(words) if rng.random() < 0.5 else rng.choice(alphabet) for _ in range(rng.randint(1, 15))]
+    texts.append("".join(parts) if rng.random() < 0.5 else " ".join(parts))
+  return texts
+
+
 def golden(sp, name, decode_only):
   cases = []
-  for t in TEXTS:
+  for t in TEXTS + random_texts():
     ids = sp.encode(t)
     cases.append({"text": t, "ids": ids, "pieces": [sp.id_to_piece(i) for i in ids], "decoded": sp.decode(ids)})
   g = {
