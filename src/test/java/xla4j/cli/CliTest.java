@@ -34,7 +34,7 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"devices", "run-mlir", "compile-mlir", "run-artifact"})
+  @ValueSource(strings = {"devices", "run-mlir", "compile-mlir", "run-artifact", "tokenize"})
   void everyCommandHasHelp(String command) {
     String[] r = run(command, "--help");
     assertEquals("0", r[0]);
