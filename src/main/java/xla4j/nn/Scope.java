@@ -23,25 +23,39 @@ public final class Scope {
   private final String prefix;
   private final DType paramDtype;
   private final Map<String, ParamSpec> specs;
+  private final String separator;
 
-  private Scope(Graph graph, String prefix, DType paramDtype, Map<String, ParamSpec> specs) {
+  private Scope(Graph graph, String prefix, DType paramDtype, Map<String, ParamSpec> specs, String separator) {
     this.graph = graph;
     this.prefix = prefix;
     this.paramDtype = paramDtype;
     this.specs = specs;
+    this.separator = separator;
   }
 
   /** The root scope of a model written into {@code graph}, with parameters stored as {@code paramDtype}. */
   public static Scope root(Graph graph, DType paramDtype) {
-    return new Scope(graph, "", paramDtype, new LinkedHashMap<>());
+    return root(graph, paramDtype, "/");
+  }
+
+  /**
+   * A root scope whose names join with {@code separator}: {@code "/"} for Flax names, {@code "."} for PyTorch's
+   * ({@code model.layers.0.self_attn.q_proj.weight}).
+   */
+  public static Scope root(Graph graph, DType paramDtype, String separator) {
+    if (separator == null || separator.length() != 1) {
+      throw new IllegalArgumentException("scope separator must be one character, got '" + separator + "'");
+    }
+    return new Scope(graph, "", paramDtype, new LinkedHashMap<>(), separator);
   }
 
   /** The scope of a sub-module named {@code name}. */
   public Scope child(String name) {
-    if (name == null || name.isEmpty() || name.contains("/")) {
-      throw new IllegalArgumentException("scope name must be non-empty and contain no '/', got '" + name + "'");
+    if (name == null || name.isEmpty() || name.contains(separator)) {
+      throw new IllegalArgumentException("scope name must be non-empty and contain no '" + separator + "', got '"
+          + name + "'");
     }
-    return new Scope(graph, prefix + name + "/", paramDtype, specs);
+    return new Scope(graph, prefix + name + separator, paramDtype, specs, separator);
   }
 
   /** The graph parameters and ops are added to. */
