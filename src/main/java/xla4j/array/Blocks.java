@@ -48,6 +48,53 @@ public final class Blocks {
     }
   }
 
+  /**
+   * {@code np.transpose(a, perm)} as a new row-major array: result axis i is {@code a}'s axis {@code perm[i]}.
+   *
+   * @throws IllegalArgumentException if {@code perm} is not a permutation of a's axes
+   */
+  public static NdArray transpose(NdArray a, int... perm) {
+    int rank = a.rank();
+    long[] shape = a.shape();
+    boolean[] seen = new boolean[rank];
+    for (int p : perm) {
+      if (perm.length != rank || p < 0 || p >= rank || seen[p]) {
+        throw new IllegalArgumentException("transpose requires a permutation of " + rank + " axes, got "
+            + Arrays.toString(perm));
+      }
+      seen[p] = true;
+    }
+    long[] out = new long[rank];
+    long[] srcStrides = new long[rank];
+    long stride = 1;
+    for (int d = rank - 1; d >= 0; d--) {
+      srcStrides[d] = stride;
+      stride *= shape[d];
+    }
+    long[] strides = new long[rank];
+    for (int i = 0; i < rank; i++) {
+      out[i] = shape[perm[i]];
+      strides[i] = srcStrides[perm[i]];
+    }
+    int w = a.dtype().byteSize();
+    long n = NdArray.numElements(shape);
+    ByteBuffer src = a.data();
+    ByteBuffer dst = ByteBuffer.allocate(Math.toIntExact(n * w)).order(ByteOrder.LITTLE_ENDIAN);
+    long[] idx = new long[rank];
+    byte[] el = new byte[w];
+    for (long k = 0; k < n; k++) {
+      long off = 0;
+      for (int d = 0; d < rank; d++) {
+        off += idx[d] * strides[d];
+      }
+      src.get(Math.toIntExact(off * w), el);
+      dst.put(el);
+      increment(idx, out);
+    }
+    dst.flip();
+    return NdArray.fromBytes(a.dtype(), out, dst);
+  }
+
   private static void increment(long[] idx, long[] size) {
     for (int d = idx.length - 1; d >= 0; d--) {
       if (++idx[d] < size[d]) {

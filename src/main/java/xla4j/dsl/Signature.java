@@ -123,6 +123,16 @@ public record Signature(String name, Optional<Mesh> mesh, boolean gspmd, int rep
     return -1;
   }
 
+  /** Index of result {@code name}, or -1. */
+  public int resultIndex(String name) {
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The sharding of {@code arg} over the mesh, or empty for a program without a mesh. */
   public Optional<NamedSharding> sharding(Arg arg) {
     return mesh.map(m -> new NamedSharding(m, arg.specOrReplicated()));
