@@ -31,8 +31,23 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "ARTIFACT", description = "artifact directory to write")
   Path out;
 
+  @Option(names = "--model", paramLabel = "DIR", description = "gemma: the model's config.json directory (else "
+      + "--variant, e.g. gemma2_2b)")
+  Path gemmaModel;
+
+  @Option(names = "--prompt-len", defaultValue = "512", paramLabel = "P",
+      description = "gemma: the prefill's prompt length (default: 512)")
+  int promptLen;
+
+  @Option(names = "--max-new-tokens", defaultValue = "512", paramLabel = "N",
+      description = "gemma: KV cache slots after the prompt (default: 512)")
+  int maxNewTokens;
+
   @Override
   public Integer call() throws Exception {
+    if (name.equals("gemma")) {
+      return GemmaCompile.run(this);
+    }
     Graph g = Models.graph(name, model);
     String mlir = g.toMlir();
     Signature sig = g.signature();

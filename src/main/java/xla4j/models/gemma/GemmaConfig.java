@@ -281,7 +281,7 @@ public record GemmaConfig(String variant, Architecture architecture, int vocabSi
     } else {
       eos.add(e.getAsInt());
     }
-    return new GemmaConfig("custom", arch, j.integer("vocab_size"), hidden, depth, j.integer("intermediate_size"),
+    return new GemmaConfig(j.string("xla4j_variant", "custom"), arch, j.integer("vocab_size"), hidden, depth, j.integer("intermediate_size"),
         heads, j.integer("num_key_value_heads", heads), headDim, j.number("rms_norm_eps", 1e-6), theta,
         arch == Architecture.GEMMA2 ? j.number("query_pre_attn_scalar", headDim) : headDim,
         arch == Architecture.GEMMA2 ? j.optionalNumber("attn_logit_softcapping") : OptionalDouble.empty(),
@@ -335,5 +335,53 @@ public record GemmaConfig(String variant, Architecture architecture, int vocabSi
         throw new IllegalArgumentException("Gemma requires a GELU hidden_activation (gelu_pytorch_tanh or gelu), "
             + "got \"" + a + "\"");
     }
+  }
+
+  /**
+   * This config as a Hugging Face {@code config.json} object ({@link #fromHuggingFace} reads it back to an equal
+   * config, given the same dtype; the variant name is kept as {@code xla4j_variant}).
+   */
+  public JsonObject toHuggingFace() {
+    JsonObject o = new JsonObject();
+    o.addProperty("model_type", architecture.modelType());
+    o.addProperty("xla4j_variant", variant);
+    o.addProperty("vocab_size", vocabSize);
+    o.addProperty("hidden_size", width);
+    o.addProperty("num_hidden_layers", depth);
+    o.addProperty("intermediate_size", mlpDim);
+    o.addProperty("num_attention_heads", numHeads);
+    o.addProperty("num_key_value_heads", numKvHeads);
+    o.addProperty("head_dim", headDim);
+    o.addProperty("rms_norm_eps", normEps);
+    JsonObject rope = new JsonObject();
+    rope.addProperty("rope_type", "default");
+    rope.addProperty("rope_theta", ropeTheta);
+    o.add("rope_parameters", rope);
+    if (architecture == Architecture.GEMMA2) {
+      o.addProperty("query_pre_attn_scalar", queryPreAttnScalar);
+      attnLogitsSoftcap.ifPresent(v -> o.addProperty("attn_logit_softcapping", v));
+      finalLogitsSoftcap.ifPresent(v -> o.addProperty("final_logit_softcapping", v));
+    }
+    o.addProperty("hidden_activation", activation == Activation.GELU_TANH ? "gelu_pytorch_tanh" : "gelu");
+    com.google.gson.JsonArray types = new com.google.gson.JsonArray();
+    layerTypes.forEach(t -> types.add(t.hfName()));
+    o.add("layer_types", types);
+    slidingWindow.ifPresent(w -> o.addProperty("sliding_window", w));
+    o.addProperty("max_position_embeddings", maxPositionEmbeddings);
+    o.addProperty("bos_token_id", bosId);
+    com.google.gson.JsonArray eos = new com.google.gson.JsonArray();
+    eosIds.forEach(eos::add);
+    o.add("eos_token_id", eos);
+    o.addProperty("pad_token_id", padId);
+    o.addProperty("tie_word_embeddings", true);
+    o.addProperty("dtype", dtype == DType.BF16 ? "bfloat16" : "float32");
+    return o;
+  }
+
+  /** This config with another variant name (configs read from files are {@code custom}). */
+  public GemmaConfig withVariant(String name) {
+    return new GemmaConfig(name, architecture, vocabSize, width, depth, mlpDim, numHeads, numKvHeads, headDim,
+        normEps, ropeTheta, queryPreAttnScalar, attnLogitsSoftcap, finalLogitsSoftcap, activation, layerTypes,
+        slidingWindow, maxPositionEmbeddings, dtype, bosId, eosIds, padId);
   }
 }

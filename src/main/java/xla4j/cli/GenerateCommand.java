@@ -1,0 +1,321 @@
+package xla4j.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+import xla4j.dsl.Mesh;
+import xla4j.io.Npy;
+import xla4j.io.SentencePiece;
+import xla4j.models.gemma.Generator;
+import xla4j.models.gemma.GemmaCheckpoint;
+import xla4j.models.gemma.GemmaConfig;
+import xla4j.models.gemma.GemmaPrograms;
+import xla4j.models.gemma.Sampling;
+import xla4j.pjrt.Client;
+import xla4j.runtime.ParamStore;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = {"Generate text with a Gemma or Gemma 2 model (a Hugging Face directory: config.json, safetensors, "
+        + "tokenizer.model), streaming tokens to stdout as they are chosen.",
+        "--prompt TEXT feeds [<bos>] + encode(TEXT); --prompt-ids is taken as is. Repeat either for a batch of prompts "
+            + "of different lengths.",
+        "OUT.json: {\"ids\": [generated ids only], \"text\": \"...\"} (for several prompts, lists of both); L.npy: "
+            + "float32 [N, vocab], the final logits (after soft-capping) that chose each generated token (one prompt).",
+        "Example: xla4j generate --model gemma-2-2b --prompt 'The capital of France is' --max-new-tokens 16 --greedy"})
+final class GenerateCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR",
+      description = "Hugging Face model directory (config.json, model.safetensors or sharded, tokenizer.model)")
+  Path model;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Prompt prompt;
+
+  static final class Prompt {
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "a prompt (repeat for a batch)")
+    List<String> text;
+
+    @Option(names = "--prompt-ids", paramLabel = "IDS", description = "a prompt as token ids, e.g. 2,17,33 "
+        + "(repeat for a batch)")
+    List<String> ids;
+  }
+
+  @Option(names = "--max-new-tokens", required = true, paramLabel = "N", description = "stop after N new tokens")
+  int maxNewTokens;
+
+  @Option(names = "--greedy", description = "greedy decoding (the default)")
+  boolean greedy;
+
+  @Option(names = "--temperature", paramLabel = "T", description = "sample at temperature T")
+  Double temperature;
+
+  @Option(names = "--top-k", paramLabel = "K", description = "sample among the K most likely tokens")
+  Integer topK;
+
+  @Option(names = "--top-p", paramLabel = "P", description = "sample among the most likely tokens up to "
+      + "probability P")
+  Double topP;
+
+  @Option(names = "--seed", paramLabel = "S", description = "the sampling seed (required with --temperature)")
+  Long seed;
+
+  @Option(names = "--out", paramLabel = "OUT.json", description = "write the generated ids and text")
+  Path out;
+
+  @Option(names = "--logits-out", paramLabel = "L.npy", description = "write the logits that chose each token")
+  Path logitsOut;
+
+  @Option(names = "--dtype", defaultValue = "f32", description = "f32 or bf16: parameters, activations and KV cache "
+      + "(default: f32)")
+  String dtype;
+
+  @Option(names = "--cpu-devices", defaultValue = "0", paramLabel = "N",
+      description = "devices of the CPU plugin (default: the mesh's size, else 1)")
+  int cpuDevices;
+
+  @Option(names = "--mesh", paramLabel = "AXIS=N,...", description = "tensor parallelism over 'model' (heads, MLP) "
+      + "and batch over 'data', e.g. model=2")
+  String mesh;
+
+  @Option(names = "--plugin", defaultValue = "cpu", description = PluginOption.HELP)
+  String plugin;
+
+  @Option(names = "--artifact", paramLabel = "ART", description = "reuse the prefill/decode programs saved by "
+      + "xla4j compile gemma ... --out ART")
+  Path artifact;
+
+  @Override
+  public Integer call() throws Exception {
+    Sampling sampling = sampling();
+    if (!dtype.equals("f32") && !dtype.equals("bf16")) {
+      throw bad("--dtype must be f32 or bf16, got '" + dtype + "'");
+    }
+    DType dt = DType.fromXlaName(dtype);
+    if (maxNewTokens < 1) {
+      throw bad("--max-new-tokens must be >= 1, got " + maxNewTokens);
+    }
+    Optional<Mesh> m = mesh == null ? Optional.empty() : Optional.of(Mesh.parse(mesh));
+    try (GemmaCheckpoint.Opened opened = GemmaCheckpoint.openHuggingFace(model, dt)) {
+      GemmaConfig c = opened.config();
+      Optional<SentencePiece> sp = opened.tokenizer().isPresent()
+          ? Optional.of(SentencePiece.load(opened.tokenizer().get())) : Optional.empty();
+      List<int[]> prompts = prompts(c, sp);
+      if (logitsOut != null && prompts.size() != 1) {
+        throw bad("--logits-out takes one prompt, got " + prompts.size());
+      }
+      int longest = prompts.stream().mapToInt(p -> p.length).max().orElse(0);
+      PluginOption p = new PluginOption(plugin);
+      int devices = cpuDevices > 0 ? cpuDevices : p.isCpu() ? (int) (long) m.map(Mesh::numDevices).orElse(1L) : 0;
+      try (Client client = p.client(devices)) {
+        long t0 = System.nanoTime();
+        GemmaPrograms programs;
+        if (artifact != null) {
+          programs = GemmaPrograms.load(artifact, client, c);
+        } else {
+          int batch = batchFor(prompts.size(), m);
+          int cache = longest + maxNewTokens;
+          if (cache > c.maxPositionEmbeddings()) {
+            throw new IllegalArgumentException("prompt of " + longest + " tokens plus " + maxNewTokens + " new tokens "
+                + "is longer than the model's context (max_position_embeddings " + c.maxPositionEmbeddings() + ")");
+          }
+          progress(String.format("compiling prefill (%d x %d) and decode (cache %d) on %s%s ...", batch, longest,
+              cache, client.platformName(), m.map(x -> " over mesh " + x.shape()).orElse("")));
+          programs = GemmaPrograms.compile(c, batch, longest, cache, m, client);
+        }
+        try (programs) {
+          progress(String.format("%s in %.2f s", artifact != null ? "loaded" : "compiled", (System.nanoTime() - t0) / 1e9));
+          progress("placing " + model + " ...");
+          try (ParamStore params = ParamStore.place(programs.decode(), opened.params(), GenerateCommand::progress)) {
+            generate(c, programs, params, prompts, sampling, sp);
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  private void generate(GemmaConfig c, GemmaPrograms programs, ParamStore params, List<int[]> prompts,
+      Sampling sampling, Optional<SentencePiece> sp) throws IOException {
+    Generator gen = new Generator(c, programs.prefill(), programs.decode(), params);
+    boolean stream = prompts.size() == 1;
+    List<Integer> sofar = new ArrayList<>();
+    StringBuilder printed = new StringBuilder();
+    long t0 = System.nanoTime();
+    long[] firstAt = {0};
+    Generator.Result r = gen.generate(prompts, maxNewTokens, sampling, logitsOut != null, (row, step, id) -> {
+      if (step == 0 && row == 0) {
+        firstAt[0] = System.nanoTime();
+      }
+      if (!stream) {
+        return;
+      }
+      sofar.add(id);
+      if (sp.isPresent()) {
+        String text = text(sofar.stream().mapToInt(Integer::intValue).toArray(), sp);
+        if (text.startsWith(printed.toString())) {
+          write(text.substring(printed.length()));
+          printed.setLength(0);
+          printed.append(text);
+        }
+      } else {
+        write((step == 0 ? "" : ",") + id);
+      }
+    });
+    long t1 = System.nanoTime();
+    if (stream) {
+      write("\n");
+    } else {
+      for (int i = 0; i < r.ids().size(); i++) {
+        write("[" + i + "] " + text(r.ids().get(i), sp) + "\n");
+      }
+    }
+    int total = r.ids().stream().mapToInt(a -> a.length).sum();
+    int steps = r.ids().stream().mapToInt(a -> a.length).max().orElse(0);
+    double decodeS = (t1 - firstAt[0]) / 1e9;
+    progress(String.format("prefill + first token %.3f s; %d tokens in %d decode steps, %.2f tokens/s", 
+        (firstAt[0] - t0) / 1e9, total, steps - 1, steps > 1 ? (total - r.ids().size()) / decodeS : 0.0));
+    if (out != null) {
+      JsonObject o = new JsonObject();
+      if (r.ids().size() == 1) {
+        o.add("ids", ids(r.ids().get(0)));
+        o.addProperty("text", text(r.ids().get(0), sp));
+      } else {
+        JsonArray ids = new JsonArray();
+        JsonArray texts = new JsonArray();
+        for (int[] a : r.ids()) {
+          ids.add(ids(a));
+          texts.add(text(a, sp));
+        }
+        o.add("ids", ids);
+        o.add("text", texts);
+      }
+      Files.writeString(out, new GsonBuilder().disableHtmlEscaping().create().toJson(o) + "\n");
+    }
+    if (logitsOut != null) {
+      float[][] l = r.logits().get(0);
+      float[] flat = new float[l.length * c.vocabSize()];
+      for (int i = 0; i < l.length; i++) {
+        System.arraycopy(l[i], 0, flat, i * c.vocabSize(), c.vocabSize());
+      }
+      Npy.write(logitsOut, NdArray.of(flat, l.length, c.vocabSize()));
+    }
+  }
+
+  private static JsonArray ids(int[] a) {
+    JsonArray j = new JsonArray();
+    for (int id : a) {
+      j.add(id);
+    }
+    return j;
+  }
+
+  /**
+   * The text of {@code ids}; ids past the tokenizer's pieces (an embedding table padded beyond the vocabulary) have
+   * no text and are skipped.
+   */
+  private static String text(int[] ids, Optional<SentencePiece> sp) {
+    if (sp.isPresent()) {
+      return sp.get().decode(IntStream.of(ids).filter(id -> id < sp.get().vocabSize()).toArray());
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < ids.length; i++) {
+      b.append(i == 0 ? "" : ",").append(ids[i]);
+    }
+    return b.toString();
+  }
+
+  /** The smallest batch holding the prompts that a mesh's data axis divides. */
+  private static int batchFor(int prompts, Optional<Mesh> m) {
+    long d = m.filter(x -> x.hasAxis("data")).map(x -> x.axisSize("data")).orElse(1L);
+    return (int) ((prompts + d - 1) / d * d);
+  }
+
+  private List<int[]> prompts(GemmaConfig c, Optional<SentencePiece> sp) {
+    List<int[]> out = new ArrayList<>();
+    if (prompt.text != null) {
+      if (sp.isEmpty()) {
+        throw bad("--prompt needs " + model.resolve("tokenizer.model") + "; give --prompt-ids instead");
+      }
+      for (String t : prompt.text) {
+        int[] enc = sp.get().encode(t);
+        int[] ids = new int[enc.length + 1];
+        ids[0] = c.bosId();
+        System.arraycopy(enc, 0, ids, 1, enc.length);
+        out.add(ids);
+      }
+    } else {
+      for (String s : prompt.ids) {
+        String[] parts = s.trim().isEmpty() ? new String[0] : s.split(",");
+        int[] ids = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+          try {
+            ids[i] = Integer.parseInt(parts[i].trim());
+          } catch (NumberFormatException e) {
+            throw bad("--prompt-ids requires comma-separated integers, got '" + parts[i] + "' in '" + s + "'");
+          }
+        }
+        if (ids.length == 0) {
+          throw bad("--prompt-ids requires a non-empty prompt, got '" + s + "'");
+        }
+        out.add(ids);
+      }
+    }
+    for (int[] p : out) {
+      for (int id : p) {
+        if (id < 0 || id >= c.vocabSize()) {
+          throw bad("prompt token id " + id + " is outside the vocabulary [0, " + c.vocabSize() + ")");
+        }
+      }
+    }
+    return out;
+  }
+
+  private Sampling sampling() {
+    if (temperature == null) {
+      if (topK != null || topP != null || seed != null) {
+        throw bad("--top-k, --top-p and --seed need --temperature (without it decoding is greedy)");
+      }
+      return Sampling.greedy();
+    }
+    if (greedy) {
+      throw bad("--greedy and --temperature exclude each other");
+    }
+    if (seed == null) {
+      throw bad("--temperature requires --seed S (sampling is reproducible per seed)");
+    }
+    return new Sampling(OptionalDouble.of(temperature), topK == null ? OptionalInt.empty() : OptionalInt.of(topK),
+        topP == null ? OptionalDouble.empty() : OptionalDouble.of(topP), seed);
+  }
+
+  private CommandLine.ParameterException bad(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  private static void write(String s) {
+    System.out.write(s.getBytes(StandardCharsets.UTF_8), 0, s.getBytes(StandardCharsets.UTF_8).length);
+    System.out.flush();
+  }
+
+  static void progress(String line) {
+    System.err.println(line);
+  }
+}
