@@ -87,8 +87,16 @@ final class CompileMlirCommand implements Callable<Integer> {
     if (cost.isEmpty()) {
       System.out.println("cost       (the plugin reports no cost analysis)");
     }
+    int perOperand = 0;
     for (Map.Entry<String, Object> c : new java.util.TreeMap<>(cost).entrySet()) {
+      if (c.getKey().matches(".*\\d+\\{.*\\}")) { // per-operand entries (libtpu: "utilization12{}"): counted
+        perOperand++;
+        continue;
+      }
       System.out.println("cost       " + c.getKey() + " = " + c.getValue());
+    }
+    if (perOperand > 0) {
+      System.out.println("cost       (" + perOperand + " per-operand entries not shown)");
     }
   }
 }

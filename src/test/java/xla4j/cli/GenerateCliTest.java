@@ -144,6 +144,17 @@ class GenerateCliTest {
     assertTrue(r[2].contains("max new tokens <= 7"), r[2]);
   }
 
+  @Test
+  void compilesPrefillAndDecodeDevicelessForATpuTopology() {
+    CliTest.needTpu();
+    String[] c = CliTest.run("compile", "gemma", "--model", MODEL.toString(), "--dtype", "bf16", "--plugin",
+        "tpu:v5e:2x2", "--mesh", "model=2", "--batch", "2", "--prompt-len", "8", "--max-new-tokens", "8");
+    assertEquals("0", c[0], c[1]);
+    assertTrue(c[1].contains("gemma_prefill for tpu topology v5e:2x2: 2 partition(s)"), c[1]);
+    assertTrue(c[1].contains("gemma_decode for tpu topology v5e:2x2: 2 partition(s)"), c[1]);
+    assertEquals(2, c[1].split("memory     per device", -1).length - 1, c[1]);
+  }
+
   /** A copy of the model directory with {@code config.json} edited and/or tensors removed. */
   Path variant(String from, String to, String dropTensor) throws Exception {
     Path d = Files.createDirectories(tmp.resolve("m" + System.nanoTime()));

@@ -384,4 +384,11 @@ public record GemmaConfig(String variant, Architecture architecture, int vocabSi
         normEps, ropeTheta, queryPreAttnScalar, attnLogitsSoftcap, finalLogitsSoftcap, activation, layerTypes,
         slidingWindow, maxPositionEmbeddings, dtype, bosId, eosIds, padId);
   }
+
+  /** This config with other end-of-sequence ids. */
+  public GemmaConfig withEos(List<Integer> ids) {
+    return new GemmaConfig(variant, architecture, vocabSize, width, depth, mlpDim, numHeads, numKvHeads, headDim,
+        normEps, ropeTheta, queryPreAttnScalar, attnLogitsSoftcap, finalLogitsSoftcap, activation, layerTypes,
+        slidingWindow, maxPositionEmbeddings, dtype, bosId, ids, padId);
+  }
 }
