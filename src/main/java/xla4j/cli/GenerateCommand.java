@@ -103,6 +103,16 @@ final class GenerateCommand implements Callable<Integer> {
       + "xla4j compile gemma ... --out ART")
   Path artifact;
 
+  @Option(names = "--bench", description = "time it: compile, prefill tokens/s, decode tokens/s (every step runs: "
+      + "EOS does not stop it; --repeat runs after a warm-up), printed as one JSON line")
+  boolean bench;
+
+  @Option(names = "--repeat", defaultValue = "3", paramLabel = "R", description = "with --bench: timed runs "
+      + "(default: 3; the median is reported)")
+  int repeat;
+
+  private double compileSeconds;
+
   @Override
   public Integer call() throws Exception {
     Sampling sampling = sampling();
@@ -141,11 +151,16 @@ final class GenerateCommand implements Callable<Integer> {
               cache, client.platformName(), m.map(x -> " over mesh " + x.shape()).orElse("")));
           programs = GemmaPrograms.compile(c, batch, longest, cache, m, client);
         }
+        compileSeconds = (System.nanoTime() - t0) / 1e9;
         try (programs) {
           progress(String.format("%s in %.2f s", artifact != null ? "loaded" : "compiled", (System.nanoTime() - t0) / 1e9));
           progress("placing " + model + " ...");
           try (ParamStore params = ParamStore.place(programs.decode(), opened.params(), GenerateCommand::progress)) {
-            generate(c, programs, params, prompts, sampling, sp);
+            if (bench) {
+              bench(c, programs, params, prompts, sampling);
+            } else {
+              generate(c, programs, params, prompts, sampling, sp);
+            }
           }
         }
       }
@@ -218,6 +233,60 @@ final class GenerateCommand implements Callable<Integer> {
       }
       Npy.write(logitsOut, NdArray.of(flat, l.length, c.vocabSize()));
     }
+  }
+
+  /** Times whole generations (warm-up, then {@code --repeat}), every step run; prints one JSON line. */
+  private void bench(GemmaConfig c, GemmaPrograms programs, ParamStore params, List<int[]> prompts,
+      Sampling sampling) {
+    Generator gen = new Generator(c, programs.prefill(), programs.decode(), params);
+    int b = gen.batch();
+    double[] prefill = new double[repeat];
+    double[] decode = new double[repeat];
+    for (int i = -1; i < repeat; i++) {
+      long t0 = System.nanoTime();
+      long[] first = {0};
+      gen.generate(prompts, maxNewTokens, sampling, false, (row, step, id) -> {
+        if (step == 0 && row == 0) {
+          first[0] = System.nanoTime();
+        }
+      }, false);
+      long t1 = System.nanoTime();
+      if (i >= 0) {
+        prefill[i] = (first[0] - t0) / 1e9;
+        decode[i] = (t1 - first[0]) / 1e9;
+      }
+    }
+    java.util.Arrays.sort(prefill);
+    java.util.Arrays.sort(decode);
+    double pre = prefill[repeat / 2];
+    double dec = decode[repeat / 2];
+    JsonObject o = new JsonObject();
+    o.addProperty("system", "xla4j");
+    o.addProperty("dtype", c.dtype() == DType.BF16 ? "bfloat16" : "float32");
+    o.addProperty("batch", b);
+    o.addProperty("prompt_len", gen.promptLen());
+    o.addProperty("new_tokens", maxNewTokens);
+    o.addProperty("layers", c.depth());
+    o.addProperty("compile_s", compileSeconds);
+    o.addProperty("prefill_s", pre);
+    o.addProperty("prefill_tokens_per_s", (double) b * gen.promptLen() / pre);
+    o.addProperty("decode_tokens_per_s", maxNewTokens > 1 ? (double) b * (maxNewTokens - 1) / dec : 0.0);
+    o.addProperty("peak_rss_mb", peakRssMb());
+    write(new GsonBuilder().create().toJson(o) + "\n");
+  }
+
+  /** VmHWM of /proc/self/status (Linux), or -1. */
+  static double peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
   }
 
   private static JsonArray ids(int[] a) {

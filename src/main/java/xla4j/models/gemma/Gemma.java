@@ -244,8 +244,7 @@ public final class Gemma {
 
   /** The tied output embedding: {@code x . E^T} in f32, then the final soft cap. */
   static Tensor logits(Tensor table, Tensor x, GemmaConfig c) {
-    Tensor l = Ops.dotGeneral(x, table).contract(new int[] {x.rank() - 1}, new int[] {1}).resultType(DType.F32)
-        .build();
+    Tensor l = matmulTransposed(x, table, DType.F32);
     return softcap(l, c.finalLogitsSoftcap());
   }
 
@@ -260,7 +259,24 @@ public final class Gemma {
   static Tensor linear(Scope s, String name, Tensor x, long out) {
     long in = x.dim(-1);
     Tensor w = s.child(name).param("weight", new long[] {out, in}, Init.normal(1 / Math.sqrt(in)), in, out);
-    return Ops.dotGeneral(x, w).contract(new int[] {x.rank() - 1}, new int[] {1}).build();
+    return matmulTransposed(x, w, x.dtype());
+  }
+
+  /**
+   * {@code x . W^T} over x's last axis, as one 2-D dot (rows of x by rows of W): XLA:CPU then reads W (out, in) in
+   * place, where a rank-3 dot is canonicalised with a transposed copy of W on every call.
+   */
+  static Tensor matmulTransposed(Tensor x, Tensor w, DType resultType) {
+    long[] dims = x.dims();
+    long rows = 1;
+    for (int i = 0; i < dims.length - 1; i++) {
+      rows *= dims[i];
+    }
+    Tensor y = Ops.dotGeneral(x.reshape(rows, dims[dims.length - 1]), w).contract(new int[] {1}, new int[] {1})
+        .resultType(resultType).build();
+    long[] outDims = dims.clone();
+    outDims[outDims.length - 1] = w.dim(0);
+    return y.reshape(outDims);
   }
 
   /**

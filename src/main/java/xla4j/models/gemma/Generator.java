@@ -81,6 +81,12 @@ public final class Generator {
    */
   public Result generate(List<int[]> prompts, int maxNewTokens, Sampling sampling, boolean keepLogits,
       TokenListener listener) {
+    return generate(prompts, maxNewTokens, sampling, keepLogits, listener, true);
+  }
+
+  /** As {@link #generate(List, int, Sampling, boolean, TokenListener)}; {@code stopAtEos} false runs every step. */
+  public Result generate(List<int[]> prompts, int maxNewTokens, Sampling sampling, boolean keepLogits,
+      TokenListener listener, boolean stopAtEos) {
     if (prompts.isEmpty() || prompts.size() > batch) {
       throw new IllegalArgumentException("generate requires 1 to " + batch + " prompts, got " + prompts.size());
     }
@@ -147,7 +153,7 @@ public final class Generator {
             logits.get(b).add(row);
           }
           listener.onToken(b, step, id);
-          if (config.eosIds().contains(id) || step + 1 >= maxNewTokens) {
+          if (stopAtEos && config.eosIds().contains(id) || step + 1 >= maxNewTokens) {
             done[b] = true;
           } else {
             anyLeft = true;
