@@ -8,6 +8,9 @@ import java.util.Arrays;
  * offset, so that each device receives only its shard and nothing is copied whole to the host.
  */
 public interface TensorSource {
+  /** The most bytes {@link #astype} converts at once. */
+  long SLAB_BYTES = 64L << 20;
+
   /** The element type. */
   DType dtype();
 
@@ -62,6 +65,28 @@ public interface TensorSource {
       @Override
       public NdArray read(long[] start, long[] size) throws IOException {
         return self.read(start, size).astype(target);
+      }
+
+      /** Converts in slabs of whole rows along axis 0 (each at most {@value #SLAB_BYTES} bytes of the source). */
+      @Override
+      public void readInto(long[] start, long[] size, HostBuffer dst, long dstOffset) throws IOException {
+        long perRow = Math.multiplyExact(NdArray.numElements(Arrays.copyOfRange(size, 1, size.length)),
+            (long) Math.max(self.dtype().byteSize(), target.byteSize()));
+        if (size.length == 0 || perRow == 0 || perRow * size[0] <= SLAB_BYTES) {
+          TensorSource.super.readInto(start, size, dst, dstOffset);
+          return;
+        }
+        long rows = Math.max(1, SLAB_BYTES / perRow);
+        long outRow = NdArray.numElements(Arrays.copyOfRange(size, 1, size.length)) * target.byteSize();
+        for (long r = 0; r < size[0]; r += rows) {
+          long[] st = start.clone();
+          long[] sz = size.clone();
+          st[0] = start[0] + r;
+          sz[0] = Math.min(rows, size[0] - r);
+          NdArray block = self.read(st, sz).astype(target);
+          java.nio.ByteBuffer from = block.data();
+          dst.window(dstOffset + r * outRow, from.remaining()).put(from.duplicate());
+        }
       }
 
       @Override

@@ -43,6 +43,13 @@ public final class DotProductAttention {
       throw new IllegalArgumentException("attention requires a pred mask (" + b + ", " + t + ", " + s + "), got "
           + mask.shape());
     }
+    DType out = v.dtype();
+    if (out == DType.BF16 || out == DType.F16) {
+      // half-precision batched dots are naive loops on XLA:CPU; the products are exact in f32 anyway
+      q = q.convert(DType.F32);
+      k = k.convert(DType.F32);
+      v = v.convert(DType.F32);
+    }
     long g = n / kh;
     Tensor q5 = q.reshape(b, t, kh, g, h);
     // (B, K, T, G, S): batch B and K, contract H
@@ -54,10 +61,10 @@ public final class DotProductAttention {
     }
     Tensor m = mask.reshape(b, 1, t, 1, s).broadcastTo(logits.dims());
     logits = Ops.select(m, logits, logits.graph().full(logits.shape(), BIG_NEG));
-    Tensor probs = logits.softmax(-1).convert(v.dtype());
+    Tensor probs = logits.softmax(-1).convert(out).convert(v.dtype()); // rounded to the values' dtype, as big_vision
     // (B, K, T, G, H): batch B and K, contract S
     Tensor encoded = Ops.dotGeneral(probs, v).batch(new int[] {0, 1}, new int[] {0, 1})
         .contract(new int[] {4}, new int[] {2}).build();
-    return encoded.transpose(0, 2, 1, 3, 4).reshape(b, t, n, h);
+    return encoded.transpose(0, 2, 1, 3, 4).reshape(b, t, n, h).convert(out);
   }
 }

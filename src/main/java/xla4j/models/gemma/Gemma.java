@@ -244,7 +244,9 @@ public final class Gemma {
 
   /** The tied output embedding: {@code x . E^T} in f32, then the final soft cap. */
   static Tensor logits(Tensor table, Tensor x, GemmaConfig c) {
-    Tensor l = matmulTransposed(x, table, DType.F32);
+    // in the parameter dtype, as the references compute it: an f32 result from bf16 operands makes XLA:CPU convert
+    // the whole (V, D) table to f32 on every call
+    Tensor l = matmulTransposed(x, table, x.dtype()).convert(DType.F32);
     return softcap(l, c.finalLogitsSoftcap());
   }
 
@@ -272,8 +274,21 @@ public final class Gemma {
     for (int i = 0; i < dims.length - 1; i++) {
       rows *= dims[i];
     }
-    Tensor y = Ops.dotGeneral(x.reshape(rows, dims[dims.length - 1]), w).contract(new int[] {1}, new int[] {1})
-        .resultType(resultType).build();
+    Tensor x2 = x.reshape(rows, dims[dims.length - 1]);
+    Tensor y;
+    if (x.dtype() == DType.BF16) {
+      // XLA:CPU has no fast bf16 dot: a bf16 GEMM runs as a naive loop nest (seconds for a 512-row prefill). Computed
+      // in f32 instead (bf16 products are exact in f32, as a TPU's f32 accumulation): one row (decode) lets XLA fuse
+      // the weight's conversion into its GEMV, reading the bf16 weight once; several rows convert the weight once
+      // per call (a barrier keeps the conversion out of the dot) and use the f32 GEMM.
+      Tensor wf = w.convert(DType.F32);
+      if (rows > 1) {
+        wf = Ops.optimizationBarrier(wf).get(0);
+      }
+      y = Ops.dotGeneral(x2.convert(DType.F32), wf).contract(new int[] {1}, new int[] {1}).build().convert(resultType);
+    } else {
+      y = Ops.dotGeneral(x2, w).contract(new int[] {1}, new int[] {1}).resultType(resultType).build();
+    }
     long[] outDims = dims.clone();
     outDims[outDims.length - 1] = w.dim(0);
     return y.reshape(outDims);
