@@ -281,10 +281,7 @@ public final class Gemma {
       // in f32 instead (bf16 products are exact in f32, as a TPU's f32 accumulation): one row (decode) lets XLA fuse
       // the weight's conversion into its GEMV, reading the bf16 weight once; several rows convert the weight once
       // per call (a barrier keeps the conversion out of the dot) and use the f32 GEMM.
-      Tensor wf = w.convert(DType.F32);
-      if (rows > 1) {
-        wf = Ops.optimizationBarrier(wf).get(0);
-      }
+      Tensor wf = Ops.optimizationBarrier(w.convert(DType.F32)).get(0);
       y = Ops.dotGeneral(x2.convert(DType.F32), wf).contract(new int[] {1}, new int[] {1}).build().convert(resultType);
     } else {
       y = Ops.dotGeneral(x2, w).contract(new int[] {1}, new int[] {1}).resultType(resultType).build();
