@@ -21,6 +21,7 @@ import xla4j.models.vmoe.VMoE;
 import xla4j.models.vmoe.VMoECheckpoint;
 import xla4j.models.vmoe.VMoEConfig;
 import xla4j.nn.Classification;
+import xla4j.nn.MlpMoeBlock;
 import xla4j.pjrt.Client;
 import xla4j.pjrt.PjrtPlugin;
 import xla4j.runtime.ParamStore;
@@ -83,6 +84,12 @@ final class VmoeCommand implements Callable<Integer> {
       + "splits the experts (expert parallelism), 'data' the batch, e.g. expert=4 or data=2,expert=2")
   String mesh;
 
+  @Option(names = "--moe-impl", paramLabel = "einsum|indices", description = "how MoE layers dispatch tokens and run "
+      + "their experts: einsum (one-hot einsums, batched expert matmuls; what --mesh expert=N needs) or indices "
+      + "(gathers, a loop of plain matmuls; faster on one CPU device) (default: einsum with an expert axis, else "
+      + "indices)")
+  String moeImpl;
+
   @Option(names = "--bench", description = "time compilation and steady-state latency")
   boolean bench;
 
@@ -114,7 +121,8 @@ final class VmoeCommand implements Callable<Integer> {
     config = config.withRepresentationSize(VMoECheckpoint.representationSize(checkpoint));
     NdArray x = inputBatch(config);
     Optional<Mesh> m = mesh == null ? Optional.empty() : Optional.of(Mesh.parse(mesh));
-    VMoE.Model model = VMoE.graph(config, x.shape()[0], m);
+    VMoE.Model model = moeImpl == null ? VMoE.graph(config, x.shape()[0], m)
+        : VMoE.graph(config, x.shape()[0], m, implementation(cmd));
     int devices = cpuDevices > 0 ? cpuDevices : m.map(q -> Math.toIntExact(q.numDevices())).orElse(1);
     try (Client client = PjrtPlugin.cpu().createClient(Map.of("cpu_device_count", (long) devices))) {
       progress(String.format("compiling %s (%d parameters, capacity %d per group of %d images) on %d device(s)%s ...",
@@ -135,6 +143,17 @@ final class VmoeCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private MlpMoeBlock.Implementation implementation(CommandLine cmd) {
+    switch (moeImpl) {
+      case "einsum":
+        return MlpMoeBlock.Implementation.EINSUM;
+      case "indices":
+        return MlpMoeBlock.Implementation.INDICES;
+      default:
+        throw new CommandLine.ParameterException(cmd, "--moe-impl must be einsum or indices, got '" + moeImpl + "'");
+    }
   }
 
   private NdArray inputBatch(VMoEConfig c) throws Exception {
@@ -214,6 +233,7 @@ final class VmoeCommand implements Callable<Integer> {
     r.put("batch", n);
     r.put("devices", program.devices().size());
     r.put("mesh", mesh);
+    r.put("moe_impl", moeImpl);
     r.put("compile_s", compileSeconds);
     r.put("p50_s", p50);
     r.put("images_per_s", n / p50);

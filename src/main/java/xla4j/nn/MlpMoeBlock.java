@@ -3,8 +3,10 @@ package xla4j.nn;
 import java.util.Map;
 import xla4j.array.DType;
 import xla4j.dsl.Composites;
+import xla4j.dsl.Graph;
 import xla4j.dsl.Ops;
 import xla4j.dsl.PartitionSpec;
+import xla4j.dsl.Shape;
 import xla4j.dsl.Tensor;
 
 /**
@@ -33,6 +35,21 @@ public final class MlpMoeBlock {
   public static final String DROPPED_TOKENS = "dropped_tokens";
 
   private MlpMoeBlock() {}
+
+  /** How tokens reach their experts and come back; both give the same values. */
+  public enum Implementation {
+    /**
+     * vmoe's {@code EinsumDispatcher}: one-hot einsums to and from the (E, G*C, D) buffers, and one batched einsum
+     * over all experts' kernels: what a partitioner splits by expert (used on a mesh with an expert axis).
+     */
+    EINSUM,
+    /**
+     * vmoe's {@code ExpertIndicesDispatcher} idea: gathers to and from the buffers, and a loop over the experts of
+     * plain matmuls; on one XLA:CPU device several times faster than {@link #EINSUM}, whose batched dots and
+     * (G*S) x (E*C) products dominate there (see benchmarks/README.md).
+     */
+    INDICES
+  }
 
   /**
    * How tokens are routed, with vmoe's option names.
@@ -90,16 +107,20 @@ public final class MlpMoeBlock {
   }
 
   /**
-   * vmoe's Top-Experts-Per-Item einsum dispatcher for gates (G, S, E): where each kept (token, expert) choice goes
-   * in that expert's buffer, and with which weight its output comes back.
+   * vmoe's Top-Experts-Per-Item dispatcher for gates (G, S, E): where each kept (token, expert) choice goes in that
+   * expert's buffer, and with which weight its output comes back; both as vmoe's {@code EinsumDispatcher} (one-hot
+   * (G, S, E, C) weights) and as its {@code ExpertIndicesDispatcher} ((expert, slot) per choice).
    *
    * @param dispatchWeights (G, S, E, C), 1 where token s of group g takes slot c of expert e (the gates' dtype)
    * @param combineWeights (G, S, E, C), the gate at those places, 0 elsewhere
+   * @param expertIndex s32 (G, S, K): each token's chosen experts, largest gate first
+   * @param slotIndex s32 (G, S, K): the buffer slot each choice got; {@code >= C} when it was dropped
+   * @param topGates (G, S, K): the chosen experts' gates
    * @param droppedChoices s32 (K,): how many r-th choices (over all groups) found their expert full
    * @param droppedTokens s32 scalar: how many tokens had all their choices dropped
    */
-  public record Dispatcher(Tensor dispatchWeights, Tensor combineWeights, Tensor droppedChoices,
-      Tensor droppedTokens) {
+  public record Dispatcher(Tensor dispatchWeights, Tensor combineWeights, Tensor expertIndex, Tensor slotIndex,
+      Tensor topGates, Tensor droppedChoices, Tensor droppedTokens) {
     /** Groups (G). */
     public long groups() {
       return dispatchWeights.dim(0);
@@ -115,16 +136,54 @@ public final class MlpMoeBlock {
       return dispatchWeights.dim(3);
     }
 
-    /** (G, S, D) to the experts' buffers (E, G*C, D); empty slots hold zeros. */
+    /** (G, S, D) to the experts' buffers (E, G*C, D) by a one-hot einsum; empty slots hold zeros. */
     public Tensor dispatch(Tensor x) {
       Tensor d = Ops.einsum("GSEC,GSD->EGCD", dispatchWeights.convert(x.dtype()), x);
       return d.reshape(experts(), groups() * capacity(), x.dim(-1));
     }
 
-    /** The experts' outputs (E, G*C, D) back to (G, S, D), each weighted by its gate and summed over choices. */
+    /** The experts' outputs (E, G*C, D) back to (G, S, D) by a one-hot einsum weighted by the gates. */
     public Tensor combine(Tensor y) {
       Tensor e = y.reshape(experts(), groups(), capacity(), y.dim(-1));
       return Ops.einsum("GSEC,EGCD->GSD", combineWeights.convert(y.dtype()), e);
+    }
+
+    /**
+     * As {@link #dispatch}, by gathering each slot's token (its index found from the one-hot weights): no
+     * (G*S) x (E*C) product; empty slots hold zeros.
+     */
+    public Tensor dispatchByIndex(Tensor x) {
+      long g = groups();
+      long s = x.dim(1);
+      long d = x.dim(2);
+      Graph graph = x.graph();
+      Tensor w = dispatchWeights.convert(DType.F32);
+      Tensor tokens = graph.iota(Shape.of(DType.F32, s), 0);
+      Tensor token = Ops.einsum("GSEC,S->GEC", w, tokens);                         // the slot's token, if any
+      Tensor filled = w.sum(1);                                                     // (G, E, C): 1 or 0
+      Tensor base = graph.iota(Shape.of(DType.F32, g, experts(), capacity()), 0).mul((double) s);
+      Tensor rows = token.add(base).convert(DType.S32);
+      Tensor picked = Ops.take(x.reshape(g * s, d), rows);                          // (G, E, C, D)
+      picked = picked.mul(filled.convert(x.dtype()).reshape(g, experts(), capacity(), 1)
+          .broadcastTo(g, experts(), capacity(), d));
+      return picked.transpose(1, 0, 2, 3).reshape(experts(), g * capacity(), d);
+    }
+
+    /** As {@link #combine}, by gathering each kept choice's output row and summing them weighted by their gates. */
+    public Tensor combineByIndex(Tensor y) {
+      long g = groups();
+      long s = expertIndex.dim(1);
+      long k = expertIndex.dim(2);
+      long c = capacity();
+      long d = y.dim(-1);
+      Graph graph = y.graph();
+      Tensor kept = slotIndex.lt((double) c);
+      Tensor slot = Ops.select(kept, slotIndex, slotIndex.mul(0.0));
+      Tensor group = graph.iota(Shape.of(DType.S32, g, s, k), 0);
+      Tensor rows = expertIndex.mul((double) (g * c)).add(group.mul((double) c)).add(slot);
+      Tensor picked = Ops.take(y.reshape(experts() * g * c, d), rows);               // (G, S, K, D)
+      Tensor weight = Ops.select(kept, topGates, topGates.mul(0.0)).convert(y.dtype());
+      return picked.mul(weight.reshape(g, s, k, 1).broadcastTo(g, s, k, d)).sum(2);
     }
   }
 
@@ -149,12 +208,12 @@ public final class MlpMoeBlock {
     if (capacity < 1) {
       throw new IllegalArgumentException("MoE routing requires capacity >= 1, got " + capacity);
     }
-    java.util.List<Tensor> top = Ops.topK(gates, k);   // (G, S, K) values, s32 expert ids
-    Tensor expertIndex = top.get(1);
+    Tensor[] top = topK(gates, k);                       // (G, S, K) gates and s32 expert ids
+    Tensor expertIndex = top[1];
     Tensor perm = null;
     if (batchPriority) {
       // Tokens by descending first (largest) gate, stably: jnp.argsort(-combine_weights[:, 0]).
-      perm = Ops.argsort(top.get(0).slice(2, 0, 1).reshape(g, s).neg(), 1);
+      perm = Ops.argsort(top[0].slice(2, 0, 1).reshape(g, s).neg(), 1);
       expertIndex = Ops.takeAlongAxis(expertIndex, broadcastTokens(perm, g, s, k), 1);
     }
     // (G, K*S): rank-major, so that every first choice comes before any second choice.
@@ -173,11 +232,32 @@ public final class MlpMoeBlock {
     Tensor dropped = choiceSlot.ge((double) capacity);
     Tensor droppedChoices = dropped.convert(DType.S32).sum(0, 1);
     Tensor droppedTokens = dropped.all(2).convert(DType.S32).sum(0, 1);
-    return new Dispatcher(dispatch, combine, droppedChoices, droppedTokens);
+    return new Dispatcher(dispatch, combine, top[1], choiceSlot, top[0], droppedChoices, droppedTokens);
   }
 
   private static Tensor broadcastTokens(Tensor perm, long g, long s, int k) {
     return perm.reshape(g, s, 1).broadcastTo(g, s, k);
+  }
+
+  /**
+   * {@code lax.top_k} of softmax gates (G, S, E) along E for small k: k rounds of argmax (first index on ties), each
+   * taking the chosen gate out (gates are >= 0, so subtracting 2 puts it last). A sort is much slower on XLA:CPU.
+   */
+  private static Tensor[] topK(Tensor gates, int k) {
+    long g = gates.dim(0);
+    long s = gates.dim(1);
+    int e = Math.toIntExact(gates.dim(2));
+    Tensor[] values = new Tensor[k];
+    Tensor[] indices = new Tensor[k];
+    Tensor rest = gates;
+    for (int r = 0; r < k; r++) {
+      Tensor idx = rest.argmax(2);
+      values[r] = rest.max(2).reshape(g, s, 1);
+      indices[r] = idx.reshape(g, s, 1);
+      rest = rest.sub(Composites.oneHot(idx, e, gates.dtype()).mul(2.0));
+    }
+    return k == 1 ? new Tensor[] {values[0], indices[0]}
+        : new Tensor[] {Ops.concatenate(2, values), Ops.concatenate(2, indices)};
   }
 
   /**
@@ -199,6 +279,18 @@ public final class MlpMoeBlock {
    * @throws IllegalArgumentException when B*N is not a multiple of the group size, or E not of the axis size
    */
   public static Output apply(Scope s, Tensor x, long mlpDim, Routing r, String expertAxis, Map<String, Tensor> out) {
+    return apply(s, x, mlpDim, r, expertAxis, expertAxis == null ? Implementation.INDICES : Implementation.EINSUM,
+        out);
+  }
+
+  /**
+   * As {@link #apply(Scope, Tensor, long, Routing, String, Map)} with dispatch, experts and combine written as
+   * {@code impl} says.
+   *
+   * @throws IllegalArgumentException also for {@link Implementation#INDICES} with an expert axis
+   */
+  public static Output apply(Scope s, Tensor x, long mlpDim, Routing r, String expertAxis, Implementation impl,
+      Map<String, Tensor> out) {
     if (x.rank() != 3) {
       throw new IllegalArgumentException("MoE requires tokens of rank 3 (B, N, D), got " + x.shape());
     }
@@ -215,6 +307,9 @@ public final class MlpMoeBlock {
         throw new IllegalArgumentException("MoE expert parallelism requires num_experts to be a multiple of the size "
             + "of mesh axis '" + expertAxis + "', got " + e + " and " + axis);
       }
+      if (impl != Implementation.EINSUM) {
+        throw new IllegalArgumentException("MoE expert parallelism requires the EINSUM implementation, got " + impl);
+      }
     }
     long groups = tokens / r.groupSize();
     Tensor grouped = x.reshape(groups, r.groupSize(), d);
@@ -224,12 +319,14 @@ public final class MlpMoeBlock {
     Dispatcher dispatcher = topExpertsPerItem(gates, r.numSelectedExperts(), r.capacity(), r.batchPriority());
     Encoder1DBlock.put(out, "gates", gates);
 
+    boolean einsum = impl == Implementation.EINSUM;
     Tensor routed = r.bfloat16() ? grouped.convert(DType.BF16) : grouped;
-    Tensor xe = constrain(dispatcher.dispatch(routed).convert(x.dtype()), expertAxis);   // (E, G*C, D)
-    Tensor ye = constrain(experts(s.child("Mlp"), xe, mlpDim), expertAxis);
+    Tensor xe = (einsum ? dispatcher.dispatch(routed) : dispatcher.dispatchByIndex(routed)).convert(x.dtype());
+    xe = constrain(xe, expertAxis);                                                   // (E, G*C, D)
+    Tensor ye = constrain(experts(s.child("Mlp"), xe, mlpDim, !einsum), expertAxis);
     // vmoe's Bfloat16Dispatcher rounds the experts' outputs to bf16; its f32 combine weights then promote them back.
     Tensor back = r.bfloat16() ? ye.convert(DType.BF16).convert(DType.F32) : ye;
-    Tensor y = dispatcher.combine(back).convert(x.dtype());
+    Tensor y = (einsum ? dispatcher.combine(back) : dispatcher.combineByIndex(back)).convert(x.dtype());
     return new Output(y.reshape(x.dims()), dispatcher.droppedChoices(), dispatcher.droppedTokens());
   }
 
@@ -247,8 +344,9 @@ public final class MlpMoeBlock {
   /**
    * E MlpBlocks applied to their buffers (E, T, D): {@code Dense_0} (kernel (E, D, M), bias (E, M)), tanh GELU,
    * {@code Dense_1} (kernel (E, M, D), bias (E, D)); initialised as {@link MlpBlock}'s, with each expert's fans.
+   * Batched einsums over E, or with {@code loop} a while loop over the experts of plain matmuls.
    */
-  static Tensor experts(Scope s, Tensor x, long mlpDim) {
+  static Tensor experts(Scope s, Tensor x, long mlpDim, boolean loop) {
     long e = x.dim(0);
     long t = x.dim(1);
     long d = x.dim(2);
@@ -256,11 +354,28 @@ public final class MlpMoeBlock {
     Scope s0 = s.child("Dense_0");
     Tensor k0 = s0.param("kernel", new long[] {e, d, m}, Init.xavierUniform(), d, m);
     Tensor b0 = s0.param("bias", new long[] {e, m}, Init.normal(1e-6));
-    Tensor h = Ops.einsum("ETD,EDM->ETM", x, k0).add(b0.reshape(e, 1, m).broadcastTo(e, t, m));
-    h = Composites.gelu(h, true);
     Scope s1 = s.child("Dense_1");
     Tensor k1 = s1.param("kernel", new long[] {e, m, d}, Init.xavierUniform(), m, d);
     Tensor b1 = s1.param("bias", new long[] {e, d}, Init.normal(1e-6));
-    return Ops.einsum("ETM,EMD->ETD", h, k1).add(b1.reshape(e, 1, d).broadcastTo(e, t, d));
+    if (!loop) {
+      Tensor h = Ops.einsum("ETD,EDM->ETM", x, k0).add(b0.reshape(e, 1, m).broadcastTo(e, t, m));
+      h = Composites.gelu(h, true);
+      return Ops.einsum("ETM,EMD->ETD", h, k1).add(b1.reshape(e, 1, d).broadcastTo(e, t, d));
+    }
+    Graph g = x.graph();
+    Tensor zero = g.scalar(0, DType.S32);
+    java.util.List<Tensor> state = g.whileLoop(java.util.List.of(zero, g.zeros(x.shape())),
+        v -> v.get(0).lt((double) e), v -> {
+          Tensor i = v.get(0);
+          java.util.List<Tensor> at = java.util.List.of(i, zero, zero);
+          Tensor xi = x.dynamicSlice(at, 1, t, d).reshape(t, d);
+          Tensor h = Ops.einsum("TD,DM->TM", xi, k0.dynamicSlice(at, 1, d, m).reshape(d, m))
+              .add(b0.dynamicSlice(java.util.List.of(i, zero), 1, m).reshape(1, m).broadcastTo(t, m));
+          h = Composites.gelu(h, true);
+          Tensor y = Ops.einsum("TM,MD->TD", h, k1.dynamicSlice(at, 1, m, d).reshape(m, d))
+              .add(b1.dynamicSlice(java.util.List.of(i, zero), 1, d).reshape(1, d).broadcastTo(t, d));
+          return java.util.List.of(i.add(1.0), v.get(1).dynamicUpdateSlice(y.reshape(1, t, d), at));
+        });
+    return state.get(1);
   }
 }

@@ -81,6 +81,16 @@ public final class VMoE {
    *     what it should
    */
   public static Model graph(VMoEConfig c, long batch, Optional<Mesh> mesh) {
+    boolean experts = mesh.isPresent() && mesh.get().hasAxis(EXPERT);
+    return graph(c, batch, mesh, experts ? MlpMoeBlock.Implementation.EINSUM : MlpMoeBlock.Implementation.INDICES);
+  }
+
+  /**
+   * As {@link #graph(VMoEConfig, long, Optional)}, the MoE layers written as {@code impl} says (by default
+   * {@link MlpMoeBlock.Implementation#EINSUM EINSUM} on a mesh with an expert axis, else
+   * {@link MlpMoeBlock.Implementation#INDICES INDICES}, the faster on one CPU device).
+   */
+  public static Model graph(VMoEConfig c, long batch, Optional<Mesh> mesh, MlpMoeBlock.Implementation impl) {
     if (batch < 1 || batch % c.groupSize() != 0) {
       throw new IllegalArgumentException("V-MoE requires the batch to be a multiple of group_size (images per routing "
           + "group), got batch " + batch + " and group_size " + c.groupSize());
@@ -91,7 +101,7 @@ public final class VMoE {
     Tensor image = g.parameter(IMAGE, Shape.of(c.dtype(), batch, c.imageSize(), c.imageSize(), 3),
         data ? PartitionSpec.of(DATA, null, null, null) : null);
     Scope root = Scope.root(g, c.dtype());
-    Map<String, Tensor> out = apply(root, image, c, expertAxis);
+    Map<String, Tensor> out = apply(root, image, c, expertAxis, impl);
     g.output("logits", out.get("logits"), data ? PartitionSpec.of(DATA, null) : null);
     g.output("pre_logits", out.get("pre_logits"), data ? PartitionSpec.of(DATA, null) : null);
     if (!c.moeLayers().isEmpty()) {
@@ -113,8 +123,10 @@ public final class VMoE {
    * on MoE layers), and with MoE layers {@link #DROPPED_CHOICES} and {@link #DROPPED_TOKENS}.
    *
    * @param expertAxis the graph's mesh axis that splits the experts, or null
+   * @param impl how the MoE layers dispatch, run and combine their experts
    */
-  public static Map<String, Tensor> apply(Scope s, Tensor image, VMoEConfig c, String expertAxis) {
+  public static Map<String, Tensor> apply(Scope s, Tensor image, VMoEConfig c, String expertAxis,
+      MlpMoeBlock.Implementation impl) {
     Map<String, Tensor> out = new LinkedHashMap<>();
     long n = image.dim(0);
     Tensor x = patchEmbedding(s.child("embedding"), image, c);
@@ -139,7 +151,8 @@ public final class VMoE {
         if (!moe) {
           return MlpBlock.apply(block.child("Mlp"), y, c.mlpDim());
         }
-        MlpMoeBlock.Output o = MlpMoeBlock.apply(block.child("Moe"), y, c.mlpDim(), c.routing(), expertAxis, named);
+        MlpMoeBlock.Output o = MlpMoeBlock.apply(block.child("Moe"), y, c.mlpDim(), c.routing(), expertAxis, impl,
+            named);
         droppedChoices.add(o.droppedChoices().reshape(1, c.k()));
         droppedTokens.add(o.droppedTokens().reshape(1));
         return o.output();

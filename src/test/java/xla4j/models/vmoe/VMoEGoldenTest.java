@@ -14,7 +14,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import xla4j.nn.MlpMoeBlock;
 import xla4j.array.NdArray;
 import xla4j.io.Npz;
 import xla4j.pjrt.Client;
@@ -24,7 +28,7 @@ import xla4j.runtime.Program;
 
 /**
  * V-MoE against the independent NumPy reference of vmoe ({@code tools/vmoe_reference.py}): logits and pre_logits
- * within 1e-4, and the dropped choices and tokens of every MoE layer exactly.
+ * within 1e-4, and the dropped choices and tokens of every MoE layer exactly; both MoE implementations.
  */
 class VMoEGoldenTest {
   static final Path DIR = Path.of("src/test/resources/vmoe");
@@ -80,12 +84,18 @@ class VMoEGoldenTest {
     }
   }
 
+  static final List<String> CASES = List.of("top1_tok_every2", "top2_tok_every2", "top2_drop", "top2_drop_bpr",
+      "top1_drop_bpr_gap_every2", "top2_gap_last2");
+
+  static Stream<Arguments> casesAndImplementations() {
+    return CASES.stream().flatMap(c -> Stream.of(MlpMoeBlock.Implementation.values()).map(i -> Arguments.of(c, i)));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"top1_tok_every2", "top2_tok_every2", "top2_drop", "top2_drop_bpr",
-      "top1_drop_bpr_gap_every2", "top2_gap_last2"})
-  void matchesReference(String name) throws Exception {
+  @MethodSource("casesAndImplementations")
+  void matchesReference(String name, MlpMoeBlock.Implementation impl) throws Exception {
     Case c = Case.read(name);
-    VMoE.Model m = c.model();
+    VMoE.Model m = VMoE.graph(c.config(), c.images().shape()[0], Optional.empty(), impl);
     Map<String, NdArray> got = run(client, m, VMoECheckpoint.fromArrays(c.params(), m, name), c.images());
     assertClose(name + " logits", c.out().get("logits"), got.get("logits"));
     assertClose(name + " pre_logits", c.out().get("pre_logits"), got.get("pre_logits"));
