@@ -323,7 +323,7 @@ public final class MlpMoeBlock {
     Tensor routed = r.bfloat16() ? grouped.convert(DType.BF16) : grouped;
     Tensor xe = (einsum ? dispatcher.dispatch(routed) : dispatcher.dispatchByIndex(routed)).convert(x.dtype());
     xe = constrain(xe, expertAxis);                                                   // (E, G*C, D)
-    Tensor ye = constrain(experts(s.child("Mlp"), xe, mlpDim, !einsum), expertAxis);
+    Tensor ye = constrain(experts(s.child("Mlp"), xe, mlpDim, !einsum, expertAxis), expertAxis);
     // vmoe's Bfloat16Dispatcher rounds the experts' outputs to bf16; its f32 combine weights then promote them back.
     Tensor back = r.bfloat16() ? ye.convert(DType.BF16).convert(DType.F32) : ye;
     Tensor y = (einsum ? dispatcher.combine(back) : dispatcher.combineByIndex(back)).convert(x.dtype());
@@ -344,11 +344,11 @@ public final class MlpMoeBlock {
   /**
    * E MlpBlocks applied to their buffers (E, T, D): {@code Dense_0} (kernel (E, D, M), bias (E, M)), tanh GELU,
    * {@code Dense_1} (kernel (E, M, D), bias (E, D)); initialised as {@link MlpBlock}'s, with each expert's fans.
-   * Batched einsums over E, or with {@code loop} a while loop over the experts of plain matmuls.
+   * Batched einsums over E, or with {@code loop} a while loop over the experts of plain matmuls; with an expert axis,
+   * that loop on each device over its own experts ({@code shard_map}).
    */
-  static Tensor experts(Scope s, Tensor x, long mlpDim, boolean loop) {
+  static Tensor experts(Scope s, Tensor x, long mlpDim, boolean loop, String expertAxis) {
     long e = x.dim(0);
-    long t = x.dim(1);
     long d = x.dim(2);
     long m = mlpDim > 0 ? mlpDim : 4 * d;
     Scope s0 = s.child("Dense_0");
@@ -357,11 +357,29 @@ public final class MlpMoeBlock {
     Scope s1 = s.child("Dense_1");
     Tensor k1 = s1.param("kernel", new long[] {e, m, d}, Init.xavierUniform(), m, d);
     Tensor b1 = s1.param("bias", new long[] {e, d}, Init.normal(1e-6));
+    if (expertAxis != null) {
+      // Each device runs its own experts on their buffers: a loop of plain matmuls (XLA:CPU's batched dots are slow).
+      PartitionSpec p3 = PartitionSpec.of(expertAxis, null, null);
+      PartitionSpec p2 = PartitionSpec.of(expertAxis, null);
+      return x.graph().shardMap(java.util.List.of(x, k0, b0, k1, b1), java.util.List.of(p3, p3, p2, p3, p2),
+          java.util.List.of(p3), in -> java.util.List.of(loop(in.get(0), in.get(1), in.get(2), in.get(3), in.get(4))))
+          .get(0);
+    }
     if (!loop) {
+      long t = x.dim(1);
       Tensor h = Ops.einsum("ETD,EDM->ETM", x, k0).add(b0.reshape(e, 1, m).broadcastTo(e, t, m));
       h = Composites.gelu(h, true);
       return Ops.einsum("ETM,EMD->ETD", h, k1).add(b1.reshape(e, 1, d).broadcastTo(e, t, d));
     }
+    return loop(x, k0, b0, k1, b1);
+  }
+
+  /** The experts' MLPs one after another in a while loop, each a plain (T, D) x (D, M) and (T, M) x (M, D). */
+  private static Tensor loop(Tensor x, Tensor k0, Tensor b0, Tensor k1, Tensor b1) {
+    long e = x.dim(0);
+    long t = x.dim(1);
+    long d = x.dim(2);
+    long m = k0.dim(2);
     Graph g = x.graph();
     Tensor zero = g.scalar(0, DType.S32);
     java.util.List<Tensor> state = g.whileLoop(java.util.List.of(zero, g.zeros(x.shape())),
