@@ -11,8 +11,8 @@ import xla4j.dsl.Tensor;
 
 /**
  * vmoe's sparse mixture of MLP experts ({@code vmoe/nn/vit_moe.py} {@code MlpMoeBlock}) at inference, with the
- * deterministic {@code NoisyTopExpertsPerItemRouter} ({@code vmoe/nn/routing.py}) and the einsum dispatcher of
- * {@code vmoe/moe.py}.
+ * deterministic {@code NoisyTopExpertsPerItemRouter} ({@code vmoe/nn/routing.py}) and the Top-Experts-Per-Item
+ * dispatchers of {@code vmoe/moe.py}.
  *
  * <p>The tokens are split into groups of {@code group_size} consecutive tokens, routed independently: the router
  * {@code Router/dense} (kernel (D, E), no bias) gives logits, their softmax over experts gives the gates, each token
@@ -24,16 +24,11 @@ import xla4j.dsl.Tensor;
  * stacked over experts).
  *
  * <p>Axis letters: G groups, S tokens per group, E experts, C capacity, K selected experts, D width, M MLP width.
- * Dispatch and combine are dense one-hot einsums of static shape ({@code GSEC,GSD->EGCD} and
- * {@code GSEC,EGCD->GSD}), as vmoe's {@code EinsumDispatcher}.
+ * Every shape is static. Dispatch and combine are either one-hot einsums ({@code GSEC,GSD->EGCD} and
+ * {@code GSEC,EGCD->GSD}, vmoe's {@code EinsumDispatcher}) or gathers by (expert, slot) index; see
+ * {@link Implementation}. The drop counts come out beside the output.
  */
 public final class MlpMoeBlock {
-  /** Output name of the choices dropped per rank, s32 (K,): summed over all groups. */
-  public static final String DROPPED_CHOICES = "dropped_choices";
-
-  /** Output name of the tokens all of whose choices were dropped, s32 scalar. */
-  public static final String DROPPED_TOKENS = "dropped_tokens";
-
   private MlpMoeBlock() {}
 
   /** How tokens reach their experts and come back; both give the same values. */

@@ -227,13 +227,14 @@ public record VMoEConfig(long patch, long imageSize, long width, int depth, long
     throw new IllegalArgumentException("V-MoE config key '" + key + "' requires a number, got " + e);
   }
 
-  /** "V-MoE-S/32 E=32 k=2 MoE@[5, 7] cf=1.05 224px tok f32". */
+  /** "V-MoE-S/32 E=32 k=2 MoE@[5, 7] cf=1.05 224px tok f32" (or "... dense (no MoE layer) ..."). */
   public String describe() {
     String name = VARIANTS.entrySet().stream()
         .filter(e -> e.getValue()[0] == width && e.getValue()[1] == depth && e.getValue()[4] == patch)
         .map(Map.Entry::getKey).findFirst().orElse("w" + width + "d" + depth + "/" + patch);
-    return "V-MoE-" + name + " E=" + numExperts + " k=" + k + " MoE@" + moeLayers + " cf=" + capacityFactor
-        + (batchPriority ? " BPR" : "") + " " + imageSize + "px " + pool + " " + dtype.xlaName();
+    String moe = moeLayers.isEmpty() ? " dense (no MoE layer)" : " E=" + numExperts + " k=" + k + " MoE@" + moeLayers
+        + " cf=" + capacityFactor + (batchPriority ? " BPR" : "");
+    return "V-MoE-" + name + moe + " " + imageSize + "px " + pool + " " + dtype.xlaName();
   }
 
   /** This config with capacity factor {@code c}. */
