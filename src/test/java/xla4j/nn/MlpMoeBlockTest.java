@@ -158,4 +158,15 @@ class MlpMoeBlockTest {
     assertEquals("MoE requires the tokens (batch * sequence = 3 * 5) to be a multiple of group_size, got 15 and 10",
         e.getMessage());
   }
+
+  @Test
+  void expertParallelismNeedsTheEinsumImplementation() {
+    Graph g = new Graph("ep", xla4j.dsl.Mesh.parse("expert=2"), false);
+    Tensor x = g.parameter("x", Shape.of(DType.F32, 2, 5, 8));
+    Scope s = Scope.root(g, DType.F32);
+    MlpMoeBlock.Routing r = new MlpMoeBlock.Routing(4, 2, 1.0, false, 10, false);
+    assertEquals("MoE expert parallelism requires the EINSUM implementation, got INDICES", assertThrows(
+        IllegalArgumentException.class, () -> MlpMoeBlock.apply(s, x, 16, r, "expert",
+            MlpMoeBlock.Implementation.INDICES, null)).getMessage());
+  }
 }

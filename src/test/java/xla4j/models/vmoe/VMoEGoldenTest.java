@@ -158,4 +158,21 @@ class VMoEGoldenTest {
         + "\n  wrong shape (1): Encoder/encoderblock_3/Moe/Mlp/Dense_0/kernel: checkpoint [3, 8, 16], model [4, 8, 16]",
         e.getMessage());
   }
+
+  @Test
+  void bfloat16DispatchRoundsTheRoutedTokens() throws Exception {
+    Case c = Case.read("top1_tok_every2"); // routing far from ties (relative margin 0.06)
+    VMoEConfig bf16 = c.config().withBfloat16Dispatch(true);
+    VMoE.Model m = VMoE.graph(bf16, c.images().shape()[0]);
+    Map<String, NdArray> got = run(client, m, VMoECheckpoint.fromArrays(c.params(), m, "bf16"), c.images());
+    float[] want = c.out().get("logits").toFloatArray();
+    float[] have = got.get("logits").toFloatArray();
+    double diff = 0;
+    for (int i = 0; i < want.length; i++) {
+      diff = Math.max(diff, Math.abs(want[i] - have[i]));
+    }
+    // bf16 keeps 8 significant bits: the logits move, by about that much, and the routing stays the same
+    assertTrue(diff > 1e-5 && diff < 5e-2, "bf16 dispatch changed the logits by " + diff);
+    assertArrayEquals(c.out().get("dropped_choices").toIntArray(), got.get(VMoE.DROPPED_CHOICES).toIntArray());
+  }
 }
