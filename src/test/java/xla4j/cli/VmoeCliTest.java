@@ -22,6 +22,7 @@ import xla4j.pjrt.PjrtPlugin;
 /** {@code xla4j vmoe} end to end on a golden case of {@code tools/vmoe_reference.py}. */
 class VmoeCliTest {
   static final Path GOLDEN = Path.of("src/test/resources/vmoe");
+  static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
   @TempDir Path dir;
   Path ckpt;
   Path config;
@@ -86,6 +87,7 @@ class VmoeCliTest {
 
   @Test
   void verboseReportsTheTokensDroppedPerMoeLayer() {
+    String logLevel = System.getProperty(LOG_LEVEL);
     try {
       String[] r = run("--verbose", "vmoe", "--checkpoint", ckpt.toString(), "--config", config.toString(),
           "--input", images.toString());
@@ -102,7 +104,13 @@ class VmoeCliTest {
       assertTrue(r[1].contains("encoderblock_3: 0 of 20 tokens dropped (no expert), choice 1 dropped for 0, "
           + "choice 2 dropped for 0"), r[1]);
     } finally {
+      // --verbose sets these for the whole JVM; later tests expect the quiet defaults
       System.clearProperty(PjrtPlugin.VERBOSE_PROPERTY);
+      if (logLevel == null) {
+        System.clearProperty(LOG_LEVEL);
+      } else {
+        System.setProperty(LOG_LEVEL, logLevel);
+      }
     }
   }
 
