@@ -16,20 +16,32 @@ public final class Encoder1DBlock {
    * puts the named intermediates into it.
    */
   public static Tensor apply(Scope s, Tensor x, int numHeads, long mlpDim, Map<String, Tensor> out) {
+    return apply(s, x, numHeads, "MultiHeadDotProductAttention_0",
+        y -> MlpBlock.apply(s.child("MlpBlock_0"), y, mlpDim), out);
+  }
+
+  /**
+   * The same pre-norm block with the attention under scope {@code attention} (vision_transformer and vmoe name it
+   * {@code SelfAttention}) and the MLP part given as {@code mlp}, applied to {@code LN(x)} (a dense MLP, or a mixture
+   * of experts): {@code x + MHA(LN_0(x))}, then {@code x + mlp(LN_1(x))}.
+   */
+  public static Tensor apply(Scope s, Tensor x, int numHeads, String attention,
+      java.util.function.UnaryOperator<Tensor> mlp, Map<String, Tensor> out) {
     Tensor y = LayerNorm.apply(s.child("LayerNorm_0"), x);
-    y = MultiHeadDotProductAttention.apply(s.child("MultiHeadDotProductAttention_0"), y, y, numHeads);
+    y = MultiHeadDotProductAttention.apply(s.child(attention), y, y, numHeads);
     put(out, "sa", y);
     x = x.add(y);
     put(out, "+sa", x);
     y = LayerNorm.apply(s.child("LayerNorm_1"), x);
-    y = MlpBlock.apply(s.child("MlpBlock_0"), y, mlpDim);
+    y = mlp.apply(y);
     put(out, "mlp", y);
     x = x.add(y);
     put(out, "+mlp", x);
     return x;
   }
 
-  static void put(Map<String, Tensor> out, String key, Tensor t) {
+  /** Puts {@code t} under {@code key} when {@code out} is not null. */
+  public static void put(Map<String, Tensor> out, String key, Tensor t) {
     if (out != null) {
       out.put(key, t);
     }

@@ -34,7 +34,7 @@ class CliTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"devices", "run-mlir", "compile-mlir", "run-artifact", "tokenize", "generate"})
+  @ValueSource(strings = {"devices", "run-mlir", "compile-mlir", "run-artifact", "tokenize", "generate", "vmoe"})
   void everyCommandHasHelp(String command) {
     String[] r = run(command, "--help");
     assertEquals("0", r[0]);
