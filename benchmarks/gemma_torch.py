@@ -36,6 +36,8 @@ def main():
   ap.add_argument("--prompt-len", type=int, default=16)
   ap.add_argument("--new-tokens", type=int, default=16)
   ap.add_argument("--repeat", type=int, default=3)
+  ap.add_argument("--max-decode-s", type=float, help="end a timed decode run after this many seconds (at least "
+                  "2 steps; the rate is over the steps done) - for configurations too slow for N steps")
   ap.add_argument("--seed", type=int, default=0, help="seed of the random prompt ids (same ids as gemma_jax.py)")
   ap.add_argument("--attn", choices=["eager", "sdpa"], help="attention implementation (default: eager for "
                   "Gemma 2, whose soft-capping sdpa ignores; sdpa for Gemma)")
@@ -46,8 +48,10 @@ def main():
   torch.set_num_threads(cores)
   config = AutoConfig.from_pretrained(a.model)
   attn = a.attn or ("eager" if config.model_type == "gemma2" else "sdpa")
+  t0 = time.perf_counter()
   model = AutoModelForCausalLM.from_pretrained(a.model, dtype=DTYPES[a.dtype], attn_implementation=attn)
   model.eval()
+  load_s = time.perf_counter() - t0
   ids = np.random.default_rng(a.seed).integers(3, config.vocab_size, (a.batch, a.prompt_len), dtype=np.int32)
   ids = torch.from_numpy(ids.astype(np.int64))
 
@@ -56,38 +60,45 @@ def main():
     logits = out.logits[:, -1].float()
     return logits, logits.argmax(-1), out.past_key_values
 
-  def run_decode(tokens, cache):
+  def run_decode(tokens, cache, steps, budget_s=None):
+    """As gemma_jax.py's: up to `steps` greedy steps, ending early after budget_s seconds (>= 2 steps)."""
     generated = [tokens]
-    for _ in range(a.new_tokens - 1):
+    t0 = time.perf_counter()
+    for step in range(steps):
       out = model(input_ids=tokens[:, None], past_key_values=cache, use_cache=True)
       cache = out.past_key_values
       tokens = out.logits[:, -1].argmax(-1)
       generated.append(tokens)
-    return torch.stack(generated, dim=1).numpy()
+      if budget_s and step >= 1 and time.perf_counter() - t0 > budget_s:
+        break
+    return torch.stack(generated, dim=1).numpy(), time.perf_counter() - t0
 
+  steps = a.new_tokens - 1  # the prefill gives the first new token, each decode step one more
   with torch.inference_mode():
     logits, tokens, cache = run_prefill()  # warm-up, and the outputs to check
     if a.check_logits:
       np.save(a.check_logits, logits.numpy())
-    generated = run_decode(tokens, cache)
+    generated, _ = run_decode(tokens, cache, steps if a.ids_out else min(steps, 2))
     if a.ids_out:
       np.save(a.ids_out, generated)
-    prefill_s, decode_s = [], []
+    prefill_s, decode_rates, decode_steps = [], [], []
     for _ in range(a.repeat):
       t0 = time.perf_counter()
       _, tokens, cache = run_prefill()
       prefill_s.append(time.perf_counter() - t0)
-      t0 = time.perf_counter()
-      again = run_decode(tokens, cache)
-      decode_s.append(time.perf_counter() - t0)
-      assert np.array_equal(again, generated), "greedy decoding is not deterministic"
-  steps = a.new_tokens - 1
+      again, seconds = run_decode(tokens, cache, steps, a.max_decode_s)
+      n = min(again.shape[1], generated.shape[1])
+      assert np.array_equal(again[:, :n], generated[:, :n]), "greedy decoding is not deterministic"
+      decode_steps.append(again.shape[1] - 1)
+      if steps:
+        decode_rates.append(a.batch * decode_steps[-1] / seconds)
   print(json.dumps(dict(
       system="transformers", version=f"{transformers.__version__} torch {torch.__version__} attn {attn}",
       dtype=a.dtype, batch=a.batch, prompt_len=a.prompt_len, new_tokens=a.new_tokens,
-      layers=config.num_hidden_layers, compile_s=None,
+      layers=config.num_hidden_layers, load_s=round(load_s, 3), compile_s=None,
       prefill_tokens_per_s=round(a.batch * a.prompt_len / statistics.median(prefill_s), 2),
-      decode_tokens_per_s=round(a.batch * steps / statistics.median(decode_s), 3) if steps else None,
+      decode_tokens_per_s=round(statistics.median(decode_rates), 3) if steps else None,
+      decode_steps_timed=min(decode_steps),
       peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))))
 
 
