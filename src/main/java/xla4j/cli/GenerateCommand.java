@@ -271,6 +271,7 @@ final class GenerateCommand implements Callable<Integer> {
     o.addProperty("prefill_s", pre);
     o.addProperty("prefill_tokens_per_s", (double) b * gen.promptLen() / pre);
     o.addProperty("decode_tokens_per_s", maxNewTokens > 1 ? (double) b * (maxNewTokens - 1) / dec : 0.0);
+    o.addProperty("decode_steps_timed", Math.max(maxNewTokens - 1, 0));
     o.addProperty("peak_rss_mb", peakRssMb());
     write(new GsonBuilder().create().toJson(o) + "\n");
   }
