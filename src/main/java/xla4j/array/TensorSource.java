@@ -96,6 +96,42 @@ public interface TensorSource {
     };
   }
 
+  /**
+   * A view of this tensor as {@code f} of its whole contents (a transpose or reshape from a checkpoint's layout to a
+   * model's), of shape {@code shape}: each block read reads the whole tensor, so only for tensors that fit in memory
+   * at once.
+   */
+  default TensorSource mapped(long[] shape, java.util.function.UnaryOperator<NdArray> f, String how) {
+    TensorSource self = this;
+    long[] s = shape.clone();
+    if (NdArray.numElements(s) != NdArray.numElements(shape())) {
+      throw new IllegalArgumentException(self + " has shape " + Arrays.toString(shape()) + ", which " + how
+          + " cannot make " + Arrays.toString(s));
+    }
+    return new TensorSource() {
+      @Override
+      public DType dtype() {
+        return self.dtype();
+      }
+
+      @Override
+      public long[] shape() {
+        return s.clone();
+      }
+
+      @Override
+      public NdArray read(long[] start, long[] size) throws IOException {
+        NdArray whole = f.apply(self.readAll());
+        return Blocks.slice(whole, start, size);
+      }
+
+      @Override
+      public String toString() {
+        return self + " (" + how + ")";
+      }
+    };
+  }
+
   /** An array in memory as a source. */
   static TensorSource of(NdArray array) {
     return new TensorSource() {

@@ -40,24 +40,8 @@ final class GemmaCompile {
       if (cmd.out != null) {
         System.out.println("note       --out with a topology saves deviceless executables for that TPU");
       }
-      Graph[] graphs = {Gemma.prefill(c, batch, cmd.promptLen, cache, mesh, false).graph(),
-          Gemma.decode(c, batch, cache, mesh).graph()};
-      try (Topology t = p.topology()) {
-        for (Graph g : graphs) {
-          Signature sig = g.signature();
-          CompileOptions options = CompileOptions.builder().replicas(sig.replicas()).partitions(sig.numPartitions())
-              .shardy(!sig.gspmd()).build();
-          long t0 = System.nanoTime();
-          try (Executable e = t.compile(g.toMlir(), options)) {
-            System.out.printf("%-10s compiled in %.2f s%n", g.name(), (System.nanoTime() - t0) / 1e9);
-            CompileMlirCommand.print(e, t.platformName() + " topology " + t.name());
-            if (cmd.out != null) {
-              CompiledArtifact.of(e, sig, t.platformName(), t.platformVersion(), t.plugin().version(), t.name())
-                  .save(cmd.out.resolve(g.name().equals("gemma_prefill") ? "prefill" : "decode"));
-            }
-          }
-        }
-      }
+      compileForTopology(p, java.util.List.of(Gemma.prefill(c, batch, cmd.promptLen, cache, mesh, false).graph(),
+          Gemma.decode(c, batch, cache, mesh).graph()), cmd.out);
     } else {
       int devices = p.isCpu() ? (int) (long) mesh.map(Mesh::numDevices).orElse(1L) : 0;
       try (Client client = p.client(devices)) {
@@ -82,5 +66,28 @@ final class GemmaCompile {
       System.out.println("artifact   " + cmd.out);
     }
     return 0;
+  }
+
+  /**
+   * Compiles each graph deviceless for the topology of {@code p}, printing its compile time and per-device memory;
+   * with {@code out}, saves each under {@code out/NAME} (the graph name after its model prefix: {@code prefill}).
+   */
+  static void compileForTopology(PluginOption p, java.util.List<Graph> graphs, Path out) throws Exception {
+    try (Topology t = p.topology()) {
+      for (Graph g : graphs) {
+        Signature sig = g.signature();
+        CompileOptions options = CompileOptions.builder().replicas(sig.replicas()).partitions(sig.numPartitions())
+            .shardy(!sig.gspmd()).build();
+        long t0 = System.nanoTime();
+        try (Executable e = t.compile(g.toMlir(), options)) {
+          System.out.printf("%-10s compiled in %.2f s%n", g.name(), (System.nanoTime() - t0) / 1e9);
+          CompileMlirCommand.print(e, t.platformName() + " topology " + t.name());
+          if (out != null) {
+            CompiledArtifact.of(e, sig, t.platformName(), t.platformVersion(), t.plugin().version(), t.name())
+                .save(out.resolve(g.name().substring(g.name().indexOf('_') + 1)));
+          }
+        }
+      }
+    }
   }
 }

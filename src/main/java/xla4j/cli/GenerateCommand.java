@@ -10,19 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import xla4j.array.DType;
-import xla4j.array.NdArray;
 import xla4j.dsl.Mesh;
-import xla4j.io.Npy;
 import xla4j.io.SentencePiece;
 import xla4j.models.gemma.Generator;
 import xla4j.models.gemma.GemmaCheckpoint;
@@ -62,21 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--max-new-tokens", required = true, paramLabel = "N", description = "stop after N new tokens")
   int maxNewTokens;
 
-  @Option(names = "--greedy", description = "greedy decoding (the default)")
-  boolean greedy;
-
-  @Option(names = "--temperature", paramLabel = "T", description = "sample at temperature T")
-  Double temperature;
-
-  @Option(names = "--top-k", paramLabel = "K", description = "sample among the K most likely tokens")
-  Integer topK;
-
-  @Option(names = "--top-p", paramLabel = "P", description = "sample among the most likely tokens up to "
-      + "probability P")
-  Double topP;
-
-  @Option(names = "--seed", paramLabel = "S", description = "the sampling seed (required with --temperature)")
-  Long seed;
+  @CommandLine.Mixin DecodeOptions decoding;
 
   @Option(names = "--out", paramLabel = "OUT.json", description = "write the generated ids and text")
   Path out;
@@ -115,7 +96,7 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Sampling sampling = sampling();
+    Sampling sampling = decoding.sampling(spec.commandLine());
     if (!dtype.equals("f32") && !dtype.equals("bf16")) {
       throw bad("--dtype must be f32 or bf16, got '" + dtype + "'");
     }
@@ -185,7 +166,7 @@ final class GenerateCommand implements Callable<Integer> {
       }
       sofar.add(id);
       if (sp.isPresent()) {
-        String text = text(sofar.stream().mapToInt(Integer::intValue).toArray(), sp);
+        String text = DecodeOptions.text(sofar.stream().mapToInt(Integer::intValue).toArray(), sp);
         if (text.startsWith(printed.toString())) {
           write(text.substring(printed.length()));
           printed.setLength(0);
@@ -200,7 +181,7 @@ final class GenerateCommand implements Callable<Integer> {
       write("\n");
     } else {
       for (int i = 0; i < r.ids().size(); i++) {
-        write("[" + i + "] " + text(r.ids().get(i), sp) + "\n");
+        write("[" + i + "] " + DecodeOptions.text(r.ids().get(i), sp) + "\n");
       }
     }
     int total = r.ids().stream().mapToInt(a -> a.length).sum();
@@ -211,14 +192,14 @@ final class GenerateCommand implements Callable<Integer> {
     if (out != null) {
       JsonObject o = new JsonObject();
       if (r.ids().size() == 1) {
-        o.add("ids", ids(r.ids().get(0)));
-        o.addProperty("text", text(r.ids().get(0), sp));
+        o.add("ids", DecodeOptions.ids(r.ids().get(0)));
+        o.addProperty("text", DecodeOptions.text(r.ids().get(0), sp));
       } else {
         JsonArray ids = new JsonArray();
         JsonArray texts = new JsonArray();
         for (int[] a : r.ids()) {
-          ids.add(ids(a));
-          texts.add(text(a, sp));
+          ids.add(DecodeOptions.ids(a));
+          texts.add(DecodeOptions.text(a, sp));
         }
         o.add("ids", ids);
         o.add("text", texts);
@@ -226,12 +207,7 @@ final class GenerateCommand implements Callable<Integer> {
       Files.writeString(out, new GsonBuilder().disableHtmlEscaping().create().toJson(o) + "\n");
     }
     if (logitsOut != null) {
-      float[][] l = r.logits().get(0);
-      float[] flat = new float[l.length * c.vocabSize()];
-      for (int i = 0; i < l.length; i++) {
-        System.arraycopy(l[i], 0, flat, i * c.vocabSize(), c.vocabSize());
-      }
-      Npy.write(logitsOut, NdArray.of(flat, l.length, c.vocabSize()));
+      DecodeOptions.writeLogits(logitsOut, r.logits().get(0), c.vocabSize());
     }
   }
 
@@ -290,29 +266,6 @@ final class GenerateCommand implements Callable<Integer> {
     return -1;
   }
 
-  private static JsonArray ids(int[] a) {
-    JsonArray j = new JsonArray();
-    for (int id : a) {
-      j.add(id);
-    }
-    return j;
-  }
-
-  /**
-   * The text of {@code ids}; ids past the tokenizer's pieces (an embedding table padded beyond the vocabulary) have
-   * no text and are skipped.
-   */
-  private static String text(int[] ids, Optional<SentencePiece> sp) {
-    if (sp.isPresent()) {
-      return sp.get().decode(IntStream.of(ids).filter(id -> id < sp.get().vocabSize()).toArray());
-    }
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < ids.length; i++) {
-      b.append(i == 0 ? "" : ",").append(ids[i]);
-    }
-    return b.toString();
-  }
-
   /** The smallest batch holding the prompts that a mesh's data axis divides. */
   private static int batchFor(int prompts, Optional<Mesh> m) {
     long d = m.filter(x -> x.hasAxis("data")).map(x -> x.axisSize("data")).orElse(1L);
@@ -334,46 +287,11 @@ final class GenerateCommand implements Callable<Integer> {
       }
     } else {
       for (String s : prompt.ids) {
-        String[] parts = s.trim().isEmpty() ? new String[0] : s.split(",");
-        int[] ids = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-          try {
-            ids[i] = Integer.parseInt(parts[i].trim());
-          } catch (NumberFormatException e) {
-            throw bad("--prompt-ids requires comma-separated integers, got '" + parts[i] + "' in '" + s + "'");
-          }
-        }
-        if (ids.length == 0) {
-          throw bad("--prompt-ids requires a non-empty prompt, got '" + s + "'");
-        }
-        out.add(ids);
+        out.add(DecodeOptions.parseIds(spec.commandLine(), s));
       }
     }
-    for (int[] p : out) {
-      for (int id : p) {
-        if (id < 0 || id >= c.vocabSize()) {
-          throw bad("prompt token id " + id + " is outside the vocabulary [0, " + c.vocabSize() + ")");
-        }
-      }
-    }
+    DecodeOptions.checkVocab(spec.commandLine(), out, c.vocabSize());
     return out;
-  }
-
-  private Sampling sampling() {
-    if (temperature == null) {
-      if (topK != null || topP != null || seed != null) {
-        throw bad("--top-k, --top-p and --seed need --temperature (without it decoding is greedy)");
-      }
-      return Sampling.greedy();
-    }
-    if (greedy) {
-      throw bad("--greedy and --temperature exclude each other");
-    }
-    if (seed == null) {
-      throw bad("--temperature requires --seed S (sampling is reproducible per seed)");
-    }
-    return new Sampling(OptionalDouble.of(temperature), topK == null ? OptionalInt.empty() : OptionalInt.of(topK),
-        topP == null ? OptionalDouble.empty() : OptionalDouble.of(topP), seed);
   }
 
   private CommandLine.ParameterException bad(String message) {

@@ -52,9 +52,30 @@ public final class ParamStore implements AutoCloseable {
    */
   public static ParamStore place(Program program, Map<String, ? extends TensorSource> sources,
       Consumer<String> progress) {
-    Signature sig = program.signature();
+    return place(List.of(program), sources, progress);
+  }
+
+  /**
+   * Places every source for programs that share one store (an image encoder and a decoder, a prefill and a decode
+   * step): each as the first of {@code programs} taking a parameter of that name wants it. The programs must run on
+   * the same devices.
+   *
+   * @throws IllegalArgumentException for a source that is no program's parameter, or of another dtype or shape, or
+   *     programs on different devices
+   */
+  public static ParamStore place(List<Program> programs, Map<String, ? extends TensorSource> sources,
+      Consumer<String> progress) {
+    DeviceMesh devices = programs.get(0).devices();
+    for (Program p : programs) {
+      if (!p.devices().equals(devices)) {
+        throw new IllegalArgumentException("programs sharing a parameter store must run on the same devices, got "
+            + devices + " and " + p.devices() + " ('" + p.signature().name() + "')");
+      }
+    }
     Map<String, PartitionSpec> specs = new HashMap<>();
     for (Map.Entry<String, ? extends TensorSource> e : sources.entrySet()) {
+      Signature sig = programs.stream().map(Program::signature).filter(s -> s.parameterIndex(e.getKey()) >= 0)
+          .findFirst().orElse(programs.get(0).signature());
       Signature.Arg a = sig.parameter(e.getKey());
       TensorSpec want = Program.spec(a.shape());
       TensorSpec got = TensorSpec.of(e.getValue().dtype(), e.getValue().shape());
@@ -64,7 +85,7 @@ public final class ParamStore implements AutoCloseable {
       }
       specs.put(e.getKey(), a.specOrReplicated());
     }
-    return place(program.devices(), sources, specs, progress);
+    return place(devices, sources, specs, progress);
   }
 
   /** As {@link #place(Program, Map, Consumer)} for arrays in memory, without progress lines. */

@@ -49,6 +49,11 @@ public final class Gemma {
   public static final String INPUT_MASK = "input_mask";
   /** Prefill input: (B, P) int32, big_vision's {@code mask_ar}: 1 for causal tokens, 0 for a full-attention prefix. */
   public static final String MASK_AR = "mask_ar";
+  /**
+   * Prefill input of a program with an embedded prefix (PaliGemma's image tokens): (B, I, D) in the parameter dtype,
+   * taking the place of the first I real tokens of each row (their ids are ignored), not scaled by sqrt(D).
+   */
+  public static final String PREFIX_EMBEDDINGS = "prefix_embeddings";
   /** Decode input: (B,) int32, the first valid cache slot of each row. */
   public static final String START = "start";
   /** Decode input: () int32, the cache slot this step writes. */
@@ -86,6 +91,21 @@ public final class Gemma {
    */
   public static Model prefill(GemmaConfig c, long batch, long promptLen, long cacheSize, Optional<Mesh> mesh,
       boolean allLogits) {
+    return prefill(c, batch, promptLen, cacheSize, mesh, allLogits, 0);
+  }
+
+  /**
+   * As {@link #prefill(GemmaConfig, long, long, long, Optional, boolean)}, with {@code prefixLen} > 0 also an input
+   * {@link #PREFIX_EMBEDDINGS} (B, prefixLen, D): each row's first {@code prefixLen} real tokens (positions
+   * {@code [0, prefixLen)}) take those embeddings as they are, as big_vision's PaliGemma {@code embed_image_and_text}
+   * concatenates image tokens (unscaled) before the scaled text embeddings.
+   */
+  public static Model prefill(GemmaConfig c, long batch, long promptLen, long cacheSize, Optional<Mesh> mesh,
+      boolean allLogits, long prefixLen) {
+    if (prefixLen < 0 || prefixLen >= promptLen) {
+      throw new IllegalArgumentException("Gemma prefill requires 0 <= prefix length < prompt length (" + promptLen
+          + "), got " + prefixLen);
+    }
     if (promptLen < 1 || cacheSize < promptLen || cacheSize > c.maxPositionEmbeddings()) {
       throw new IllegalArgumentException("Gemma prefill requires 1 <= prompt length <= cache size <= "
           + "max_position_embeddings (" + c.maxPositionEmbeddings() + "), got " + promptLen + " and " + cacheSize);
@@ -99,6 +119,11 @@ public final class Gemma {
     Tensor mask = AttentionMask.fromMaskAr(inputMask, maskAr);
     Tensor table = embedding(s, c);
     Tensor x = embed(table, tokens, c);
+    if (prefixLen > 0) {
+      Tensor prefix = g.parameter(PREFIX_EMBEDDINGS, Shape.of(c.dtype(), batch, prefixLen, c.width()),
+          batchSpec(mesh, 3));
+      x = withPrefix(x, prefix, inputMask, positions);
+    }
     for (int l = 0; l < c.depth(); l++) {
       Tensor layerMask = c.isSliding(l)
           ? AttentionMask.slidingWindow(mask, positions, positions, c.slidingWindow().getAsInt()) : mask;
@@ -234,6 +259,23 @@ public final class Gemma {
     Tensor x = Ops.take(table, tokens);
     // sqrt(width) rounded to the parameter dtype first, as both references do
     return x.mul(x.graph().scalar(Math.sqrt(c.width()), c.dtype()));
+  }
+
+  /**
+   * {@code x} (B, P, D) with row b's real tokens at positions {@code [0, I)} replaced by {@code prefix[b]} (B, I, D):
+   * one gather of whole rows {@code prefix[b, position]}, selected where the token is real and its position below I.
+   */
+  static Tensor withPrefix(Tensor x, Tensor prefix, Tensor inputMask, Tensor positions) {
+    long b = x.dim(0);
+    long p = x.dim(1);
+    long i = prefix.dim(1);
+    Graph g = x.graph();
+    Tensor rows = g.iota(Shape.of(DType.S32, b, p, 1), 0);
+    Tensor at = Ops.clamp(0, positions, i - 1).reshape(b, p, 1);
+    Tensor gathered = Ops.gather(prefix, Ops.concatenate(2, rows, at), new int[] {2}, new int[] {0, 1},
+        new int[] {0, 1}, 2, new long[] {1, 1, x.dim(2)});
+    Tensor isPrefix = inputMask.and(positions.lt((double) i)).reshape(b, p, 1).broadcastTo(b, p, x.dim(2));
+    return Ops.select(isPrefix, gathered, x);
   }
 
   /** Declares {@code model.embed_tokens.weight} (V, D). */

@@ -99,7 +99,7 @@ public final class GemmaCheckpoint {
   }
 
   /** Hugging Face tensors (already Gemma's names) checked against the model and cast to its dtype. */
-  static Map<String, TensorSource> fromHuggingFace(Map<String, TensorSource> raw, GemmaConfig c, String source) {
+  public static Map<String, TensorSource> fromHuggingFace(Map<String, TensorSource> raw, GemmaConfig c, String source) {
     return checked(dropTiedLmHead(raw), c, source);
   }
 
@@ -117,7 +117,7 @@ public final class GemmaCheckpoint {
    * {@code o_proj.weight} (D, N·H), {@code mlp/gating_einsum} (2, D, F) the gate and up projections (F, D),
    * {@code mlp/linear} (F, D) {@code down_proj.weight} (D, F); norms keep their layout.
    */
-  static Map<String, TensorSource> fromBigVision(Map<String, TensorSource> raw, GemmaConfig c, String source) {
+  public static Map<String, TensorSource> fromBigVision(Map<String, TensorSource> raw, GemmaConfig c, String source) {
     Map<String, TensorSource> bv = stripPrefix(raw);
     Map<String, TensorSource> out = new LinkedHashMap<>();
     Map<String, TensorSource> left = new LinkedHashMap<>(bv);

@@ -199,6 +199,13 @@ public record GemmaConfig(String variant, Architecture architecture, int vocabSi
         slidingWindow, maxPositionEmbeddings, d, bosId, eosIds, padId);
   }
 
+  /** This config with a vocabulary of {@code v} tokens (PaliGemma's adds location and segmentation tokens). */
+  public GemmaConfig withVocab(int v) {
+    return new GemmaConfig(variant, architecture, v, width, depth, mlpDim, numHeads, numKvHeads, headDim,
+        normEps, ropeTheta, queryPreAttnScalar, attnLogitsSoftcap, finalLogitsSoftcap, activation, layerTypes,
+        slidingWindow, maxPositionEmbeddings, dtype, bosId, eosIds, padId);
+  }
+
   /** This config with only the first {@code n} layers (benchmarks of a shallower model of the same shape). */
   public GemmaConfig withDepth(int n) {
     List<LayerType> types = n <= layerTypes.size() ? layerTypes.subList(0, n) : extend(n);

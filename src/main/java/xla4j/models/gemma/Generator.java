@@ -33,6 +33,18 @@ public final class Generator {
     void onToken(int row, int step, int id);
   }
 
+  /**
+   * An embedded prefix before every prompt (PaliGemma's image tokens): {@code embeddings} (B, I, D) is the prefill's
+   * {@link Gemma#PREFIX_EMBEDDINGS} input (owned by the caller), and the prefix with the whole prompt forms a
+   * full-attention prefix (big_vision's {@code mask_ar} 0), as PaliGemma's prefix-LM: only generated tokens are causal.
+   */
+  public record Prefix(ShardedArray embeddings) {
+    /** The prefix tokens per row, I. */
+    public int length() {
+      return (int) embeddings.spec().dims()[1];
+    }
+  }
+
   /** Per row: the generated ids (EOS included when it stopped on one) and, if kept, the logits that chose each. */
   public record Result(List<int[]> ids, List<float[][]> logits) {}
 
@@ -87,6 +99,22 @@ public final class Generator {
   /** As {@link #generate(List, int, Sampling, boolean, TokenListener)}; {@code stopAtEos} false runs every step. */
   public Result generate(List<int[]> prompts, int maxNewTokens, Sampling sampling, boolean keepLogits,
       TokenListener listener, boolean stopAtEos) {
+    return generate(prompts, maxNewTokens, sampling, keepLogits, listener, stopAtEos, null);
+  }
+
+  /**
+   * As {@link #generate(List, int, Sampling, boolean, TokenListener, boolean)}, each prompt after {@code prefix} (null
+   * for none; required exactly when the prefill program takes {@link Gemma#PREFIX_EMBEDDINGS}).
+   */
+  public Result generate(List<int[]> prompts, int maxNewTokens, Sampling sampling, boolean keepLogits,
+      TokenListener listener, boolean stopAtEos, Prefix prefix) {
+    boolean wantsPrefix = prefill.signature().parameterIndex(Gemma.PREFIX_EMBEDDINGS) >= 0;
+    if (wantsPrefix != (prefix != null)) {
+      throw new IllegalArgumentException(wantsPrefix
+          ? "generate requires the prefix embeddings the prefill program takes (" + Gemma.PREFIX_EMBEDDINGS + ")"
+          : "generate was given prefix embeddings, but the prefill program takes none");
+    }
+    int prefixLen = prefix == null ? 0 : prefix.length();
     if (prompts.isEmpty() || prompts.size() > batch) {
       throw new IllegalArgumentException("generate requires 1 to " + batch + " prompts, got " + prompts.size());
     }
@@ -101,12 +129,13 @@ public final class Generator {
     int[] start = new int[batch];
     for (int b = 0; b < batch; b++) {
       int[] p = prompts.get(Math.min(b, prompts.size() - 1));
-      check(p, Math.min(b, prompts.size() - 1));
-      start[b] = promptLen - p.length;
-      for (int i = 0; i < p.length; i++) {
-        tokens[b * promptLen + start[b] + i] = p[i];
-        inputMask[b * promptLen + start[b] + i] = true;
-        maskAr[b * promptLen + start[b] + i] = 1;
+      check(p, Math.min(b, prompts.size() - 1), prefixLen);
+      start[b] = promptLen - prefixLen - p.length;
+      for (int i = 0; i < prefixLen + p.length; i++) {
+        int at = b * promptLen + start[b] + i;
+        tokens[at] = i < prefixLen ? 0 : p[i - prefixLen];
+        inputMask[at] = true;
+        maskAr[at] = prefix == null ? 1 : 0;
       }
     }
     int rows = prompts.size();
@@ -129,7 +158,11 @@ public final class Generator {
       inputs.put(Gemma.TOKENS, prefill.put(Gemma.TOKENS, NdArray.of(tokens, batch, promptLen)));
       inputs.put(Gemma.INPUT_MASK, prefill.put(Gemma.INPUT_MASK, NdArray.of(inputMask, batch, promptLen)));
       inputs.put(Gemma.MASK_AR, prefill.put(Gemma.MASK_AR, NdArray.of(maskAr, batch, promptLen)));
-      Map<String, ShardedArray> out = prefill.call(params, inputs);
+      Map<String, ShardedArray> call = new LinkedHashMap<>(inputs);
+      if (prefix != null) {
+        call.put(Gemma.PREFIX_EMBEDDINGS, prefix.embeddings());
+      }
+      Map<String, ShardedArray> out = prefill.call(params, call);
       closeAll(inputs);
       cache = DecodeState.take(out, state);
       NdArray next = hostLogits(out);
@@ -189,13 +222,14 @@ public final class Generator {
     return new Result(outIds, outLogits);
   }
 
-  private void check(int[] prompt, int row) {
+  private void check(int[] prompt, int row, int prefixLen) {
     if (prompt.length == 0) {
       throw new IllegalArgumentException("generate requires a non-empty prompt, got an empty prompt " + row);
     }
-    if (prompt.length > promptLen) {
-      throw new IllegalArgumentException("generate requires prompts of at most " + promptLen + " tokens (the "
-          + "context the programs were built for), got " + prompt.length + " tokens in prompt " + row);
+    if (prompt.length > promptLen - prefixLen) {
+      throw new IllegalArgumentException("generate requires prompts of at most " + (promptLen - prefixLen)
+          + " tokens (the context the programs were built for" + (prefixLen > 0 ? ", after " + prefixLen
+          + " image tokens" : "") + "), got " + prompt.length + " tokens in prompt " + row);
     }
     for (int i = 0; i < prompt.length; i++) {
       if (prompt[i] < 0 || prompt[i] >= config.vocabSize()) {

@@ -1,0 +1,120 @@
+package xla4j.cli;
+
+import com.google.gson.JsonArray;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.stream.IntStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import xla4j.array.NdArray;
+import xla4j.io.Npy;
+import xla4j.io.SentencePiece;
+import xla4j.models.gemma.Sampling;
+
+/**
+ * The decoding options {@code generate} and {@code paligemma} share (greedy or sampled), and their common handling
+ * of token ids, texts and logits files.
+ */
+final class DecodeOptions {
+  @Option(names = "--greedy", description = "greedy decoding (the default)")
+  boolean greedy;
+
+  @Option(names = "--temperature", paramLabel = "T", description = "sample at temperature T")
+  Double temperature;
+
+  @Option(names = "--top-k", paramLabel = "K", description = "sample among the K most likely tokens")
+  Integer topK;
+
+  @Option(names = "--top-p", paramLabel = "P", description = "sample among the most likely tokens up to "
+      + "probability P")
+  Double topP;
+
+  @Option(names = "--seed", paramLabel = "S", description = "the sampling seed (required with --temperature)")
+  Long seed;
+
+  /** The sampling these options ask for. */
+  Sampling sampling(CommandLine cl) {
+    if (temperature == null) {
+      if (topK != null || topP != null || seed != null) {
+        throw new CommandLine.ParameterException(cl, "--top-k, --top-p and --seed need --temperature (without it "
+            + "decoding is greedy)");
+      }
+      return Sampling.greedy();
+    }
+    if (greedy) {
+      throw new CommandLine.ParameterException(cl, "--greedy and --temperature exclude each other");
+    }
+    if (seed == null) {
+      throw new CommandLine.ParameterException(cl, "--temperature requires --seed S (sampling is reproducible per "
+          + "seed)");
+    }
+    return new Sampling(OptionalDouble.of(temperature), topK == null ? OptionalInt.empty() : OptionalInt.of(topK),
+        topP == null ? OptionalDouble.empty() : OptionalDouble.of(topP), seed);
+  }
+
+  /** {@code --prompt-ids} text: comma-separated ids, at least one. */
+  static int[] parseIds(CommandLine cl, String s) {
+    String[] parts = s.trim().isEmpty() ? new String[0] : s.split(",");
+    int[] ids = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      try {
+        ids[i] = Integer.parseInt(parts[i].trim());
+      } catch (NumberFormatException e) {
+        throw new CommandLine.ParameterException(cl, "--prompt-ids requires comma-separated integers, got '"
+            + parts[i] + "' in '" + s + "'");
+      }
+    }
+    if (ids.length == 0) {
+      throw new CommandLine.ParameterException(cl, "--prompt-ids requires a non-empty prompt, got '" + s + "'");
+    }
+    return ids;
+  }
+
+  /** Every id of every prompt in [0, vocab). */
+  static void checkVocab(CommandLine cl, List<int[]> prompts, int vocab) {
+    for (int[] p : prompts) {
+      for (int id : p) {
+        if (id < 0 || id >= vocab) {
+          throw new CommandLine.ParameterException(cl, "prompt token id " + id + " is outside the vocabulary [0, "
+              + vocab + ")");
+        }
+      }
+    }
+  }
+
+  static JsonArray ids(int[] a) {
+    JsonArray j = new JsonArray();
+    for (int id : a) {
+      j.add(id);
+    }
+    return j;
+  }
+
+  /**
+   * The text of {@code ids}; ids past the tokenizer's pieces (an embedding table padded beyond the vocabulary) have
+   * no text and are skipped. Without a tokenizer, the ids joined by commas.
+   */
+  static String text(int[] ids, Optional<SentencePiece> sp) {
+    if (sp.isPresent()) {
+      return sp.get().decode(IntStream.of(ids).filter(id -> id < sp.get().vocabSize()).toArray());
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < ids.length; i++) {
+      b.append(i == 0 ? "" : ",").append(ids[i]);
+    }
+    return b.toString();
+  }
+
+  /** {@code L.npy}: float32 [N, vocab], the logits that chose each of N tokens. */
+  static void writeLogits(Path file, float[][] l, int vocab) throws IOException {
+    float[] flat = new float[l.length * vocab];
+    for (int i = 0; i < l.length; i++) {
+      System.arraycopy(l[i], 0, flat, i * vocab, vocab);
+    }
+    Npy.write(file, NdArray.of(flat, l.length, vocab));
+  }
+}
