@@ -20,7 +20,7 @@ import xla4j.runtime.CompiledArtifact;
         + "memory stats and cost analysis, and optionally save the artifact.",
         "Example: xla4j compile vit --variant B/16 --dtype bf16 --plugin tpu:v5e:2x2"})
 final class CompileCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "GRAPH", description = "vit or a sample name (see emit --help)")
+  @Parameters(index = "0", paramLabel = "GRAPH", description = "vit, gemma, paligemma or a sample name (see emit --help)")
   String name;
 
   @Mixin VitOptions model;
@@ -31,22 +31,27 @@ final class CompileCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "ARTIFACT", description = "artifact directory to write")
   Path out;
 
-  @Option(names = "--model", paramLabel = "DIR", description = "gemma: the model's config.json directory (else "
-      + "--variant, e.g. gemma2_2b)")
+  @Option(names = "--model", paramLabel = "DIR", description = "gemma, paligemma: the model's config.json directory "
+      + "(else --variant, e.g. gemma2_2b or pali_3b_224)")
   Path gemmaModel;
 
   @Option(names = "--prompt-len", defaultValue = "512", paramLabel = "P",
-      description = "gemma: the prefill's prompt length (default: 512)")
+      description = "gemma, paligemma: the prefill's prompt length (after "
+          + "the image tokens; default: 512)")
   int promptLen;
 
   @Option(names = "--max-new-tokens", defaultValue = "512", paramLabel = "N",
-      description = "gemma: KV cache slots after the prompt (default: 512)")
+      description = "gemma, paligemma: KV cache slots after the prompt "
+          + "(default: 512)")
   int maxNewTokens;
 
   @Override
   public Integer call() throws Exception {
     if (name.equals("gemma")) {
       return GemmaCompile.run(this);
+    }
+    if (name.equals("paligemma")) {
+      return PaliGemmaCompile.run(this);
     }
     Graph g = Models.graph(name, model);
     String mlir = g.toMlir();

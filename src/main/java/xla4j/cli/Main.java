@@ -12,7 +12,7 @@ import xla4j.pjrt.PjrtPlugin;
  */
 @Command(name = "xla4j", mixinStandardHelpOptions = true, version = "xla4j 0.1.0",
     description = "Java front end to XLA: inspect PJRT plugins, compile and run StableHLO programs.",
-    subcommands = {VitCommand.class, VmoeCommand.class, EmitCommand.class, CompileCommand.class, DevicesCommand.class, RunMlirCommand.class, CompileMlirCommand.class, RunArtifactCommand.class, TokenizeCommand.class, GenerateCommand.class,
+    subcommands = {VitCommand.class, VmoeCommand.class, PaliGemmaCommand.class, EmitCommand.class, CompileCommand.class, DevicesCommand.class, RunMlirCommand.class, CompileMlirCommand.class, RunArtifactCommand.class, TokenizeCommand.class, GenerateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   // slf4j-simple, the CLI's logging backend, reads these once, when the first logger is made

@@ -62,6 +62,24 @@ public final class AttentionMask {
   }
 
   /**
+   * {@link #slidingWindow} over a sequence that may begin with a full-attention prefix (big_vision's {@code mask_ar} 0):
+   * a query sees a key fewer than {@code window} positions back, or any key when both are real tokens of that prefix,
+   * as Hugging Face's PaliGemma 2 applies Gemma 2's local layers (the window never splits the image and prompt block).
+   *
+   * @param positions (B, T) integer, queries' and keys' positions alike
+   * @param inputMask (B, T) pred
+   * @param maskAr (B, T) integer
+   */
+  public static Tensor slidingWindowOutsidePrefix(Tensor mask, Tensor positions, Tensor inputMask, Tensor maskAr,
+      long window) {
+    long b = inputMask.dim(0);
+    long t = inputMask.dim(1);
+    Tensor prefix = inputMask.and(Ops.cumsum(maskAr.convert(DType.S32), 1).eq(0.0));
+    Tensor both = prefix.reshape(b, t, 1).and(prefix.reshape(b, 1, t));
+    return slidingWindow(mask, positions, positions, window).or(mask.and(both.reshape(mask.dims())));
+  }
+
+  /**
    * The mask of one decode step over a KV cache of {@code cacheSize} slots: slot s is visible iff
    * {@code start[b] <= s <= slot} (slots before {@code start} are left padding, slots after {@code slot} are not
    * written yet).

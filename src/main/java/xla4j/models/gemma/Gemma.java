@@ -125,8 +125,8 @@ public final class Gemma {
       x = withPrefix(x, prefix, inputMask, positions);
     }
     for (int l = 0; l < c.depth(); l++) {
-      Tensor layerMask = c.isSliding(l)
-          ? AttentionMask.slidingWindow(mask, positions, positions, c.slidingWindow().getAsInt()) : mask;
+      Tensor layerMask = c.isSliding(l) ? AttentionMask.slidingWindowOutsidePrefix(mask, positions, inputMask, maskAr,
+          c.slidingWindow().getAsInt()) : mask;
       Layer out = block(s.child("model").child("layers").child(Integer.toString(l)), x, positions, layerMask, c,
           null, null, null);
       x = out.x;

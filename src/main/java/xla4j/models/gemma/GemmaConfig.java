@@ -206,6 +206,13 @@ public record GemmaConfig(String variant, Architecture architecture, int vocabSi
         slidingWindow, maxPositionEmbeddings, dtype, bosId, eosIds, padId);
   }
 
+  /** This config with the final logits soft-capped at {@code cap} (empty: not capped). */
+  public GemmaConfig withFinalLogitsSoftcap(OptionalDouble cap) {
+    return new GemmaConfig(variant, architecture, vocabSize, width, depth, mlpDim, numHeads, numKvHeads, headDim,
+        normEps, ropeTheta, queryPreAttnScalar, attnLogitsSoftcap, cap, activation, layerTypes,
+        slidingWindow, maxPositionEmbeddings, dtype, bosId, eosIds, padId);
+  }
+
   /** This config with only the first {@code n} layers (benchmarks of a shallower model of the same shape). */
   public GemmaConfig withDepth(int n) {
     List<LayerType> types = n <= layerTypes.size() ? layerTypes.subList(0, n) : extend(n);

@@ -1,0 +1,302 @@
+package xla4j.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+import xla4j.dsl.Mesh;
+import xla4j.io.Images;
+import xla4j.io.Npy;
+import xla4j.io.SentencePiece;
+import xla4j.models.gemma.Generator;
+import xla4j.models.gemma.Sampling;
+import xla4j.models.paligemma.PaliGemmaCheckpoint;
+import xla4j.models.paligemma.PaliGemmaConfig;
+import xla4j.models.paligemma.PaliGemmaPrograms;
+import xla4j.pjrt.Client;
+import xla4j.runtime.ParamStore;
+
+@Command(name = "paligemma", mixinStandardHelpOptions = true,
+    description = {"Image + prompt -> text with a PaliGemma or PaliGemma 2 model (a Hugging Face directory: "
+        + "config.json, safetensors, tokenizer.model; or a big_vision .npz with --variant).",
+        "IMG: .jpg/.png (resized to the model's resolution, bilinear, then x/127.5 - 1) or .npy float32 [H, W, 3] "
+            + "already in [-1, 1] at the model's resolution. Repeat --image and --prompt for a batch (one prompt "
+            + "per image).",
+        "--prompt TEXT feeds <bos> + encode(TEXT + \"\\n\"), as Hugging Face's processor; --prompt-ids is taken as is.",
+        "OUT.json: {\"ids\": [generated ids only], \"text\": \"...\", \"boxes\": [...] (detect), \"masks\": [...] "
+            + "(segment)} (for several images, a list of such objects); L.npy: float32 [N, vocab], the logits that "
+            + "chose each generated token (one image).",
+        "Example: xla4j paligemma --model paligemma-3b-pt-224 --image cat.jpg --prompt 'caption en' "
+            + "--max-new-tokens 32"})
+final class PaliGemmaCommand implements Callable<Integer> {
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", required = true, paramLabel = "DIR",
+      description = "Hugging Face model directory (config.json, safetensors, tokenizer.model), or a big_vision .npz "
+          + "with --variant")
+  Path model;
+
+  @Option(names = "--variant", paramLabel = "NAME", description = "the variant of a big_vision .npz, e.g. "
+      + "pali_3b_224 or pali2_3b_448")
+  String variant;
+
+  @Option(names = "--image", required = true, paramLabel = "IMG", description = "an image (repeat for a batch)")
+  List<Path> images;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Prompt prompt;
+
+  static final class Prompt {
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "a prompt, e.g. 'caption en', 'detect cat ; "
+        + "dog', 'segment cat' (repeat for a batch)")
+    List<String> text;
+
+    @Option(names = "--prompt-ids", paramLabel = "IDS", description = "a prompt as token ids with <bos> and \"\\n\", "
+        + "e.g. 2,17,33,108 (repeat for a batch)")
+    List<String> ids;
+  }
+
+  @Option(names = "--max-new-tokens", required = true, paramLabel = "N", description = "stop after N new tokens")
+  int maxNewTokens;
+
+  @CommandLine.Mixin DecodeOptions decoding;
+
+  @Option(names = "--out", paramLabel = "OUT.json", description = "write the generated ids, text, boxes and masks")
+  Path out;
+
+  @Option(names = "--logits-out", paramLabel = "L.npy", description = "write the logits that chose each token")
+  Path logitsOut;
+
+  @Option(names = "--dtype", defaultValue = "f32", description = "f32 or bf16: parameters, activations and KV cache "
+      + "(default: f32)")
+  String dtype;
+
+  @Option(names = "--cpu-devices", defaultValue = "0", paramLabel = "N",
+      description = "devices of the CPU plugin (default: the mesh's size, else 1)")
+  int cpuDevices;
+
+  @Option(names = "--mesh", paramLabel = "AXIS=N,...", description = "tensor parallelism over 'model' (heads, MLP) "
+      + "and batch over 'data', e.g. model=2")
+  String mesh;
+
+  @Option(names = "--plugin", defaultValue = "cpu", description = PluginOption.HELP)
+  String plugin;
+
+  @Option(names = "--vae", paramLabel = "F", description = "big_vision's VQ-VAE mask decoder (vae-oid.npz): decode "
+      + "segmentation tokens to masks")
+  Path vae;
+
+  @Option(names = "--draw", paramLabel = "P", description = "write the (first) image with its boxes and masks to "
+      + "this PNG")
+  Path draw;
+
+  @Override
+  public Integer call() throws Exception {
+    Sampling sampling = decoding.sampling(spec.commandLine());
+    if (!dtype.equals("f32") && !dtype.equals("bf16")) {
+      throw bad("--dtype must be f32 or bf16, got '" + dtype + "'");
+    }
+    DType dt = DType.fromXlaName(dtype);
+    if (maxNewTokens < 1) {
+      throw bad("--max-new-tokens must be >= 1, got " + maxNewTokens);
+    }
+    Optional<Mesh> m = mesh == null ? Optional.empty() : Optional.of(Mesh.parse(mesh));
+    try (PaliGemmaCheckpoint.Opened opened = open(dt)) {
+      PaliGemmaConfig c = opened.config();
+      Optional<SentencePiece> sp = opened.tokenizer().isPresent()
+          ? Optional.of(SentencePiece.load(opened.tokenizer().get())) : Optional.empty();
+      List<int[]> prompts = prompts(c, sp);
+      if (prompts.size() != images.size()) {
+        throw bad("paligemma takes one prompt per image, got " + images.size() + " images and " + prompts.size()
+            + " prompts");
+      }
+      if (logitsOut != null && prompts.size() != 1) {
+        throw bad("--logits-out takes one image, got " + prompts.size());
+      }
+      NdArray pixels = loadImages(c.imageSize());
+      int longest = prompts.stream().mapToInt(p -> p.length).max().orElse(0);
+      PluginOption p = new PluginOption(plugin);
+      int devices = cpuDevices > 0 ? cpuDevices : p.isCpu() ? (int) (long) m.map(Mesh::numDevices).orElse(1L) : 0;
+      try (Client client = p.client(devices)) {
+        int batch = batchFor(prompts.size(), m);
+        long t0 = System.nanoTime();
+        progress(String.format("compiling image encoder (%d x %dpx), prefill (%d image + %d text tokens) and decode on "
+            + "%s%s ...", batch, c.imageSize(), c.imageTokens(), longest, client.platformName(),
+            m.map(x -> " over mesh " + x.shape()).orElse("")));
+        try (PaliGemmaPrograms programs = PaliGemmaPrograms.compile(c, batch, longest, maxNewTokens, m, client,
+            false)) {
+          progress(String.format("compiled in %.2f s", (System.nanoTime() - t0) / 1e9));
+          progress("placing " + model + " ...");
+          try (ParamStore params = programs.place(opened.params(), PaliGemmaCommand::progress)) {
+            run(c, programs, params, pixels, prompts, sampling, sp);
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  private PaliGemmaCheckpoint.Opened open(DType dt) throws IOException {
+    if (model.toString().endsWith(".npz")) {
+      if (variant == null) {
+        throw bad("a big_vision .npz needs --variant NAME (one of " + PaliGemmaConfig.VARIANTS.keySet() + ")");
+      }
+      return PaliGemmaCheckpoint.openBigVision(model, PaliGemmaConfig.fromVariant(variant).withDtype(dt));
+    }
+    if (variant != null) {
+      throw bad("--variant is for a big_vision .npz; a model directory's config.json gives the model");
+    }
+    return PaliGemmaCheckpoint.openHuggingFace(model, dt);
+  }
+
+  private void run(PaliGemmaConfig c, PaliGemmaPrograms programs, ParamStore params, NdArray pixels,
+      List<int[]> prompts, Sampling sampling, Optional<SentencePiece> sp) throws IOException {
+    boolean stream = prompts.size() == 1;
+    List<Integer> sofar = new ArrayList<>();
+    StringBuilder printed = new StringBuilder();
+    long t0 = System.nanoTime();
+    long[] firstAt = {0};
+    Generator.Result r = programs.generate(params, pixels, prompts, maxNewTokens, sampling, logitsOut != null,
+        (row, step, id) -> {
+          if (step == 0 && row == 0) {
+            firstAt[0] = System.nanoTime();
+          }
+          if (!stream) {
+            return;
+          }
+          sofar.add(id);
+          if (sp.isPresent()) {
+            String text = DecodeOptions.text(sofar.stream().mapToInt(Integer::intValue).toArray(), sp);
+            if (text.startsWith(printed.toString())) {
+              write(text.substring(printed.length()));
+              printed.setLength(0);
+              printed.append(text);
+            }
+          } else {
+            write((step == 0 ? "" : ",") + id);
+          }
+        });
+    long t1 = System.nanoTime();
+    if (stream) {
+      write("\n");
+    } else {
+      for (int i = 0; i < r.ids().size(); i++) {
+        write("[" + i + "] " + DecodeOptions.text(r.ids().get(i), sp) + "\n");
+      }
+    }
+    int total = r.ids().stream().mapToInt(a -> a.length).sum();
+    int steps = r.ids().stream().mapToInt(a -> a.length).max().orElse(0);
+    progress(String.format("image + prefill + first token %.3f s; %d tokens in %d decode steps, %.2f tokens/s",
+        (firstAt[0] - t0) / 1e9, total, steps - 1, steps > 1 ? (total - r.ids().size()) / ((t1 - firstAt[0]) / 1e9)
+            : 0.0));
+    List<JsonObject> results = new ArrayList<>();
+    for (int i = 0; i < r.ids().size(); i++) {
+      JsonObject o = new JsonObject();
+      o.add("ids", DecodeOptions.ids(r.ids().get(i)));
+      String text = DecodeOptions.text(r.ids().get(i), sp);
+      o.addProperty("text", text);
+      objects(o, text, i);
+      results.add(o);
+    }
+    if (out != null) {
+      String json;
+      if (results.size() == 1) {
+        json = new GsonBuilder().disableHtmlEscaping().create().toJson(results.get(0));
+      } else {
+        JsonArray a = new JsonArray();
+        results.forEach(a::add);
+        json = new GsonBuilder().disableHtmlEscaping().create().toJson(a);
+      }
+      Files.writeString(out, json + "\n");
+    }
+    if (logitsOut != null) {
+      DecodeOptions.writeLogits(logitsOut, r.logits().get(0), c.text().vocabSize());
+    }
+  }
+
+  /** Detection boxes and segmentation masks parsed from the output of image {@code i}, added to {@code o}. */
+  private void objects(JsonObject o, String text, int i) throws IOException {
+    // filled in with the detection / segmentation parser
+  }
+
+  /** The images as (n, S, S, 3) f32 in [-1, 1]. */
+  private NdArray loadImages(int size) throws IOException {
+    float[] all = new float[images.size() * size * size * 3];
+    for (int i = 0; i < images.size(); i++) {
+      Path f = images.get(i);
+      NdArray a;
+      if (f.toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+        if (!Files.isReadable(f)) {
+          throw new IOException("image " + f + " does not exist or is not readable");
+        }
+        a = Npy.read(f);
+        long[] s = a.shape();
+        if (a.dtype() != DType.F32 || s.length != 3 || s[0] != size || s[1] != size || s[2] != 3) {
+          throw bad("image " + f + " must be float32 [" + size + ", " + size + ", 3] (the model's resolution, values "
+              + "in [-1, 1]), got " + a.dtype().xlaName() + " " + java.util.Arrays.toString(s));
+        }
+      } else {
+        a = Images.load(f, size);
+      }
+      System.arraycopy(a.toFloatArray(), 0, all, i * size * size * 3, size * size * 3);
+    }
+    return NdArray.of(all, images.size(), size, size, 3);
+  }
+
+  /** The smallest batch holding the images that a mesh's data axis divides. */
+  private static int batchFor(int n, Optional<Mesh> m) {
+    long d = m.filter(x -> x.hasAxis("data")).map(x -> x.axisSize("data")).orElse(1L);
+    return (int) ((n + d - 1) / d * d);
+  }
+
+  private List<int[]> prompts(PaliGemmaConfig c, Optional<SentencePiece> sp) {
+    List<int[]> out = new ArrayList<>();
+    if (prompt.text != null) {
+      if (sp.isEmpty()) {
+        throw bad("--prompt needs a tokenizer.model beside the model; give --prompt-ids instead");
+      }
+      for (String t : prompt.text) {
+        int[] enc = sp.get().encode(t + "\n");
+        int[] ids = new int[enc.length + 1];
+        ids[0] = c.text().bosId();
+        System.arraycopy(enc, 0, ids, 1, enc.length);
+        out.add(ids);
+      }
+    } else {
+      for (String s : prompt.ids) {
+        out.add(DecodeOptions.parseIds(spec.commandLine(), s));
+      }
+    }
+    DecodeOptions.checkVocab(spec.commandLine(), out, c.text().vocabSize());
+    return out;
+  }
+
+  private CommandLine.ParameterException bad(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+
+  private static void write(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    System.out.write(b, 0, b.length);
+    System.out.flush();
+  }
+
+  static void progress(String line) {
+    System.err.println(line);
+  }
+}
