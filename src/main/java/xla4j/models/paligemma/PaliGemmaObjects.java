@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * are separated by {@code " ; "}.
  *
  * <p>{@link #parse} is the parser of Google's PaliGemma demo ({@code extract_objs} in {@code paligemma_parse.py} of
- * the big-vision/paligemma Hugging Face space; the same function is in transformers' PaliGemma segmentation test):
+ * the big-vision/paligemma Hugging Face space, which the PaliGemma demos copy):
  * the regular expression {@code _SEGMENT_DETECT_RE}
  * <pre>  (.*?)&lt;loc(\d{4})&gt;&lt;loc(\d{4})&gt;&lt;loc(\d{4})&gt;&lt;loc(\d{4})&gt;\s*(?:&lt;seg(\d{3})&gt; x16)?\s*([^;&lt;&gt;]+)? ?(?:; )?</pre>
  * matched again and again at the start of the remaining text, until it no longer matches (the rest is returned as

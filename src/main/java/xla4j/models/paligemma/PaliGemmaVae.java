@@ -39,7 +39,7 @@ import xla4j.runtime.Program;
  * <pre>
  *   codes (B, 16) s32 -> _vq_vae._embedding (K, D) rows -> (B, 4, 4, D), code i at row i / 4, column i % 4
  *   decoder.0            conv 1x1 -> C, relu                                       (Flax Conv_0)
- *   decoder.{2,3}.net    x + conv1x1(relu(conv3x3(relu(conv3x3(x)))))), padding 1  (ResBlock_0, ResBlock_1)
+ *   decoder.{2,3}.net    x + conv1x1(relu(conv3x3(relu(conv3x3(x))))), padding 1   (ResBlock_0, ResBlock_1)
  *   decoder.{4,6,8,10}   transposed conv, kernel 4, stride 2, relu: 4 -> 8 -> 16 -> 32 -> 64
  *                        (ConvTranspose_0..3; big_vision: features 128, 64, 32, 16)
  *   decoder.12           conv 1x1 -> 1                                             (Conv_1)

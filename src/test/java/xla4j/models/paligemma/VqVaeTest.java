@@ -117,6 +117,22 @@ class VqVaeTest {
     assertEquals(5, i);
   }
 
+  @Test
+  void pilResizeKeepsAnUnchangedSizeAndNamesBadSizes() {
+    byte[] g = {1, 2, 3, 4, 5, 6};
+    assertArrayEquals(g, xla4j.array.Resampling.pilBicubic(g, 2, 3, 2, 3));
+    // a constant image stays constant (the weights sum to 1 in fixed point, rounded half up)
+    byte[] c = new byte[64 * 64];
+    Arrays.fill(c, (byte) 200);
+    byte[] r = xla4j.array.Resampling.pilBicubic(c, 64, 64, 7, 131);
+    for (byte v : r) {
+      assertEquals(200, v & 0xff);
+    }
+    assertEquals("pil resize requires h * w values and sizes >= 1, got 6 values for 2x2 -> 1x1",
+        assertThrows(IllegalArgumentException.class, () -> xla4j.array.Resampling.pilBicubic(g, 2, 2, 1, 1))
+            .getMessage());
+  }
+
   static byte[] bytes(NdArray uint8) {
     java.nio.ByteBuffer b = uint8.data().duplicate();
     byte[] out = new byte[b.remaining()];
