@@ -3,7 +3,7 @@ package xla4j.array;
 /**
  * One-dimensional linear resampling weights, as (out, in) matrices whose rows sum to 1, in the conventions the
  * reference code uses: TF's and JAX's half-pixel bilinear resize, and scipy's corner-aligned zoom. Apply them
- * separably along each spatial axis.
+ * separably along each spatial axis. Also Pillow's fixed-point 8-bit bicubic resize ({@link #pilBicubic}).
  */
 public final class Resampling {
   private Resampling() {}
@@ -117,5 +117,102 @@ public final class Resampling {
       out[o] = java.util.Arrays.copyOf(idx, n);
     }
     return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Pillow's Image.resize of an 8-bit single-channel ("L") image (src/libImaging/Resample.c)
+
+  /** Fraction bits of Pillow's fixed-point 8-bit coefficients ({@code PRECISION_BITS = 32 - 8 - 2}). */
+  private static final int PIL_PRECISION_BITS = 32 - 8 - 2;
+
+  /**
+   * Pillow's {@code Image.resize((outW, outH))} of a mode "L" image with its default filter, BICUBIC (Pillow >= 7):
+   * {@code gray} holds h x w uint8 values row-major (0..255 in each byte), the result outH x outW. As Resample.c
+   * does: per axis, a support of 2 * max(in/out, 1) around each output centre (in + 0.5 * scale), the cubic
+   * {@code a = -0.5} kernel, weights normalised to sum 1 and rounded to 22-bit fixed point; the columns first (into
+   * uint8, rounded and clipped), then the rows; an axis whose size does not change is not resampled.
+   */
+  public static byte[] pilBicubic(byte[] gray, int h, int w, int outH, int outW) {
+    if (h < 1 || w < 1 || outH < 1 || outW < 1 || gray.length != (long) h * w) {
+      throw new IllegalArgumentException("pil resize requires h * w values and sizes >= 1, got " + gray.length
+          + " values for " + h + "x" + w + " -> " + outH + "x" + outW);
+    }
+    byte[] cur = gray;
+    if (outW != w) {
+      int[][] bounds = new int[outW][];
+      int[][] k = pilCoefficients(w, outW, bounds);
+      byte[] next = new byte[h * outW];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < outW; x++) {
+          int ss = 1 << (PIL_PRECISION_BITS - 1);
+          for (int i = 0; i < k[x].length; i++) {
+            ss += (cur[y * w + bounds[x][0] + i] & 0xff) * k[x][i];
+          }
+          next[y * outW + x] = pilClip8(ss);
+        }
+      }
+      cur = next;
+    }
+    if (outH != h) {
+      int[][] bounds = new int[outH][];
+      int[][] k = pilCoefficients(h, outH, bounds);
+      byte[] next = new byte[outH * outW];
+      for (int y = 0; y < outH; y++) {
+        for (int x = 0; x < outW; x++) {
+          int ss = 1 << (PIL_PRECISION_BITS - 1);
+          for (int i = 0; i < k[y].length; i++) {
+            ss += (cur[(bounds[y][0] + i) * outW + x] & 0xff) * k[y][i];
+          }
+          next[y * outW + x] = pilClip8(ss);
+        }
+      }
+      cur = next;
+    }
+    return cur == gray ? gray.clone() : cur;
+  }
+
+  /** Resample.c's {@code precompute_coeffs} + {@code normalize_coeffs_8bpc} for BICUBIC; bounds[o] = {min}. */
+  private static int[][] pilCoefficients(int in, int out, int[][] bounds) {
+    double scale = (double) in / out;
+    double filterScale = Math.max(scale, 1.0);
+    double support = 2.0 * filterScale;
+    double inv = 1.0 / filterScale;
+    int[][] k = new int[out][];
+    for (int o = 0; o < out; o++) {
+      double center = (o + 0.5) * scale;
+      int min = Math.max((int) (center - support + 0.5), 0);
+      int max = Math.min((int) (center + support + 0.5), in) - min;
+      double[] w = new double[Math.max(max, 0)];
+      double total = 0;
+      for (int i = 0; i < w.length; i++) {
+        w[i] = pilBicubicKernel((i + min - center + 0.5) * inv);
+        total += w[i];
+      }
+      k[o] = new int[w.length];
+      for (int i = 0; i < w.length; i++) {
+        double v = total != 0.0 ? w[i] / total : w[i];
+        k[o][i] = (int) (v < 0 ? -0.5 + v * (1 << PIL_PRECISION_BITS) : 0.5 + v * (1 << PIL_PRECISION_BITS));
+      }
+      bounds[o] = new int[] {min};
+    }
+    return k;
+  }
+
+  /** Pillow's {@code bicubic_filter}, a = -0.5. */
+  private static double pilBicubicKernel(double x) {
+    double a = -0.5;
+    x = Math.abs(x);
+    if (x < 1.0) {
+      return ((a + 2.0) * x - (a + 3.0)) * x * x + 1;
+    }
+    if (x < 2.0) {
+      return (((x - 5) * x + 8) * x - 4) * a;
+    }
+    return 0.0;
+  }
+
+  /** Pillow's {@code clip8}: the fixed-point sum shifted down, clamped to 0..255. */
+  private static byte pilClip8(int ss) {
+    return (byte) Math.min(Math.max(ss >> PIL_PRECISION_BITS, 0), 255);
   }
 }
