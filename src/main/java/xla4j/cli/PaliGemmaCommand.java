@@ -27,6 +27,9 @@ import xla4j.models.gemma.Generator;
 import xla4j.models.gemma.Sampling;
 import xla4j.models.paligemma.PaliGemmaCheckpoint;
 import xla4j.models.paligemma.PaliGemmaConfig;
+import xla4j.models.paligemma.PaliGemmaDrawing;
+import xla4j.models.paligemma.PaliGemmaObjects;
+import xla4j.models.paligemma.PaliGemmaVae;
 import xla4j.models.paligemma.PaliGemmaPrograms;
 import xla4j.pjrt.Client;
 import xla4j.runtime.ParamStore;
@@ -143,7 +146,7 @@ final class PaliGemmaCommand implements Callable<Integer> {
           progress(String.format("compiled in %.2f s", (System.nanoTime() - t0) / 1e9));
           progress("placing " + model + " ...");
           try (ParamStore params = programs.place(opened.params(), PaliGemmaCommand::progress)) {
-            run(c, programs, params, pixels, prompts, sampling, sp);
+            run(c, programs, params, pixels, prompts, sampling, sp, client);
           }
         }
       }
@@ -165,7 +168,7 @@ final class PaliGemmaCommand implements Callable<Integer> {
   }
 
   private void run(PaliGemmaConfig c, PaliGemmaPrograms programs, ParamStore params, NdArray pixels,
-      List<int[]> prompts, Sampling sampling, Optional<SentencePiece> sp) throws IOException {
+      List<int[]> prompts, Sampling sampling, Optional<SentencePiece> sp, Client client) throws IOException {
     boolean stream = prompts.size() == 1;
     List<Integer> sofar = new ArrayList<>();
     StringBuilder printed = new StringBuilder();
@@ -205,13 +208,15 @@ final class PaliGemmaCommand implements Callable<Integer> {
         (firstAt[0] - t0) / 1e9, total, steps - 1, steps > 1 ? (total - r.ids().size()) / ((t1 - firstAt[0]) / 1e9)
             : 0.0));
     List<JsonObject> results = new ArrayList<>();
-    for (int i = 0; i < r.ids().size(); i++) {
-      JsonObject o = new JsonObject();
-      o.add("ids", DecodeOptions.ids(r.ids().get(i)));
-      String text = DecodeOptions.text(r.ids().get(i), sp);
-      o.addProperty("text", text);
-      objects(o, text, i);
-      results.add(o);
+    try (PaliGemmaVae decoder = vae == null ? null : PaliGemmaVae.load(vae, client)) {
+      for (int i = 0; i < r.ids().size(); i++) {
+        JsonObject o = new JsonObject();
+        o.add("ids", DecodeOptions.ids(r.ids().get(i)));
+        String text = DecodeOptions.text(r.ids().get(i), sp);
+        o.addProperty("text", text);
+        objects(o, text, i, c, pixels, decoder);
+        results.add(o);
+      }
     }
     if (out != null) {
       String json;
@@ -229,9 +234,58 @@ final class PaliGemmaCommand implements Callable<Integer> {
     }
   }
 
-  /** Detection boxes and segmentation masks parsed from the output of image {@code i}, added to {@code o}. */
-  private void objects(JsonObject o, String text, int i) throws IOException {
-    // filled in with the detection / segmentation parser
+  /**
+   * Detection boxes and segmentation masks in the output of image {@code i} ({@code <locNNNN>} tokens, as
+   * {@code detect} and {@code segment} prompts produce), in pixels of the image as given (a .npy at the model's
+   * resolution), added to {@code o}; masks decoded through the VQ-VAE when there is one; drawn for image 0 with
+   * {@code --draw}.
+   */
+  private void objects(JsonObject o, String text, int i, PaliGemmaConfig c, NdArray pixels, PaliGemmaVae decoder)
+      throws IOException {
+    Path f = images.get(i);
+    boolean npy = isNpy(f);
+    int[] hw = npy ? new int[] {c.imageSize(), c.imageSize()} : Images.size(f);
+    List<PaliGemmaObjects.Detection> found = text.contains("<loc")
+        ? PaliGemmaObjects.parse(text, hw[1], hw[0]).objects() : List.of();
+    if (decoder != null) {
+      found = PaliGemmaObjects.withMasks(found, decoder);
+    }
+    if (!found.isEmpty()) {
+      JsonObject j = PaliGemmaObjects.toJson(found, hw[1], hw[0]);
+      o.add("boxes", j.get("boxes"));
+      if (found.stream().anyMatch(PaliGemmaObjects.Detection::hasCodes)) {
+        o.add("masks", j.get("masks"));
+      }
+    }
+    if (draw != null && i == 0) {
+      if (npy) {
+        PaliGemmaDrawing.write(PaliGemmaDrawing.draw(rgb(pixels, c.imageSize()), found), draw);
+      } else {
+        PaliGemmaDrawing.write(f, found, draw);
+      }
+    }
+  }
+
+  /** Image 0 of (n, S, S, 3) in [-1, 1] as 8-bit RGB. */
+  private static java.awt.image.BufferedImage rgb(NdArray pixels, int size) {
+    float[] v = pixels.toFloatArray();
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(size, size,
+        java.awt.image.BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < size; y++) {
+      for (int x = 0; x < size; x++) {
+        int at = (y * size + x) * 3;
+        int rgb = 0;
+        for (int ch = 0; ch < 3; ch++) {
+          rgb = rgb << 8 | (int) Math.max(0, Math.min(255, Math.round((v[at + ch] + 1) * 127.5)));
+        }
+        img.setRGB(x, y, rgb);
+      }
+    }
+    return img;
+  }
+
+  private static boolean isNpy(Path f) {
+    return f.toString().toLowerCase(Locale.ROOT).endsWith(".npy");
   }
 
   /** The images as (n, S, S, 3) f32 in [-1, 1]. */
@@ -240,7 +294,7 @@ final class PaliGemmaCommand implements Callable<Integer> {
     for (int i = 0; i < images.size(); i++) {
       Path f = images.get(i);
       NdArray a;
-      if (f.toString().toLowerCase(Locale.ROOT).endsWith(".npy")) {
+      if (isNpy(f)) {
         if (!Files.isReadable(f)) {
           throw new IOException("image " + f + " does not exist or is not readable");
         }

@@ -54,6 +54,26 @@ public final class Images {
     return NdArray.of(resized, size, size, 3);
   }
 
+  /** The {height, width} of an image file, read from its header. */
+  public static int[] size(Path file) throws IOException {
+    if (!Files.isReadable(file)) {
+      throw new IOException("image " + file + " does not exist or is not readable");
+    }
+    try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        throw new IOException("image " + file + " is not in a format ImageIO can decode (JPEG, PNG, BMP, GIF)");
+      }
+      javax.imageio.ImageReader r = readers.next();
+      try {
+        r.setInput(in);
+        return new int[] {r.getHeight(0), r.getWidth(0)};
+      } finally {
+        r.dispose();
+      }
+    }
+  }
+
   /** A batch (n, size, size, 3) of the given files. */
   public static NdArray loadBatch(List<Path> files, int size) throws IOException {
     float[] all = new float[files.size() * size * size * 3];

@@ -39,7 +39,7 @@ import xla4j.runtime.Program;
  * position of [image tokens][prompt] under the prefix-LM mask, greedy continuations, and a batch of two; loaded from
  * the recent and the Hub tensor layout and from big_vision's npz.
  */
-class PaliGemmaGoldenTest {
+public class PaliGemmaGoldenTest {
   static final Path DIR = Path.of("src/test/resources/paligemma");
   static Client client;
 
@@ -53,7 +53,7 @@ class PaliGemmaGoldenTest {
     client.close();
   }
 
-  static Map<String, NdArray> golden(String dir) throws IOException {
+  public static Map<String, NdArray> golden(String dir) throws IOException {
     Map<String, NdArray> g = new LinkedHashMap<>();
     try (Checkpoint c = Checkpoint.open(DIR.resolve(dir).resolve("golden.npz"))) {
       for (String k : c.keys()) {
@@ -204,7 +204,7 @@ class PaliGemmaGoldenTest {
     return out;
   }
 
-  static void assertClose(float[] want, float[] got, double tol, String what) {
+  public static void assertClose(float[] want, float[] got, double tol, String what) {
     assertEquals(want.length, got.length, what + ": number of values");
     double max = 0;
     for (int i = 0; i < want.length; i++) {
