@@ -108,6 +108,19 @@ final class PaliGemmaCommand implements Callable<Integer> {
       + "this PNG")
   Path draw;
 
+  @Option(names = "--bench", description = "time it: image encoder img/s, first token, decode tokens/s, end-to-end "
+      + "latency (every step runs: EOS does not stop it; --repeat runs after a warm-up), printed as one JSON line")
+  boolean bench;
+
+  @Option(names = "--repeat", defaultValue = "3", paramLabel = "R", description = "with --bench: timed runs "
+      + "(default: 3; medians are reported)")
+  int repeat;
+
+  @Option(names = "--image-only", description = "with --bench: time the image encoder only")
+  boolean imageOnly;
+
+  private double compileSeconds;
+
   @Override
   public Integer call() throws Exception {
     Sampling sampling = decoding.sampling(spec.commandLine());
@@ -117,6 +130,9 @@ final class PaliGemmaCommand implements Callable<Integer> {
     DType dt = DType.fromXlaName(dtype);
     if (maxNewTokens < 1) {
       throw bad("--max-new-tokens must be >= 1, got " + maxNewTokens);
+    }
+    if (bench && repeat < 1 || imageOnly && !bench) {
+      throw bad(imageOnly && !bench ? "--image-only is an option of --bench" : "--repeat must be >= 1, got " + repeat);
     }
     Optional<Mesh> m = mesh == null ? Optional.empty() : Optional.of(Mesh.parse(mesh));
     try (PaliGemmaCheckpoint.Opened opened = open(dt)) {
@@ -143,10 +159,15 @@ final class PaliGemmaCommand implements Callable<Integer> {
             m.map(x -> " over mesh " + x.shape()).orElse("")));
         try (PaliGemmaPrograms programs = PaliGemmaPrograms.compile(c, batch, longest, maxNewTokens, m, client,
             false)) {
-          progress(String.format("compiled in %.2f s", (System.nanoTime() - t0) / 1e9));
+          compileSeconds = (System.nanoTime() - t0) / 1e9;
+          progress(String.format("compiled in %.2f s", compileSeconds));
           progress("placing " + model + " ...");
           try (ParamStore params = programs.place(opened.params(), PaliGemmaCommand::progress)) {
-            run(c, programs, params, pixels, prompts, sampling, sp, client);
+            if (bench) {
+              bench(c, programs, params, pixels, prompts, sampling);
+            } else {
+              run(c, programs, params, pixels, prompts, sampling, sp, client);
+            }
           }
         }
       }
@@ -232,6 +253,63 @@ final class PaliGemmaCommand implements Callable<Integer> {
     if (logitsOut != null) {
       DecodeOptions.writeLogits(logitsOut, r.logits().get(0), c.text().vocabSize());
     }
+  }
+
+  /** Times the image encoder alone and whole generations (medians of {@code --repeat}); prints one JSON line. */
+  private void bench(PaliGemmaConfig c, PaliGemmaPrograms programs, ParamStore params, NdArray pixels,
+      List<int[]> prompts, Sampling sampling) {
+    double[] image = new double[repeat];
+    double[] first = new double[repeat];
+    double[] decode = new double[repeat];
+    double[] latency = new double[repeat];
+    for (int i = -1; i < repeat; i++) {
+      long t0 = System.nanoTime();
+      programs.encodeImages(params, pixels);
+      if (i >= 0) {
+        image[i] = (System.nanoTime() - t0) / 1e9;
+      }
+    }
+    for (int i = imageOnly ? repeat : -1; i < repeat; i++) {
+      long t0 = System.nanoTime();
+      long[] at = {0};
+      programs.generate(params, pixels, prompts, maxNewTokens, sampling, false, (row, step, id) -> {
+        if (step == 0 && row == 0) {
+          at[0] = System.nanoTime();
+        }
+      }, false);
+      long t1 = System.nanoTime();
+      if (i >= 0) {
+        first[i] = (at[0] - t0) / 1e9;
+        decode[i] = (t1 - at[0]) / 1e9;
+        latency[i] = (t1 - t0) / 1e9;
+      }
+    }
+    int b = prompts.size();
+    JsonObject o = new JsonObject();
+    o.addProperty("system", "xla4j");
+    o.addProperty("dtype", c.dtype() == DType.BF16 ? "bfloat16" : "float32");
+    o.addProperty("batch", b);
+    o.addProperty("image_size", c.imageSize());
+    o.addProperty("prompt_len", prompts.stream().mapToInt(p -> p.length).max().orElse(0));
+    o.addProperty("new_tokens", maxNewTokens);
+    o.addProperty("text_layers", c.text().depth());
+    o.addProperty("compile_s", compileSeconds);
+    double img = median(image);
+    o.addProperty("image_s", img);
+    o.addProperty("image_per_s", b / img);
+    if (!imageOnly) {
+      o.addProperty("first_token_s", median(first));
+      o.addProperty("latency_s", median(latency));
+      o.addProperty("decode_tokens_per_s", maxNewTokens > 1 ? b * (maxNewTokens - 1) / median(decode) : 0.0);
+    }
+    o.addProperty("peak_rss_mb", GenerateCommand.peakRssMb());
+    write(new GsonBuilder().create().toJson(o) + "\n");
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    java.util.Arrays.sort(s);
+    return s.length == 0 ? 0 : s[s.length / 2];
   }
 
   /**

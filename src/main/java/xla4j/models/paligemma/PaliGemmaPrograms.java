@@ -99,6 +99,13 @@ public record PaliGemmaPrograms(PaliGemmaConfig config, Program image, Program p
    */
   public Generator.Result generate(ParamStore params, NdArray images, List<int[]> prompts, int maxNewTokens,
       Sampling sampling, boolean keepLogits, Generator.TokenListener listener) {
+    return generate(params, images, prompts, maxNewTokens, sampling, keepLogits, listener, true);
+  }
+
+  /** As {@link #generate(ParamStore, NdArray, List, int, Sampling, boolean, Generator.TokenListener)}; {@code stopAtEos}
+   * false runs every step. */
+  public Generator.Result generate(ParamStore params, NdArray images, List<int[]> prompts, int maxNewTokens,
+      Sampling sampling, boolean keepLogits, Generator.TokenListener listener, boolean stopAtEos) {
     long[] d = images.shape();
     int s = config.imageSize();
     if (d.length != 4 || d[1] != s || d[2] != s || d[3] != 3 || d[0] < 1 || d[0] > batch()) {
@@ -117,10 +124,20 @@ public record PaliGemmaPrograms(PaliGemmaConfig config, Program image, Program p
     try (ShardedArray img = image.put(PaliGemma.IMAGE, batch)) {
       out = image.call(params, Map.of(PaliGemma.IMAGE, img));
       Generator gen = new Generator(config.text(), prefill, decode, params);
-      return gen.generate(prompts, maxNewTokens, sampling, keepLogits, listener, true,
+      return gen.generate(prompts, maxNewTokens, sampling, keepLogits, listener, stopAtEos,
           new Generator.Prefix(out.get(PaliGemma.IMAGE_TOKENS)));
     } finally {
       out.values().forEach(ShardedArray::close);
+    }
+  }
+
+  /**
+   * Runs the image program alone (image tokens of a batch of images, freed at once): the image encoder's share of a
+   * generation, for timing.
+   */
+  public void encodeImages(ParamStore params, NdArray images) {
+    try (ShardedArray img = image.put(PaliGemma.IMAGE, padBatch(images, batch()))) {
+      image.call(params, Map.of(PaliGemma.IMAGE, img)).values().forEach(ShardedArray::close);
     }
   }
 
