@@ -132,6 +132,44 @@ public interface TensorSource {
     };
   }
 
+  /** Entry {@code i} along axis 0 (one layer of a stacked tensor), read as a block of this source. */
+  default TensorSource index(long i) {
+    TensorSource self = this;
+    long[] s = shape();
+    if (s.length == 0 || i < 0 || i >= s[0]) {
+      throw new IllegalArgumentException(self + " of shape " + Arrays.toString(s) + " has no entry " + i
+          + " along axis 0");
+    }
+    long[] inner = Arrays.copyOfRange(s, 1, s.length);
+    return new TensorSource() {
+      @Override
+      public DType dtype() {
+        return self.dtype();
+      }
+
+      @Override
+      public long[] shape() {
+        return inner.clone();
+      }
+
+      @Override
+      public NdArray read(long[] start, long[] size) throws IOException {
+        long[] st = new long[s.length];
+        long[] sz = new long[s.length];
+        st[0] = i;
+        sz[0] = 1;
+        System.arraycopy(start, 0, st, 1, inner.length);
+        System.arraycopy(size, 0, sz, 1, inner.length);
+        return self.read(st, sz).reshape(size);
+      }
+
+      @Override
+      public String toString() {
+        return "[" + i + "] of " + self;
+      }
+    };
+  }
+
   /** An array in memory as a source. */
   static TensorSource of(NdArray array) {
     return new TensorSource() {

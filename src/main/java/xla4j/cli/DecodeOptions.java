@@ -2,7 +2,9 @@ package xla4j.cli;
 
 import com.google.gson.JsonArray;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Option;
 import xla4j.array.NdArray;
 import xla4j.io.Npy;
 import xla4j.io.SentencePiece;
+import xla4j.models.gemma.Generator;
 import xla4j.models.gemma.Sampling;
 
 /**
@@ -107,6 +110,62 @@ final class DecodeOptions {
       b.append(i == 0 ? "" : ",").append(ids[i]);
     }
     return b.toString();
+  }
+
+  /**
+   * Prints what is generated: one row streams its text as tokens arrive (ids, comma-separated, without a tokenizer);
+   * several rows print {@code [i] text} each at the end ({@link #finish}). Records when row 0 got its first token.
+   */
+  static final class Printer implements Generator.TokenListener {
+    private final boolean stream;
+    private final Optional<SentencePiece> sp;
+    private final List<Integer> sofar = new ArrayList<>();
+    private final StringBuilder printed = new StringBuilder();
+    long firstTokenNanos;
+
+    Printer(int rows, Optional<SentencePiece> sp) {
+      this.stream = rows == 1;
+      this.sp = sp;
+    }
+
+    @Override
+    public void onToken(int row, int step, int id) {
+      if (step == 0 && row == 0) {
+        firstTokenNanos = System.nanoTime();
+      }
+      if (!stream) {
+        return;
+      }
+      sofar.add(id);
+      if (sp.isPresent()) {
+        String text = text(sofar.stream().mapToInt(Integer::intValue).toArray(), sp);
+        if (text.startsWith(printed.toString())) {
+          write(text.substring(printed.length()));
+          printed.setLength(0);
+          printed.append(text);
+        }
+      } else {
+        write((step == 0 ? "" : ",") + id);
+      }
+    }
+
+    /** Ends the stream, or prints every row's text. */
+    void finish(Generator.Result r) {
+      if (stream) {
+        write("\n");
+      } else {
+        for (int i = 0; i < r.ids().size(); i++) {
+          write("[" + i + "] " + text(r.ids().get(i), sp) + "\n");
+        }
+      }
+    }
+  }
+
+  /** Writes UTF-8 to stdout and flushes. */
+  static void write(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    System.out.write(b, 0, b.length);
+    System.out.flush();
   }
 
   /** {@code L.npy}: float32 [N, vocab], the logits that chose each of N tokens. */

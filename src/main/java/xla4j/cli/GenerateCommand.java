@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,43 +151,16 @@ final class GenerateCommand implements Callable<Integer> {
   private void generate(GemmaConfig c, GemmaPrograms programs, ParamStore params, List<int[]> prompts,
       Sampling sampling, Optional<SentencePiece> sp) throws IOException {
     Generator gen = new Generator(c, programs.prefill(), programs.decode(), params);
-    boolean stream = prompts.size() == 1;
-    List<Integer> sofar = new ArrayList<>();
-    StringBuilder printed = new StringBuilder();
+    DecodeOptions.Printer printer = new DecodeOptions.Printer(prompts.size(), sp);
     long t0 = System.nanoTime();
-    long[] firstAt = {0};
-    Generator.Result r = gen.generate(prompts, maxNewTokens, sampling, logitsOut != null, (row, step, id) -> {
-      if (step == 0 && row == 0) {
-        firstAt[0] = System.nanoTime();
-      }
-      if (!stream) {
-        return;
-      }
-      sofar.add(id);
-      if (sp.isPresent()) {
-        String text = DecodeOptions.text(sofar.stream().mapToInt(Integer::intValue).toArray(), sp);
-        if (text.startsWith(printed.toString())) {
-          write(text.substring(printed.length()));
-          printed.setLength(0);
-          printed.append(text);
-        }
-      } else {
-        write((step == 0 ? "" : ",") + id);
-      }
-    });
+    Generator.Result r = gen.generate(prompts, maxNewTokens, sampling, logitsOut != null, printer);
     long t1 = System.nanoTime();
-    if (stream) {
-      write("\n");
-    } else {
-      for (int i = 0; i < r.ids().size(); i++) {
-        write("[" + i + "] " + DecodeOptions.text(r.ids().get(i), sp) + "\n");
-      }
-    }
+    printer.finish(r);
     int total = r.ids().stream().mapToInt(a -> a.length).sum();
     int steps = r.ids().stream().mapToInt(a -> a.length).max().orElse(0);
-    double decodeS = (t1 - firstAt[0]) / 1e9;
+    double decodeS = (t1 - printer.firstTokenNanos) / 1e9;
     progress(String.format("prefill + first token %.3f s; %d tokens in %d decode steps, %.2f tokens/s", 
-        (firstAt[0] - t0) / 1e9, total, steps - 1, steps > 1 ? (total - r.ids().size()) / decodeS : 0.0));
+        (printer.firstTokenNanos - t0) / 1e9, total, steps - 1, steps > 1 ? (total - r.ids().size()) / decodeS : 0.0));
     if (out != null) {
       JsonObject o = new JsonObject();
       if (r.ids().size() == 1) {
@@ -249,7 +221,7 @@ final class GenerateCommand implements Callable<Integer> {
     o.addProperty("decode_tokens_per_s", maxNewTokens > 1 ? (double) b * (maxNewTokens - 1) / dec : 0.0);
     o.addProperty("decode_steps_timed", Math.max(maxNewTokens - 1, 0));
     o.addProperty("peak_rss_mb", peakRssMb());
-    write(new GsonBuilder().create().toJson(o) + "\n");
+    DecodeOptions.write(new GsonBuilder().create().toJson(o) + "\n");
   }
 
   /** VmHWM of /proc/self/status (Linux), or -1. */
@@ -298,10 +270,6 @@ final class GenerateCommand implements Callable<Integer> {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
-  private static void write(String s) {
-    System.out.write(s.getBytes(StandardCharsets.UTF_8), 0, s.getBytes(StandardCharsets.UTF_8).length);
-    System.out.flush();
-  }
 
   static void progress(String line) {
     System.err.println(line);

@@ -4,7 +4,6 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,43 +189,17 @@ final class PaliGemmaCommand implements Callable<Integer> {
 
   private void run(PaliGemmaConfig c, PaliGemmaPrograms programs, ParamStore params, NdArray pixels,
       List<int[]> prompts, Sampling sampling, Optional<SentencePiece> sp, Client client) throws IOException {
-    boolean stream = prompts.size() == 1;
-    List<Integer> sofar = new ArrayList<>();
-    StringBuilder printed = new StringBuilder();
+    DecodeOptions.Printer printer = new DecodeOptions.Printer(prompts.size(), sp);
     long t0 = System.nanoTime();
-    long[] firstAt = {0};
     Generator.Result r = programs.generate(params, pixels, prompts, maxNewTokens, sampling, logitsOut != null,
-        (row, step, id) -> {
-          if (step == 0 && row == 0) {
-            firstAt[0] = System.nanoTime();
-          }
-          if (!stream) {
-            return;
-          }
-          sofar.add(id);
-          if (sp.isPresent()) {
-            String text = DecodeOptions.text(sofar.stream().mapToInt(Integer::intValue).toArray(), sp);
-            if (text.startsWith(printed.toString())) {
-              write(text.substring(printed.length()));
-              printed.setLength(0);
-              printed.append(text);
-            }
-          } else {
-            write((step == 0 ? "" : ",") + id);
-          }
-        });
+        printer);
     long t1 = System.nanoTime();
-    if (stream) {
-      write("\n");
-    } else {
-      for (int i = 0; i < r.ids().size(); i++) {
-        write("[" + i + "] " + DecodeOptions.text(r.ids().get(i), sp) + "\n");
-      }
-    }
+    printer.finish(r);
     int total = r.ids().stream().mapToInt(a -> a.length).sum();
     int steps = r.ids().stream().mapToInt(a -> a.length).max().orElse(0);
     progress(String.format("image + prefill + first token %.3f s; %d tokens in %d decode steps, %.2f tokens/s",
-        (firstAt[0] - t0) / 1e9, total, steps - 1, steps > 1 ? (total - r.ids().size()) / ((t1 - firstAt[0]) / 1e9)
+        (printer.firstTokenNanos - t0) / 1e9, total, steps - 1,
+        steps > 1 ? (total - r.ids().size()) / ((t1 - printer.firstTokenNanos) / 1e9)
             : 0.0));
     List<JsonObject> results = new ArrayList<>();
     try (PaliGemmaVae decoder = vae == null ? null : PaliGemmaVae.load(vae, client)) {
@@ -303,7 +276,7 @@ final class PaliGemmaCommand implements Callable<Integer> {
       o.addProperty("decode_tokens_per_s", maxNewTokens > 1 ? b * (maxNewTokens - 1) / median(decode) : 0.0);
     }
     o.addProperty("peak_rss_mb", GenerateCommand.peakRssMb());
-    write(new GsonBuilder().create().toJson(o) + "\n");
+    DecodeOptions.write(new GsonBuilder().create().toJson(o) + "\n");
   }
 
   private static double median(double[] v) {
@@ -422,11 +395,6 @@ final class PaliGemmaCommand implements Callable<Integer> {
     return new CommandLine.ParameterException(spec.commandLine(), message);
   }
 
-  private static void write(String s) {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    System.out.write(b, 0, b.length);
-    System.out.flush();
-  }
 
   static void progress(String line) {
     System.err.println(line);

@@ -13,6 +13,7 @@ import xla4j.array.NdArray;
 import xla4j.array.TensorSource;
 import xla4j.io.Checkpoint;
 import xla4j.io.JsonConfig;
+import xla4j.models.OpenedModel;
 import xla4j.nn.ParamSpec;
 import xla4j.nn.Params;
 
@@ -28,37 +29,9 @@ public final class GemmaCheckpoint {
   private GemmaCheckpoint() {}
 
   /** An opened checkpoint: its config and its parameters in model order, as the config's dtype. */
-  public static final class Opened implements AutoCloseable {
-    private final GemmaConfig config;
-    private final Checkpoint file;
-    private final Map<String, TensorSource> params;
-    private final Optional<Path> tokenizer;
-
+  public static final class Opened extends OpenedModel<GemmaConfig> {
     Opened(GemmaConfig config, Checkpoint file, Map<String, TensorSource> params, Optional<Path> tokenizer) {
-      this.config = config;
-      this.file = file;
-      this.params = params;
-      this.tokenizer = tokenizer;
-    }
-
-    /** The model's config (from {@code config.json}, or the variant given for an npz). */
-    public GemmaConfig config() {
-      return config;
-    }
-
-    /** Parameters by name, in model order, read lazily. */
-    public Map<String, TensorSource> params() {
-      return params;
-    }
-
-    /** The SentencePiece {@code tokenizer.model} beside the weights, if there is one. */
-    public Optional<Path> tokenizer() {
-      return tokenizer;
-    }
-
-    @Override
-    public void close() throws IOException {
-      file.close();
+      super(config, file, params, tokenizer);
     }
   }
 
@@ -77,8 +50,7 @@ public final class GemmaCheckpoint {
     Checkpoint c = Checkpoint.open(dir);
     try {
       Map<String, TensorSource> params = fromHuggingFace(new LinkedHashMap<>(c.entries()), config, dir.toString());
-      Path tok = dir.resolve("tokenizer.model");
-      return new Opened(config, c, params, Files.isRegularFile(tok) ? Optional.of(tok) : Optional.empty());
+      return new Opened(config, c, params, OpenedModel.tokenizerAt(dir.resolve("tokenizer.model")));
     } catch (RuntimeException | Error e) {
       c.close();
       throw e;
@@ -90,8 +62,7 @@ public final class GemmaCheckpoint {
     Checkpoint c = Checkpoint.open(npz);
     try {
       Map<String, TensorSource> params = fromBigVision(new LinkedHashMap<>(c.entries()), config, npz.toString());
-      Path tok = npz.resolveSibling("tokenizer.model");
-      return new Opened(config, c, params, Files.isRegularFile(tok) ? Optional.of(tok) : Optional.empty());
+      return new Opened(config, c, params, OpenedModel.tokenizerAt(npz.resolveSibling("tokenizer.model")));
     } catch (RuntimeException | Error e) {
       c.close();
       throw e;

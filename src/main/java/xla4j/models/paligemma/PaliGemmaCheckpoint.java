@@ -14,6 +14,7 @@ import xla4j.array.DType;
 import xla4j.array.TensorSource;
 import xla4j.io.Checkpoint;
 import xla4j.io.JsonConfig;
+import xla4j.models.OpenedModel;
 import xla4j.models.gemma.GemmaCheckpoint;
 import xla4j.nn.ParamSpec;
 import xla4j.nn.Params;
@@ -32,37 +33,9 @@ public final class PaliGemmaCheckpoint {
   private PaliGemmaCheckpoint() {}
 
   /** An opened checkpoint: its config and its parameters in model order, as the config's dtype. */
-  public static final class Opened implements AutoCloseable {
-    private final PaliGemmaConfig config;
-    private final Checkpoint file;
-    private final Map<String, TensorSource> params;
-    private final Optional<Path> tokenizer;
-
+  public static final class Opened extends OpenedModel<PaliGemmaConfig> {
     Opened(PaliGemmaConfig config, Checkpoint file, Map<String, TensorSource> params, Optional<Path> tokenizer) {
-      this.config = config;
-      this.file = file;
-      this.params = params;
-      this.tokenizer = tokenizer;
-    }
-
-    /** The model's config. */
-    public PaliGemmaConfig config() {
-      return config;
-    }
-
-    /** Parameters by name, in model order ({@link PaliGemma#params}), read lazily. */
-    public Map<String, TensorSource> params() {
-      return params;
-    }
-
-    /** The SentencePiece {@code tokenizer.model} beside the weights, if there is one. */
-    public Optional<Path> tokenizer() {
-      return tokenizer;
-    }
-
-    @Override
-    public void close() throws IOException {
-      file.close();
+      super(config, file, params, tokenizer);
     }
   }
 
@@ -81,7 +54,7 @@ public final class PaliGemmaCheckpoint {
     Checkpoint c = Checkpoint.open(dir);
     try {
       Map<String, TensorSource> params = fromHuggingFace(new LinkedHashMap<>(c.entries()), config, dir.toString());
-      return new Opened(config, c, params, tokenizer(dir.resolve("tokenizer.model")));
+      return new Opened(config, c, params, OpenedModel.tokenizerAt(dir.resolve("tokenizer.model")));
     } catch (RuntimeException | Error e) {
       c.close();
       throw e;
@@ -93,15 +66,11 @@ public final class PaliGemmaCheckpoint {
     Checkpoint c = Checkpoint.open(npz);
     try {
       Map<String, TensorSource> params = fromBigVision(new LinkedHashMap<>(c.entries()), config, npz.toString());
-      return new Opened(config, c, params, tokenizer(npz.resolveSibling("tokenizer.model")));
+      return new Opened(config, c, params, OpenedModel.tokenizerAt(npz.resolveSibling("tokenizer.model")));
     } catch (RuntimeException | Error e) {
       c.close();
       throw e;
     }
-  }
-
-  private static Optional<Path> tokenizer(Path p) {
-    return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
   }
 
   private static final Pattern HF_LAYER = Pattern.compile("encoder\\.layers\\.(\\d+)\\.(.+)");
@@ -242,7 +211,7 @@ public final class PaliGemmaCheckpoint {
               + " blocks on axis 0");
         }
         for (int i = 0; i < depth; i++) {
-          img.put("img/Transformer/encoderblock_" + i + "/" + rest, layer(t, i));
+          img.put("img/Transformer/encoderblock_" + i + "/" + rest, t.index(i));
         }
       } else if (n.startsWith("img/")) {
         img.put(n, t);
@@ -251,39 +220,6 @@ public final class PaliGemmaCheckpoint {
       }
     }
     return join(img, text, c, source, true);
-  }
-
-  /** Layer {@code i} of a tensor stacked on axis 0. */
-  private static TensorSource layer(TensorSource stacked, int i) {
-    long[] s = stacked.shape();
-    long[] inner = java.util.Arrays.copyOfRange(s, 1, s.length);
-    return new TensorSource() {
-      @Override
-      public DType dtype() {
-        return stacked.dtype();
-      }
-
-      @Override
-      public long[] shape() {
-        return inner.clone();
-      }
-
-      @Override
-      public xla4j.array.NdArray read(long[] start, long[] size) throws IOException {
-        long[] st = new long[s.length];
-        long[] sz = new long[s.length];
-        st[0] = i;
-        sz[0] = 1;
-        System.arraycopy(start, 0, st, 1, inner.length);
-        System.arraycopy(size, 0, sz, 1, inner.length);
-        return stacked.read(st, sz).reshape(size);
-      }
-
-      @Override
-      public String toString() {
-        return "layer " + i + " of " + stacked;
-      }
-    };
   }
 
   /** The image tower checked against {@link PaliGemma#imageParams}, the decoder by {@link GemmaCheckpoint}. */
