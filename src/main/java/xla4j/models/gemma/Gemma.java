@@ -319,12 +319,11 @@ public final class Gemma {
     Tensor x2 = x.reshape(rows, dims[dims.length - 1]);
     Tensor y;
     if (x.dtype() == DType.BF16) {
-      // XLA:CPU has no fast bf16 dot: a bf16 GEMM runs as a naive loop nest (seconds for a 512-row prefill). Computed
-      // in f32 instead (bf16 products are exact in f32, as a TPU's f32 accumulation): one row (decode) lets XLA fuse
-      // the weight's conversion into its GEMV, reading the bf16 weight once; several rows convert the weight once
-      // per call (a barrier keeps the conversion out of the dot) and use the f32 GEMM.
-      Tensor wf = Ops.optimizationBarrier(w.convert(DType.F32)).get(0);
-      y = Ops.dotGeneral(x2.convert(DType.F32), wf).contract(new int[] {1}, new int[] {1}).build().convert(resultType);
+      // bf16 operands with an f32 result (bf16 products are exact in f32, as a TPU's f32 accumulation), rounded to the
+      // result type after. On XLA:CPU this is the fast form at every row count: converting the weight to f32 first
+      // (fused into the dot, or materialised) runs at under 1 GB/s for 2 or more rows (benchmarks/README.md, Gemma).
+      y = Ops.dotGeneral(x2, w).contract(new int[] {1}, new int[] {1}).resultType(DType.F32).build()
+          .convert(resultType);
     } else {
       y = Ops.dotGeneral(x2, w).contract(new int[] {1}, new int[] {1}).resultType(resultType).build();
     }
