@@ -20,7 +20,8 @@ import xla4j.runtime.CompiledArtifact;
         + "memory stats and cost analysis, and optionally save the artifact.",
         "Example: xla4j compile vit --variant B/16 --dtype bf16 --plugin tpu:v5e:2x2"})
 final class CompileCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "GRAPH", description = "vit, gemma, paligemma or a sample name (see emit --help)")
+  @Parameters(index = "0", paramLabel = "GRAPH",
+      description = "vit, gemma, paligemma or a sample name (see emit --help)")
   String name;
 
   @Mixin VitOptions model;

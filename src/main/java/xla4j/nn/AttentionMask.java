@@ -62,9 +62,10 @@ public final class AttentionMask {
   }
 
   /**
-   * {@link #slidingWindow} over a sequence that may begin with a full-attention prefix (big_vision's {@code mask_ar} 0):
-   * a query sees a key fewer than {@code window} positions back, or any key when both are real tokens of that prefix,
-   * as Hugging Face's PaliGemma 2 applies Gemma 2's local layers (the window never splits the image and prompt block).
+   * {@link #slidingWindow} over a sequence that may begin with a full-attention prefix (big_vision's
+   * {@code mask_ar} 0): a query sees a key fewer than {@code window} positions back, or any key when both are real
+   * tokens of that prefix, as Hugging Face's PaliGemma 2 applies Gemma 2's local layers (the window never splits the
+   * image and prompt block).
    *
    * @param positions (B, T) integer, queries' and keys' positions alike
    * @param inputMask (B, T) pred

@@ -39,7 +39,10 @@ public record PaliGemmaConfig(String variant, ViTConfig vision, GemmaConfig text
     }
   }
 
-  /** Vocabulary of PaliGemma's tokenizer in big_vision: Gemma's 256000, 1024 {@code <locNNNN>}, 128 {@code <segNNN>}. */
+  /**
+   * Vocabulary of PaliGemma's tokenizer in big_vision: Gemma's 256000, 1024 {@code <locNNNN>}, 128
+   * {@code <segNNN>}.
+   */
   public static final int VOCAB = 256_000 + 1024 + 128;
 
   /**

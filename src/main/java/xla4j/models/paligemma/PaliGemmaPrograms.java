@@ -102,8 +102,10 @@ public record PaliGemmaPrograms(PaliGemmaConfig config, Program image, Program p
     return generate(params, images, prompts, maxNewTokens, sampling, keepLogits, listener, true);
   }
 
-  /** As {@link #generate(ParamStore, NdArray, List, int, Sampling, boolean, Generator.TokenListener)}; {@code stopAtEos}
-   * false runs every step. */
+  /**
+   * As {@link #generate(ParamStore, NdArray, List, int, Sampling, boolean, Generator.TokenListener)};
+   * {@code stopAtEos} false runs every step.
+   */
   public Generator.Result generate(ParamStore params, NdArray images, List<int[]> prompts, int maxNewTokens,
       Sampling sampling, boolean keepLogits, Generator.TokenListener listener, boolean stopAtEos) {
     long[] d = images.shape();
