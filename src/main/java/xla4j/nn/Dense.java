@@ -41,7 +41,19 @@ public final class Dense {
   /** {@code x @ kernel + bias} over the last axis of {@code x}. */
   public Tensor apply(Tensor x) {
     int last = x.rank() - 1;
-    Tensor y = Ops.dotGeneral(x, kernel).contract(new int[] {last}, new int[] {0}).build();
-    return y.add(bias);
+    return dot(x, kernel, new int[] {last}, new int[] {0}).add(bias);
+  }
+
+  /**
+   * {@code dot_general} contracting {@code lhsDims} with {@code rhsDims}, in the operands' dtype; bf16 operands
+   * accumulate in f32 ({@code preferred_element_type} f32, as a TPU's MXU) and the result is rounded to bf16 once:
+   * XLA:CPU runs that form several times faster than a bf16-result dot.
+   */
+  static Tensor dot(Tensor lhs, Tensor rhs, int[] lhsDims, int[] rhsDims) {
+    if (lhs.dtype() == xla4j.array.DType.BF16 && rhs.dtype() == xla4j.array.DType.BF16) {
+      return Ops.dotGeneral(lhs, rhs).contract(lhsDims, rhsDims).resultType(xla4j.array.DType.F32).build()
+          .convert(xla4j.array.DType.BF16);
+    }
+    return Ops.dotGeneral(lhs, rhs).contract(lhsDims, rhsDims).build();
   }
 }

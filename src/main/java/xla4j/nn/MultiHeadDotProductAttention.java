@@ -37,13 +37,17 @@ public final class MultiHeadDotProductAttention {
     Scope out = s.child("out");
     Tensor kernel = out.param("kernel", new long[] {numHeads, h, d}, Init.xavierUniform(), numHeads * h, d);
     Tensor bias = out.param("bias", new long[] {d}, Init.zeros());
-    return Ops.einsum("BTNH,NHD->BTD", attended, kernel).add(bias);
+    Tensor y = attended.dtype() == DType.BF16 ? Dense.dot(attended, kernel, new int[] {2, 3}, new int[] {0, 1})
+        : Ops.einsum("BTNH,NHD->BTD", attended, kernel);
+    return y.add(bias);
   }
 
   private static Tensor project(Scope s, Tensor x, int heads, long h) {
     long d = x.dim(-1);
     Tensor kernel = s.param("kernel", new long[] {d, heads, h}, Init.xavierUniform(), d, heads * h);
     Tensor bias = s.param("bias", new long[] {heads, h}, Init.zeros());
-    return Ops.einsum("BTD,DNH->BTNH", x, kernel).add(bias);
+    Tensor y = x.dtype() == DType.BF16 ? Dense.dot(x, kernel, new int[] {2}, new int[] {0})
+        : Ops.einsum("BTD,DNH->BTNH", x, kernel);
+    return y.add(bias);
   }
 }
