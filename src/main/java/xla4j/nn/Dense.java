@@ -49,7 +49,7 @@ public final class Dense {
    * accumulate in f32 ({@code preferred_element_type} f32, as a TPU's MXU) and the result is rounded to bf16 once:
    * XLA:CPU runs that form several times faster than a bf16-result dot.
    */
-  static Tensor dot(Tensor lhs, Tensor rhs, int[] lhsDims, int[] rhsDims) {
+  public static Tensor dot(Tensor lhs, Tensor rhs, int[] lhsDims, int[] rhsDims) {
     if (lhs.dtype() == xla4j.array.DType.BF16 && rhs.dtype() == xla4j.array.DType.BF16) {
       return Ops.dotGeneral(lhs, rhs).contract(lhsDims, rhsDims).resultType(xla4j.array.DType.F32).build()
           .convert(xla4j.array.DType.BF16);

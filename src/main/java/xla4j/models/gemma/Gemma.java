@@ -16,6 +16,7 @@ import xla4j.dsl.Shape;
 import xla4j.dsl.ShardingRules;
 import xla4j.dsl.Tensor;
 import xla4j.nn.AttentionMask;
+import xla4j.nn.Dense;
 import xla4j.nn.DotProductAttention;
 import xla4j.nn.Init;
 import xla4j.nn.ParamSpec;
@@ -320,12 +321,10 @@ public final class Gemma {
     Tensor y;
     if (x.dtype() == DType.BF16 && rows == 1 && x.graph().mesh() == null) {
       y = bf16Gemv(x2, w).convert(resultType);
-    } else if (x.dtype() == DType.BF16) {
-      // bf16 operands with an f32 result (bf16 products are exact in f32, as a TPU's f32 accumulation), rounded to the
-      // result type after. On XLA:CPU this is the fast form at every row count: converting the weight to f32 first
-      // (fused into the dot, or materialised) runs at under 1 GB/s for 2 or more rows (benchmarks/README.md, Gemma).
-      y = Ops.dotGeneral(x2, w).contract(new int[] {1}, new int[] {1}).resultType(DType.F32).build()
-          .convert(resultType);
+    } else if (x.dtype() == DType.BF16 && resultType == DType.BF16) {
+      // f32 accumulation, one rounding (Dense.dot); converting the weight to f32 first instead (fused into the dot or
+      // materialised) runs at under 1 GB/s on XLA:CPU for 2 or more rows (benchmarks/README.md, Gemma)
+      y = Dense.dot(x2, w, new int[] {1}, new int[] {1});
     } else {
       y = Ops.dotGeneral(x2, w).contract(new int[] {1}, new int[] {1}).resultType(resultType).build();
     }
