@@ -12,17 +12,44 @@ import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import xla4j.array.DType;
 import xla4j.array.NdArray;
+import xla4j.dsl.Mesh;
 import xla4j.io.Npy;
 import xla4j.io.SentencePiece;
 import xla4j.models.gemma.Generator;
 import xla4j.models.gemma.Sampling;
 
 /**
- * The decoding options {@code generate} and {@code paligemma} share (greedy or sampled), and their common handling
- * of token ids, texts and logits files.
+ * The options {@code generate} and {@code paligemma} share (decoding, greedy or sampled; outputs; dtype and devices),
+ * and their common handling of token ids, texts and logits files.
  */
 final class DecodeOptions {
+  @Option(names = "--max-new-tokens", required = true, paramLabel = "N", description = "stop after N new tokens")
+  int maxNewTokens;
+
+  @Option(names = "--out", paramLabel = "OUT.json", description = "write what was generated as JSON (see above)")
+  Path out;
+
+  @Option(names = "--logits-out", paramLabel = "L.npy", description = "write the logits that chose each token")
+  Path logitsOut;
+
+  @Option(names = "--dtype", defaultValue = "f32", description = "f32 or bf16: parameters, activations and KV cache "
+      + "(default: f32)")
+  String dtype;
+
+  @Option(names = "--cpu-devices", defaultValue = "0", paramLabel = "N",
+      description = "devices of the CPU plugin (default: the mesh's size, else 1)")
+  int cpuDevices;
+
+  @Option(names = "--mesh", paramLabel = "AXIS=N,...", description = "tensor parallelism over 'model' (heads, MLP) "
+      + "and batch over 'data', e.g. model=2")
+  String mesh;
+
+  @Option(names = "--plugin", defaultValue = "cpu", description = PluginOption.HELP)
+  String plugin;
+
+
   @Option(names = "--greedy", description = "greedy decoding (the default)")
   boolean greedy;
 
@@ -38,6 +65,33 @@ final class DecodeOptions {
 
   @Option(names = "--seed", paramLabel = "S", description = "the sampling seed (required with --temperature)")
   Long seed;
+
+  /** The parameter dtype, after checking {@code --dtype} and {@code --max-new-tokens}. */
+  DType checkedDtype(CommandLine cl) {
+    if (!dtype.equals("f32") && !dtype.equals("bf16")) {
+      throw new CommandLine.ParameterException(cl, "--dtype must be f32 or bf16, got '" + dtype + "'");
+    }
+    if (maxNewTokens < 1) {
+      throw new CommandLine.ParameterException(cl, "--max-new-tokens must be >= 1, got " + maxNewTokens);
+    }
+    return DType.fromXlaName(dtype);
+  }
+
+  /** {@code --mesh}, parsed. */
+  Optional<Mesh> parsedMesh() {
+    return mesh == null ? Optional.empty() : Optional.of(Mesh.parse(mesh));
+  }
+
+  /** Devices to start the plugin with: {@code --cpu-devices}, else the mesh's size on the CPU plugin (0: its own). */
+  int deviceCount(PluginOption p, Optional<Mesh> m) {
+    return cpuDevices > 0 ? cpuDevices : p.isCpu() ? (int) (long) m.map(Mesh::numDevices).orElse(1L) : 0;
+  }
+
+  /** The smallest batch holding {@code rows} that a mesh's data axis divides. */
+  static int batchFor(int rows, Optional<Mesh> m) {
+    long d = m.filter(x -> x.hasAxis("data")).map(x -> x.axisSize("data")).orElse(1L);
+    return (int) ((rows + d - 1) / d * d);
+  }
 
   /** The sampling these options ask for. */
   Sampling sampling(CommandLine cl) {

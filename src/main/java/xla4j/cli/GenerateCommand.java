@@ -53,31 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
     List<String> ids;
   }
 
-  @Option(names = "--max-new-tokens", required = true, paramLabel = "N", description = "stop after N new tokens")
-  int maxNewTokens;
-
   @CommandLine.Mixin DecodeOptions decoding;
-
-  @Option(names = "--out", paramLabel = "OUT.json", description = "write the generated ids and text")
-  Path out;
-
-  @Option(names = "--logits-out", paramLabel = "L.npy", description = "write the logits that chose each token")
-  Path logitsOut;
-
-  @Option(names = "--dtype", defaultValue = "f32", description = "f32 or bf16: parameters, activations and KV cache "
-      + "(default: f32)")
-  String dtype;
-
-  @Option(names = "--cpu-devices", defaultValue = "0", paramLabel = "N",
-      description = "devices of the CPU plugin (default: the mesh's size, else 1)")
-  int cpuDevices;
-
-  @Option(names = "--mesh", paramLabel = "AXIS=N,...", description = "tensor parallelism over 'model' (heads, MLP) "
-      + "and batch over 'data', e.g. model=2")
-  String mesh;
-
-  @Option(names = "--plugin", defaultValue = "cpu", description = PluginOption.HELP)
-  String plugin;
 
   @Option(names = "--artifact", paramLabel = "ART", description = "reuse the prefill/decode programs saved by "
       + "xla4j compile gemma ... --out ART")
@@ -96,35 +72,30 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Sampling sampling = decoding.sampling(spec.commandLine());
-    if (!dtype.equals("f32") && !dtype.equals("bf16")) {
-      throw bad("--dtype must be f32 or bf16, got '" + dtype + "'");
-    }
-    DType dt = DType.fromXlaName(dtype);
-    if (maxNewTokens < 1) {
-      throw bad("--max-new-tokens must be >= 1, got " + maxNewTokens);
-    }
-    Optional<Mesh> m = mesh == null ? Optional.empty() : Optional.of(Mesh.parse(mesh));
+    DType dt = decoding.checkedDtype(spec.commandLine());
+    Optional<Mesh> m = decoding.parsedMesh();
     try (GemmaCheckpoint.Opened opened = GemmaCheckpoint.openHuggingFace(model, dt)) {
       GemmaConfig c = opened.config();
       Optional<SentencePiece> sp = opened.tokenizer().isPresent()
           ? Optional.of(SentencePiece.load(opened.tokenizer().get())) : Optional.empty();
       List<int[]> prompts = prompts(c, sp);
-      if (logitsOut != null && prompts.size() != 1) {
+      if (decoding.logitsOut != null && prompts.size() != 1) {
         throw bad("--logits-out takes one prompt, got " + prompts.size());
       }
       int longest = prompts.stream().mapToInt(p -> p.length).max().orElse(0);
-      PluginOption p = new PluginOption(plugin);
-      int devices = cpuDevices > 0 ? cpuDevices : p.isCpu() ? (int) (long) m.map(Mesh::numDevices).orElse(1L) : 0;
+      PluginOption p = new PluginOption(decoding.plugin);
+      int devices = decoding.deviceCount(p, m);
       try (Client client = p.client(devices)) {
         long t0 = System.nanoTime();
         GemmaPrograms programs;
         if (artifact != null) {
           programs = GemmaPrograms.load(artifact, client, c);
         } else {
-          int batch = batchFor(prompts.size(), m);
-          int cache = longest + maxNewTokens;
+          int batch = DecodeOptions.batchFor(prompts.size(), m);
+          int cache = longest + decoding.maxNewTokens;
           if (cache > c.maxPositionEmbeddings()) {
-            throw new IllegalArgumentException("prompt of " + longest + " tokens plus " + maxNewTokens + " new tokens "
+            throw new IllegalArgumentException("prompt of " + longest + " tokens plus " + decoding.maxNewTokens
+                + " new tokens "
                 + "is longer than the model's context (max_position_embeddings " + c.maxPositionEmbeddings() + ")");
           }
           progress(String.format("compiling prefill (%d x %d) and decode (cache %d) on %s%s ...", batch, longest,
@@ -133,7 +104,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         compileSeconds = (System.nanoTime() - t0) / 1e9;
         try (programs) {
-          progress(String.format("%s in %.2f s", artifact != null ? "loaded" : "compiled", (System.nanoTime() - t0) / 1e9));
+          progress(String.format("%s in %.2f s", artifact != null ? "loaded" : "compiled",
+              (System.nanoTime() - t0) / 1e9));
           progress("placing " + model + " ...");
           try (ParamStore params = ParamStore.place(programs.decode(), opened.params(), GenerateCommand::progress)) {
             if (bench) {
@@ -153,7 +125,7 @@ final class GenerateCommand implements Callable<Integer> {
     Generator gen = new Generator(c, programs.prefill(), programs.decode(), params);
     DecodeOptions.Printer printer = new DecodeOptions.Printer(prompts.size(), sp);
     long t0 = System.nanoTime();
-    Generator.Result r = gen.generate(prompts, maxNewTokens, sampling, logitsOut != null, printer);
+    Generator.Result r = gen.generate(prompts, decoding.maxNewTokens, sampling, decoding.logitsOut != null, printer);
     long t1 = System.nanoTime();
     printer.finish(r);
     int total = r.ids().stream().mapToInt(a -> a.length).sum();
@@ -161,7 +133,7 @@ final class GenerateCommand implements Callable<Integer> {
     double decodeS = (t1 - printer.firstTokenNanos) / 1e9;
     progress(String.format("prefill + first token %.3f s; %d tokens in %d decode steps, %.2f tokens/s", 
         (printer.firstTokenNanos - t0) / 1e9, total, steps - 1, steps > 1 ? (total - r.ids().size()) / decodeS : 0.0));
-    if (out != null) {
+    if (decoding.out != null) {
       JsonObject o = new JsonObject();
       if (r.ids().size() == 1) {
         o.add("ids", DecodeOptions.ids(r.ids().get(0)));
@@ -176,10 +148,10 @@ final class GenerateCommand implements Callable<Integer> {
         o.add("ids", ids);
         o.add("text", texts);
       }
-      Files.writeString(out, new GsonBuilder().disableHtmlEscaping().create().toJson(o) + "\n");
+      Files.writeString(decoding.out, new GsonBuilder().disableHtmlEscaping().create().toJson(o) + "\n");
     }
-    if (logitsOut != null) {
-      DecodeOptions.writeLogits(logitsOut, r.logits().get(0), c.vocabSize());
+    if (decoding.logitsOut != null) {
+      DecodeOptions.writeLogits(decoding.logitsOut, r.logits().get(0), c.vocabSize());
     }
   }
 
@@ -193,7 +165,7 @@ final class GenerateCommand implements Callable<Integer> {
     for (int i = -1; i < repeat; i++) {
       long t0 = System.nanoTime();
       long[] first = {0};
-      gen.generate(prompts, maxNewTokens, sampling, false, (row, step, id) -> {
+      gen.generate(prompts, decoding.maxNewTokens, sampling, false, (row, step, id) -> {
         if (step == 0 && row == 0) {
           first[0] = System.nanoTime();
         }
@@ -213,13 +185,14 @@ final class GenerateCommand implements Callable<Integer> {
     o.addProperty("dtype", c.dtype() == DType.BF16 ? "bfloat16" : "float32");
     o.addProperty("batch", b);
     o.addProperty("prompt_len", gen.promptLen());
-    o.addProperty("new_tokens", maxNewTokens);
+    o.addProperty("new_tokens", decoding.maxNewTokens);
     o.addProperty("layers", c.depth());
     o.addProperty("compile_s", compileSeconds);
     o.addProperty("prefill_s", pre);
     o.addProperty("prefill_tokens_per_s", (double) b * gen.promptLen() / pre);
-    o.addProperty("decode_tokens_per_s", maxNewTokens > 1 ? (double) b * (maxNewTokens - 1) / dec : 0.0);
-    o.addProperty("decode_steps_timed", Math.max(maxNewTokens - 1, 0));
+    int n = decoding.maxNewTokens;
+    o.addProperty("decode_tokens_per_s", n > 1 ? (double) b * (n - 1) / dec : 0.0);
+    o.addProperty("decode_steps_timed", Math.max(decoding.maxNewTokens - 1, 0));
     o.addProperty("peak_rss_mb", peakRssMb());
     DecodeOptions.write(new GsonBuilder().create().toJson(o) + "\n");
   }
@@ -236,12 +209,6 @@ final class GenerateCommand implements Callable<Integer> {
       // not Linux
     }
     return -1;
-  }
-
-  /** The smallest batch holding the prompts that a mesh's data axis divides. */
-  private static int batchFor(int prompts, Optional<Mesh> m) {
-    long d = m.filter(x -> x.hasAxis("data")).map(x -> x.axisSize("data")).orElse(1L);
-    return (int) ((prompts + d - 1) / d * d);
   }
 
   private List<int[]> prompts(GemmaConfig c, Optional<SentencePiece> sp) {

@@ -73,31 +73,7 @@ final class PaliGemmaCommand implements Callable<Integer> {
     List<String> ids;
   }
 
-  @Option(names = "--max-new-tokens", required = true, paramLabel = "N", description = "stop after N new tokens")
-  int maxNewTokens;
-
   @CommandLine.Mixin DecodeOptions decoding;
-
-  @Option(names = "--out", paramLabel = "OUT.json", description = "write the generated ids, text, boxes and masks")
-  Path out;
-
-  @Option(names = "--logits-out", paramLabel = "L.npy", description = "write the logits that chose each token")
-  Path logitsOut;
-
-  @Option(names = "--dtype", defaultValue = "f32", description = "f32 or bf16: parameters, activations and KV cache "
-      + "(default: f32)")
-  String dtype;
-
-  @Option(names = "--cpu-devices", defaultValue = "0", paramLabel = "N",
-      description = "devices of the CPU plugin (default: the mesh's size, else 1)")
-  int cpuDevices;
-
-  @Option(names = "--mesh", paramLabel = "AXIS=N,...", description = "tensor parallelism over 'model' (heads, MLP) "
-      + "and batch over 'data', e.g. model=2")
-  String mesh;
-
-  @Option(names = "--plugin", defaultValue = "cpu", description = PluginOption.HELP)
-  String plugin;
 
   @Option(names = "--vae", paramLabel = "F", description = "big_vision's VQ-VAE mask decoder (vae-oid.npz): decode "
       + "segmentation tokens to masks")
@@ -123,17 +99,11 @@ final class PaliGemmaCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Sampling sampling = decoding.sampling(spec.commandLine());
-    if (!dtype.equals("f32") && !dtype.equals("bf16")) {
-      throw bad("--dtype must be f32 or bf16, got '" + dtype + "'");
-    }
-    DType dt = DType.fromXlaName(dtype);
-    if (maxNewTokens < 1) {
-      throw bad("--max-new-tokens must be >= 1, got " + maxNewTokens);
-    }
+    DType dt = decoding.checkedDtype(spec.commandLine());
     if (bench && repeat < 1 || imageOnly && !bench) {
       throw bad(imageOnly && !bench ? "--image-only is an option of --bench" : "--repeat must be >= 1, got " + repeat);
     }
-    Optional<Mesh> m = mesh == null ? Optional.empty() : Optional.of(Mesh.parse(mesh));
+    Optional<Mesh> m = decoding.parsedMesh();
     try (PaliGemmaCheckpoint.Opened opened = open(dt)) {
       PaliGemmaConfig c = opened.config();
       Optional<SentencePiece> sp = opened.tokenizer().isPresent()
@@ -143,20 +113,20 @@ final class PaliGemmaCommand implements Callable<Integer> {
         throw bad("paligemma takes one prompt per image, got " + images.size() + " images and " + prompts.size()
             + " prompts");
       }
-      if (logitsOut != null && prompts.size() != 1) {
+      if (decoding.logitsOut != null && prompts.size() != 1) {
         throw bad("--logits-out takes one image, got " + prompts.size());
       }
       NdArray pixels = loadImages(c.imageSize());
       int longest = prompts.stream().mapToInt(p -> p.length).max().orElse(0);
-      PluginOption p = new PluginOption(plugin);
-      int devices = cpuDevices > 0 ? cpuDevices : p.isCpu() ? (int) (long) m.map(Mesh::numDevices).orElse(1L) : 0;
+      PluginOption p = new PluginOption(decoding.plugin);
+      int devices = decoding.deviceCount(p, m);
       try (Client client = p.client(devices)) {
-        int batch = batchFor(prompts.size(), m);
+        int batch = DecodeOptions.batchFor(prompts.size(), m);
         long t0 = System.nanoTime();
         progress(String.format("compiling image encoder (%d x %dpx), prefill (%d image + %d text tokens) and decode on "
             + "%s%s ...", batch, c.imageSize(), c.imageTokens(), longest, client.platformName(),
             m.map(x -> " over mesh " + x.shape()).orElse("")));
-        try (PaliGemmaPrograms programs = PaliGemmaPrograms.compile(c, batch, longest, maxNewTokens, m, client,
+        try (PaliGemmaPrograms programs = PaliGemmaPrograms.compile(c, batch, longest, decoding.maxNewTokens, m, client,
             false)) {
           compileSeconds = (System.nanoTime() - t0) / 1e9;
           progress(String.format("compiled in %.2f s", compileSeconds));
@@ -191,8 +161,8 @@ final class PaliGemmaCommand implements Callable<Integer> {
       List<int[]> prompts, Sampling sampling, Optional<SentencePiece> sp, Client client) throws IOException {
     DecodeOptions.Printer printer = new DecodeOptions.Printer(prompts.size(), sp);
     long t0 = System.nanoTime();
-    Generator.Result r = programs.generate(params, pixels, prompts, maxNewTokens, sampling, logitsOut != null,
-        printer);
+    Generator.Result r = programs.generate(params, pixels, prompts, decoding.maxNewTokens, sampling,
+        decoding.logitsOut != null, printer);
     long t1 = System.nanoTime();
     printer.finish(r);
     int total = r.ids().stream().mapToInt(a -> a.length).sum();
@@ -212,7 +182,7 @@ final class PaliGemmaCommand implements Callable<Integer> {
         results.add(o);
       }
     }
-    if (out != null) {
+    if (decoding.out != null) {
       String json;
       if (results.size() == 1) {
         json = new GsonBuilder().disableHtmlEscaping().create().toJson(results.get(0));
@@ -221,10 +191,10 @@ final class PaliGemmaCommand implements Callable<Integer> {
         results.forEach(a::add);
         json = new GsonBuilder().disableHtmlEscaping().create().toJson(a);
       }
-      Files.writeString(out, json + "\n");
+      Files.writeString(decoding.out, json + "\n");
     }
-    if (logitsOut != null) {
-      DecodeOptions.writeLogits(logitsOut, r.logits().get(0), c.text().vocabSize());
+    if (decoding.logitsOut != null) {
+      DecodeOptions.writeLogits(decoding.logitsOut, r.logits().get(0), c.text().vocabSize());
     }
   }
 
@@ -245,7 +215,7 @@ final class PaliGemmaCommand implements Callable<Integer> {
     for (int i = imageOnly ? repeat : -1; i < repeat; i++) {
       long t0 = System.nanoTime();
       long[] at = {0};
-      programs.generate(params, pixels, prompts, maxNewTokens, sampling, false, (row, step, id) -> {
+      programs.generate(params, pixels, prompts, decoding.maxNewTokens, sampling, false, (row, step, id) -> {
         if (step == 0 && row == 0) {
           at[0] = System.nanoTime();
         }
@@ -264,7 +234,7 @@ final class PaliGemmaCommand implements Callable<Integer> {
     o.addProperty("batch", b);
     o.addProperty("image_size", c.imageSize());
     o.addProperty("prompt_len", prompts.stream().mapToInt(p -> p.length).max().orElse(0));
-    o.addProperty("new_tokens", maxNewTokens);
+    o.addProperty("new_tokens", decoding.maxNewTokens);
     o.addProperty("text_layers", c.text().depth());
     o.addProperty("compile_s", compileSeconds);
     double img = median(image);
@@ -273,7 +243,8 @@ final class PaliGemmaCommand implements Callable<Integer> {
     if (!imageOnly) {
       o.addProperty("first_token_s", median(first));
       o.addProperty("latency_s", median(latency));
-      o.addProperty("decode_tokens_per_s", maxNewTokens > 1 ? b * (maxNewTokens - 1) / median(decode) : 0.0);
+      int n = decoding.maxNewTokens;
+      o.addProperty("decode_tokens_per_s", n > 1 ? b * (n - 1) / median(decode) : 0.0);
     }
     o.addProperty("peak_rss_mb", GenerateCommand.peakRssMb());
     DecodeOptions.write(new GsonBuilder().create().toJson(o) + "\n");
@@ -361,12 +332,6 @@ final class PaliGemmaCommand implements Callable<Integer> {
       System.arraycopy(a.toFloatArray(), 0, all, i * size * size * 3, size * size * 3);
     }
     return NdArray.of(all, images.size(), size, size, 3);
-  }
-
-  /** The smallest batch holding the images that a mesh's data axis divides. */
-  private static int batchFor(int n, Optional<Mesh> m) {
-    long d = m.filter(x -> x.hasAxis("data")).map(x -> x.axisSize("data")).orElse(1L);
-    return (int) ((n + d - 1) / d * d);
   }
 
   private List<int[]> prompts(PaliGemmaConfig c, Optional<SentencePiece> sp) {
