@@ -102,70 +102,60 @@ public interface TensorSource {
    * at once.
    */
   default TensorSource mapped(long[] shape, java.util.function.UnaryOperator<NdArray> f, String how) {
-    TensorSource self = this;
     long[] s = shape.clone();
     if (NdArray.numElements(s) != NdArray.numElements(shape())) {
-      throw new IllegalArgumentException(self + " has shape " + Arrays.toString(shape()) + ", which " + how
+      throw new IllegalArgumentException(this + " has shape " + Arrays.toString(shape()) + ", which " + how
           + " cannot make " + Arrays.toString(s));
     }
-    return new TensorSource() {
-      @Override
-      public DType dtype() {
-        return self.dtype();
-      }
-
-      @Override
-      public long[] shape() {
-        return s.clone();
-      }
-
-      @Override
-      public NdArray read(long[] start, long[] size) throws IOException {
-        NdArray whole = f.apply(self.readAll());
-        return Blocks.slice(whole, start, size);
-      }
-
-      @Override
-      public String toString() {
-        return self + " (" + how + ")";
-      }
-    };
+    return view(dtype(), s, (start, size) -> Blocks.slice(f.apply(readAll()), start, size),
+        this + " (" + how + ")");
   }
 
   /** Entry {@code i} along axis 0 (one layer of a stacked tensor), read as a block of this source. */
   default TensorSource index(long i) {
-    TensorSource self = this;
     long[] s = shape();
     if (s.length == 0 || i < 0 || i >= s[0]) {
-      throw new IllegalArgumentException(self + " of shape " + Arrays.toString(s) + " has no entry " + i
+      throw new IllegalArgumentException(this + " of shape " + Arrays.toString(s) + " has no entry " + i
           + " along axis 0");
     }
     long[] inner = Arrays.copyOfRange(s, 1, s.length);
+    return view(dtype(), inner, (start, size) -> {
+      long[] st = new long[s.length];
+      long[] sz = new long[s.length];
+      st[0] = i;
+      sz[0] = 1;
+      System.arraycopy(start, 0, st, 1, inner.length);
+      System.arraycopy(size, 0, sz, 1, inner.length);
+      return read(st, sz).reshape(size);
+    }, "[" + i + "] of " + this);
+  }
+
+  /** Reads a block (start, size) of a view. */
+  interface BlockReader {
+    NdArray read(long[] start, long[] size) throws IOException;
+  }
+
+  /** A source of {@code dtype} and {@code shape} whose blocks {@code reader} reads, named {@code name}. */
+  private static TensorSource view(DType dtype, long[] shape, BlockReader reader, String name) {
     return new TensorSource() {
       @Override
       public DType dtype() {
-        return self.dtype();
+        return dtype;
       }
 
       @Override
       public long[] shape() {
-        return inner.clone();
+        return shape.clone();
       }
 
       @Override
       public NdArray read(long[] start, long[] size) throws IOException {
-        long[] st = new long[s.length];
-        long[] sz = new long[s.length];
-        st[0] = i;
-        sz[0] = 1;
-        System.arraycopy(start, 0, st, 1, inner.length);
-        System.arraycopy(size, 0, sz, 1, inner.length);
-        return self.read(st, sz).reshape(size);
+        return reader.read(start, size);
       }
 
       @Override
       public String toString() {
-        return "[" + i + "] of " + self;
+        return name;
       }
     };
   }

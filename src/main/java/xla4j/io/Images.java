@@ -24,18 +24,7 @@ public final class Images {
     if (size < 1) {
       throw new IllegalArgumentException("image size must be >= 1, got " + size);
     }
-    if (!Files.isReadable(file)) {
-      throw new IOException("image " + file + " does not exist or is not readable");
-    }
-    BufferedImage img;
-    try {
-      img = ImageIO.read(file.toFile());
-    } catch (IOException e) {
-      throw new IOException("image " + file + " could not be decoded: " + e.getMessage(), e);
-    }
-    if (img == null) {
-      throw new IOException("image " + file + " is not in a format ImageIO can decode (JPEG, PNG, BMP, GIF)");
-    }
+    BufferedImage img = read(file);
     int w = img.getWidth();
     int h = img.getHeight();
     int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
@@ -52,6 +41,27 @@ public final class Images {
       resized[i] = resized[i] / 127.5f - 1f;
     }
     return NdArray.of(resized, size, size, 3);
+  }
+
+  /**
+   * Decodes an image file with the JDK's ImageIO.
+   *
+   * @throws IOException naming the file when it is missing, unreadable or in a format ImageIO cannot decode
+   */
+  public static BufferedImage read(Path file) throws IOException {
+    if (!Files.isReadable(file)) {
+      throw new IOException("image " + file + " does not exist or is not readable");
+    }
+    BufferedImage img;
+    try {
+      img = ImageIO.read(file.toFile());
+    } catch (IOException e) {
+      throw new IOException("image " + file + " could not be decoded: " + e.getMessage(), e);
+    }
+    if (img == null) {
+      throw new IOException("image " + file + " is not in a format ImageIO can decode (JPEG, PNG, BMP, GIF)");
+    }
+    return img;
   }
 
   /** The {height, width} of an image file, read from its header. */

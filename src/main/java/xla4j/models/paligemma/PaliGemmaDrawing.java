@@ -83,16 +83,7 @@ public final class PaliGemmaDrawing {
    * @throws IOException naming the file that could not be read, decoded or written
    */
   public static void write(Path image, List<Detection> objects, Path png) throws IOException {
-    BufferedImage in;
-    try {
-      in = ImageIO.read(image.toFile());
-    } catch (IOException e) {
-      throw new IOException("image " + image + " could not be decoded: " + e.getMessage(), e);
-    }
-    if (in == null) {
-      throw new IOException("image " + image + " is not in a format ImageIO can decode (JPEG, PNG, BMP, GIF)");
-    }
-    write(draw(in, objects), png);
+    write(draw(xla4j.io.Images.read(image), objects), png);
   }
 
   /** Writes {@code image} as a PNG file. */
