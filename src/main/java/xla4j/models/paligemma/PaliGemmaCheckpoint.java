@@ -74,6 +74,7 @@ public final class PaliGemmaCheckpoint {
   }
 
   private static final Pattern HF_LAYER = Pattern.compile("encoder\\.layers\\.(\\d+)\\.(.+)");
+  private static final Pattern HF_QKV = Pattern.compile("self_attn\\.([qkv])_proj\\.(weight|bias)");
 
   /**
    * Hugging Face tensors mapped onto {@link PaliGemma}'s names: SigLIP's PyTorch layouts become big_vision's
@@ -157,7 +158,7 @@ public final class PaliGemmaCheckpoint {
       img.put(names.get(rest), t);
       return;
     }
-    Matcher qkv = Pattern.compile("self_attn\\.([qkv])_proj\\.(weight|bias)").matcher(rest);
+    Matcher qkv = HF_QKV.matcher(rest);
     if (qkv.matches()) {
       String to = attn + Map.of("q", "query", "k", "key", "v", "value").get(qkv.group(1)) + "/";
       if (qkv.group(2).equals("weight") && s.length == 2 && s[0] == heads * hd) { // (H*h, D) -> (D, H, h)
