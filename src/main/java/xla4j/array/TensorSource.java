@@ -111,6 +111,20 @@ public interface TensorSource {
         this + " (" + how + ")");
   }
 
+  /**
+   * This matrix transposed (a PyTorch {@code nn.Linear} weight (out, in) as a Flax kernel (in, out)): each block is
+   * read as the mirrored block of this source and transposed, so no more than the block is ever in memory.
+   */
+  default TensorSource transposed() {
+    long[] s = shape();
+    if (s.length != 2) {
+      throw new IllegalArgumentException(this + " has shape " + Arrays.toString(s) + "; only a matrix transposes");
+    }
+    return view(dtype(), new long[] {s[1], s[0]},
+        (start, size) -> Blocks.transpose(read(new long[] {start[1], start[0]}, new long[] {size[1], size[0]}), 1, 0),
+        this + " (transposed)");
+  }
+
   /** Entry {@code i} along axis 0 (one layer of a stacked tensor), read as a block of this source. */
   default TensorSource index(long i) {
     long[] s = shape();

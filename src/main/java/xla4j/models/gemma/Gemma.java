@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import xla4j.array.Blocks;
 import xla4j.array.DType;
 import xla4j.dsl.Composites;
 import xla4j.dsl.Graph;
@@ -33,9 +34,11 @@ import xla4j.nn.Scope;
  * <p>Einsum axis letters as big_vision: B batch, T query length, S key/value length (cache slots), N query heads,
  * K key/value heads, G = N / K, H head dim, D width, F MLP width, V vocabulary.
  *
- * <p>Parameter names and layouts are Hugging Face's, verbatim ({@code model.layers.0.self_attn.q_proj.weight}, (N·H,
- * D)): the layout a matmul reads without a transpose, and the checkpoint layout most users download; big_vision's
- * stacked einsum weights are mapped onto them when loaded ({@link GemmaCheckpoint}).
+ * <p>Parameter names are Hugging Face's, verbatim ({@code model.layers.0.self_attn.q_proj.weight}, (N·H, D)), the
+ * checkpoint layout most users download; big_vision's stacked einsum weights are mapped onto them when loaded
+ * ({@link GemmaCheckpoint}). Projections are stored in the layout XLA:CPU multiplies fastest ({@link #kernelLayout}):
+ * bf16 ones as the checkpoint's {@code weight} (out, in), others transposed once when placed, as Flax's {@code kernel}
+ * (in, out), e.g. {@code model.layers.0.self_attn.q_proj.kernel} (D, N·H).
  *
  * <p>Layout of a batch: row b holds its prompt right-aligned in slots {@code [start[b], P)} of a prompt of length P;
  * token positions are {@code slot - start[b]} (big_vision's {@code cumsum(input_mask) - 1}); decode step i writes slot
@@ -220,13 +223,17 @@ public final class Gemma {
           + ") and intermediate_size (" + c.mlpDim() + ") divisible by the mesh axis '" + MODEL + "' (" + m + ")");
     }
     String layer = "model\\.layers\\.\\d+\\.";
+    // the output axis of q, k, v, gate and up, the input axis of o and down: dim 0 of a weight (out, in) is dim 1 of a
+    // kernel (in, out)
+    int outDim = kernelLayout(c.dtype()) ? 1 : 0;
+    String leaf = "\\." + (kernelLayout(c.dtype()) ? KERNEL : WEIGHT);
     ShardingRules r = ShardingRules.replicated()
-        .add(layer + "self_attn\\.q_proj\\.weight", ShardingRules.shardDim(MODEL, 0))
-        .add(layer + "self_attn\\.o_proj\\.weight", ShardingRules.shardDim(MODEL, 1))
-        .add(layer + "mlp\\.(gate|up)_proj\\.weight", ShardingRules.shardDim(MODEL, 0))
-        .add(layer + "mlp\\.down_proj\\.weight", ShardingRules.shardDim(MODEL, 1));
+        .add(layer + "self_attn\\.q_proj" + leaf, ShardingRules.shardDim(MODEL, outDim))
+        .add(layer + "self_attn\\.o_proj" + leaf, ShardingRules.shardDim(MODEL, 1 - outDim))
+        .add(layer + "mlp\\.(gate|up)_proj" + leaf, ShardingRules.shardDim(MODEL, outDim))
+        .add(layer + "mlp\\.down_proj" + leaf, ShardingRules.shardDim(MODEL, 1 - outDim));
     if (c.numKvHeads() % m == 0) {
-      r = r.add(layer + "self_attn\\.(k|v)_proj\\.weight", ShardingRules.shardDim(MODEL, 0));
+      r = r.add(layer + "self_attn\\.(k|v)_proj" + leaf, ShardingRules.shardDim(MODEL, outDim));
     }
     return r;
   }
@@ -300,11 +307,41 @@ public final class Gemma {
   /** A layer's output, and its keys and values (B, K, S, H): this step's (prefill) or the updated cache (decode). */
   private record Layer(Tensor x, Tensor k, Tensor v) {}
 
-  /** {@code nn.Linear} without bias: {@code x . W^T} with W (out, in) as PyTorch stores it. */
+  /** The leaf name of a projection stored (out, in), as PyTorch's {@code nn.Linear} and Hugging Face checkpoints. */
+  public static final String WEIGHT = "weight";
+  /** The leaf name of a projection stored (in, out), as Flax's {@code nn.Dense}. */
+  public static final String KERNEL = "kernel";
+
+  /**
+   * Whether projections in {@code dtype} are stored as kernels (in, out) ({@link #KERNEL}) rather than as weights (out,
+   * in) ({@link #WEIGHT}). Measured on XLA:CPU with Gemma 2 2B's projections (benchmarks/README.md, Gemma): f32 rows
+   * times a kernel run up to 3x faster than times a weight's rows for 8 rows and within 10% for one; bf16 the other
+   * way round (a bf16 kernel's one-row product runs at about 1 GB/s in every form).
+   */
+  public static boolean kernelLayout(DType dtype) {
+    return dtype != DType.BF16;
+  }
+
+  /**
+   * {@code nn.Linear} without bias, {@code x . W^T}: W (out, in) as {@link #WEIGHT} or its transpose as
+   * {@link #KERNEL} ({@link #kernelLayout}); random weights are drawn as (out, in) either way, so both layouts hold
+   * the same model for a seed.
+   */
   static Tensor linear(Scope s, String name, Tensor x, long out) {
     long in = x.dim(-1);
-    Tensor w = s.child(name).param("weight", new long[] {out, in}, Init.normal(1 / Math.sqrt(in)), in, out);
-    return matmulTransposed(x, w, x.dtype());
+    Init init = Init.normal(1 / Math.sqrt(in));
+    if (!kernelLayout(x.dtype())) {
+      return matmulTransposed(x, s.child(name).param(WEIGHT, new long[] {out, in}, init, in, out), x.dtype());
+    }
+    Init drawnAsWeight = (dtype, shape, fanIn, fanOut, rng) ->
+        Blocks.transpose(init.sample(dtype, new long[] {shape[1], shape[0]}, fanIn, fanOut, rng), 1, 0);
+    Tensor kernel = s.child(name).param(KERNEL, new long[] {in, out}, drawnAsWeight, in, out);
+    long[] dims = x.dims();
+    long[] outDims = dims.clone();
+    outDims[outDims.length - 1] = out;
+    // one 2-D dot, as matmulTransposed
+    return Ops.dotGeneral(x.reshape(rows(dims), in), kernel).contract(new int[] {1}, new int[] {0}).build()
+        .reshape(outDims);
   }
 
   /**
@@ -313,10 +350,7 @@ public final class Gemma {
    */
   static Tensor matmulTransposed(Tensor x, Tensor w, DType resultType) {
     long[] dims = x.dims();
-    long rows = 1;
-    for (int i = 0; i < dims.length - 1; i++) {
-      rows *= dims[i];
-    }
+    long rows = rows(dims);
     Tensor x2 = x.reshape(rows, dims[dims.length - 1]);
     Tensor y;
     if (x.dtype() == DType.BF16 && rows == 1 && x.graph().mesh() == null) {
@@ -331,6 +365,15 @@ public final class Gemma {
     long[] outDims = dims.clone();
     outDims[outDims.length - 1] = w.dim(0);
     return y.reshape(outDims);
+  }
+
+  /** The product of all but the last of {@code dims}. */
+  private static long rows(long[] dims) {
+    long rows = 1;
+    for (int i = 0; i < dims.length - 1; i++) {
+      rows *= dims[i];
+    }
+    return rows;
   }
 
   /** Longest contraction XLA:CPU's bf16 matrix-vector product runs at memory speed (measured: 2304 fast, 4096 not). */

@@ -22,8 +22,9 @@ import xla4j.nn.Params;
  * ({@code config.json} with {@code model.safetensors}, or sharded {@code model-0000k-of-0000n.safetensors} with
  * {@code model.safetensors.index.json}; f32, bf16 or f16), or big_vision's {@code .npz} (layers stacked on a leading
  * depth axis, einsum layouts, under {@code llm/} or {@code params/llm/} or no prefix). Tensors are read when placed,
- * block by block (no host copy of the whole model); names and shapes are checked when opened, every missing,
- * unexpected and mis-shaped tensor listed.
+ * block by block (no host copy of the whole model; projections the model stores as kernels are transposed block by
+ * block); names and shapes are checked when opened, in the checkpoint's terms, every missing, unexpected and
+ * mis-shaped tensor listed.
  */
 public final class GemmaCheckpoint {
   private GemmaCheckpoint() {}
@@ -181,12 +182,26 @@ public final class GemmaCheckpoint {
     Map<String, Params.Entry> entries = new LinkedHashMap<>();
     params.forEach((k, v) -> entries.put(k, new Params.Entry(k, v.dtype(), v.shape())));
     java.util.List<ParamSpec> specs = Gemma.params(c);
-    Params.check(specs, entries, source);
+    java.util.List<ParamSpec> stored = specs.stream().map(GemmaCheckpoint::stored).toList();
+    Params.check(stored, entries, source);
     Map<String, TensorSource> out = new LinkedHashMap<>();
-    for (ParamSpec p : specs) {
-      out.put(p.name(), params.get(p.name()).astype(p.dtype()));
+    for (int i = 0; i < specs.size(); i++) {
+      ParamSpec p = specs.get(i);
+      TensorSource t = params.get(stored.get(i).name());
+      out.put(p.name(), (p.name().equals(stored.get(i).name()) ? t : t.transposed()).astype(p.dtype()));
     }
     return out;
+  }
+
+  /** A model parameter as the checkpoint holds it: a {@link Gemma#KERNEL} (in, out) as its weight (out, in). */
+  private static ParamSpec stored(ParamSpec p) {
+    String kernel = "." + Gemma.KERNEL;
+    if (!p.name().endsWith(kernel)) {
+      return p;
+    }
+    long[] s = p.shape();
+    String name = p.name().substring(0, p.name().length() - kernel.length()) + "." + Gemma.WEIGHT;
+    return new ParamSpec(name, p.dtype(), new long[] {s[1], s[0]}, p.init());
   }
 
   /**

@@ -185,7 +185,7 @@ public final class PaliGemmaCheckpoint {
   /** A PyTorch {@code nn.Linear} weight (out, in) as a Flax kernel (in, out). */
   private static TensorSource transposed(TensorSource t) {
     long[] s = t.shape();
-    return s.length != 2 ? t : t.mapped(new long[] {s[1], s[0]}, a -> Blocks.transpose(a, 1, 0), "transposed");
+    return s.length != 2 ? t : t.transposed();
   }
 
   /**
