@@ -1,7 +1,12 @@
 // Client, devices, memories, topology and compilation of the xla4j XLA:CPU PJRT plugin.
 #include "internal.h"
 
+#include <algorithm>
 #include <climits>
+#include <cstdlib>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
 
 #include "xla/hlo/builder/xla_computation.h"
 #include "xla/pjrt/plugin/xla_cpu/cpu_client_options.h"
@@ -100,10 +105,10 @@ void WrapDevicesAndMemories(PJRT_Client* client) {
   }
 }
 
-// Converts a PJRT_Program into an XlaComputation. Formats: "mlir" (StableHLO/MHLO text or
+// Parses a PJRT_Program into an XlaComputation. Formats: "mlir" (StableHLO/MHLO text or
 // bytecode, as JAX sends) and "hlo" (a serialized xla.HloModuleProto).
-absl::StatusOr<xla::XlaComputation> ToComputation(const char* fn, const PJRT_Program* program,
-                                                  const xla::CompileOptions& options) {
+absl::StatusOr<xla::XlaComputation> ParseComputation(const char* fn, const PJRT_Program* program,
+                                                     const xla::CompileOptions& options) {
   if (program == nullptr) return absl::InvalidArgumentError(absl::StrCat(fn, ": program is NULL"));
   if (program->code == nullptr && program->code_size > 0) {
     return absl::InvalidArgumentError(absl::StrCat(fn, ": program->code is NULL"));
@@ -141,6 +146,73 @@ absl::StatusOr<xla::XlaComputation> ToComputation(const char* fn, const PJRT_Pro
   }
   return absl::InvalidArgumentError(absl::StrCat(
       fn, ": unsupported program format '", format, "' (supported: 'mlir', 'hlo')"));
+}
+
+bool IsRank2(const xla::ShapeProto& s, xla::PrimitiveType type) {
+  return s.element_type() == type && s.dimensions_size() == 2;
+}
+
+// Every dot a.b^T of a bf16 (P, K) and a bf16 (Q, K) with an f32 result and min(P, Q) <= 8 becomes the custom
+// call xla4j_bf16_matmul (bf16_matmul.cc), on CPUs with AVX512-BF16, in unpartitioned programs (a custom call is
+// opaque to SPMD partitioning). Same operands, same result; the operands' layouts fixed row-major, as the kernel
+// reads them. XLA_FLAGS is XLA's; XLA4J_BF16_MATMUL=0 turns this off (for comparisons).
+void RewriteBf16Dots(xla::HloModuleProto& module, const xla::CompileOptions& options) {
+  const char* env = std::getenv("XLA4J_BF16_MATMUL");
+  if (!Bf16MatmulSupported() || (env != nullptr && std::string(env) == "0")) return;
+  const xla::ExecutableBuildOptions& build = options.executable_build_options;
+  if (build.num_partitions() > 1 || build.num_replicas() > 1) return;
+  for (const xla::HloComputationProto& c : module.computations()) {
+    for (const xla::HloInstructionProto& i : c.instructions()) {
+      if (i.has_sharding()) return;
+    }
+  }
+  for (xla::HloComputationProto& c : *module.mutable_computations()) {
+    absl::flat_hash_map<int64_t, const xla::HloInstructionProto*> by_id;
+    for (const xla::HloInstructionProto& i : c.instructions()) by_id[i.id()] = &i;
+    for (xla::HloInstructionProto& i : *c.mutable_instructions()) {
+      if (i.opcode() != "dot" || i.operand_ids_size() != 2 || !IsRank2(i.shape(), xla::F32)) continue;
+      const xla::DotDimensionNumbers& d = i.dot_dimension_numbers();
+      if (d.lhs_batch_dimensions_size() != 0 || d.rhs_batch_dimensions_size() != 0 ||
+          d.lhs_contracting_dimensions_size() != 1 || d.rhs_contracting_dimensions_size() != 1 ||
+          d.lhs_contracting_dimensions(0) != 1 || d.rhs_contracting_dimensions(0) != 1) {
+        continue;
+      }
+      auto a = by_id.find(i.operand_ids(0));
+      auto b = by_id.find(i.operand_ids(1));
+      if (a == by_id.end() || b == by_id.end()) continue;
+      const xla::ShapeProto& as = a->second->shape();
+      const xla::ShapeProto& bs = b->second->shape();
+      if (!IsRank2(as, xla::BF16) || !IsRank2(bs, xla::BF16) || as.dimensions(1) != bs.dimensions(1) ||
+          std::min(as.dimensions(0), bs.dimensions(0)) > 8) {
+        continue;
+      }
+      i.set_opcode("custom-call");
+      i.clear_dot_dimension_numbers();
+      i.clear_precision_config();
+      i.set_custom_call_target("xla4j_bf16_matmul");
+      i.set_custom_call_api_version(xla::API_VERSION_TYPED_FFI);
+      i.set_constrain_layout(true);
+      i.clear_operand_shapes_with_layout();
+      for (const xla::ShapeProto* s : {&as, &bs}) {
+        xla::ShapeProto* o = i.add_operand_shapes_with_layout();
+        *o = *s;
+        o->mutable_layout()->clear_minor_to_major();
+        o->mutable_layout()->add_minor_to_major(1);
+        o->mutable_layout()->add_minor_to_major(0);
+      }
+      i.mutable_shape()->mutable_layout()->clear_minor_to_major();
+      i.mutable_shape()->mutable_layout()->add_minor_to_major(1);
+      i.mutable_shape()->mutable_layout()->add_minor_to_major(0);
+    }
+  }
+}
+
+// A PJRT_Program as the XlaComputation this plugin compiles (RewriteBf16Dots applied).
+absl::StatusOr<xla::XlaComputation> ToComputation(const char* fn, const PJRT_Program* program,
+                                                  const xla::CompileOptions& options) {
+  TF_ASSIGN_OR_RETURN(xla::XlaComputation computation, ParseComputation(fn, program, options));
+  RewriteBf16Dots(*computation.mutable_proto(), options);
+  return computation;
 }
 
 absl::Status ValidateCreateOption(const PJRT_NamedValue& option, absl::string_view name,

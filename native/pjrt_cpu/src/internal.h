@@ -256,6 +256,9 @@ inline PJRT_Buffer* WrapBuffer(PJRT_Client* client, std::unique_ptr<xla::PjRtBuf
 absl::StatusOr<xla::CompileOptions> ParseCompileOptions(const char* fn, const char* bytes,
                                                         size_t size);
 
+// Whether this CPU runs the xla4j_bf16_matmul custom call's AVX512-BF16 kernel (bf16_matmul.cc).
+bool Bf16MatmulSupported();
+
 }  // namespace xla4j
 
 // Entry points, defined in the .cc files and collected into the PJRT_Api table in api.cc.
