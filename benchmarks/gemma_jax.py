@@ -34,9 +34,13 @@ DTYPES = {"float32": jnp.float32, "bfloat16": jnp.bfloat16}
 # ---------------------------------------------------------------------------------------------------- config
 def load_config(model_dir):
   with open(os.path.join(model_dir, "config.json")) as f:
-    c = json.load(f)
+    return config_from(json.load(f), f"{model_dir}/config.json")
+
+
+def config_from(c, where):
+  """The model's shape from a Hugging Face Gemma / Gemma 2 config (config.json, or PaliGemma's text_config)."""
   if c["model_type"] not in ("gemma", "gemma2"):
-    raise ValueError(f"{model_dir}/config.json: model_type must be gemma or gemma2, got {c['model_type']!r}")
+    raise ValueError(f"{where}: model_type must be gemma or gemma2, got {c['model_type']!r}")
   gemma2 = c["model_type"] == "gemma2"
   layers = c["num_hidden_layers"]
   rope = c.get("rope_parameters") or {}
@@ -138,6 +142,8 @@ def attention(cfg, p, x, positions, k_cache, v_cache, start, window):
   allowed = kpos[None, None, :] <= positions[:, :, None]  # [B, T, S]
   if window is not None:
     allowed &= kpos[None, None, :] > positions[:, :, None] - window
+  if cfg.get("prefix_len"):  # prefix-LM (PaliGemma): full attention over the first prefix_len positions
+    allowed |= kpos[None, None, :] < cfg["prefix_len"]
   logits = jnp.where(allowed[:, None, None], logits.astype(jnp.float32), jnp.finfo(jnp.float32).min)
   probs = jax.nn.softmax(logits, axis=-1).astype(x.dtype)
   out = jnp.einsum("bkgts,bskd->btkgd", probs, v_cache).reshape(b, t, h * d)
@@ -149,11 +155,14 @@ def mlp(cfg, p, x):
   return linear(cfg, gate * linear(cfg, x, p["mlp.up_proj.weight"]), p["mlp.down_proj.weight"])
 
 
-def forward(cfg, params, ids, start, cache):
-  """ids: [B, T] at positions start..start+T-1; returns the last position's logits [B, V] (f32) and the cache."""
+def forward(cfg, params, ids, start, cache, prefix=None):
+  """ids: [B, T] at positions start..start+T-1 (after `prefix` [B, I, W], embeddings taken as they are, when given:
+  PaliGemma's image tokens); returns the last position's logits [B, V] (f32) and the cache."""
   embed = params["model.embed_tokens.weight"]
   x = embed[ids] * jnp.asarray(cfg["width"] ** 0.5, embed.dtype)
-  positions = start + jnp.broadcast_to(jnp.arange(ids.shape[1]), ids.shape)
+  if prefix is not None:
+    x = jnp.concatenate([prefix.astype(x.dtype), x], axis=1)
+  positions = start + jnp.broadcast_to(jnp.arange(x.shape[1]), x.shape[:2])
   new_cache = []
   for i in range(cfg["layers"]):
     p = {k[len(f"model.layers.{i}."):]: v for k, v in params.items() if k.startswith(f"model.layers.{i}.")}

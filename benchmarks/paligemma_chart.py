@@ -2,9 +2,8 @@
 """Collects the JSON lines of benchmarks/paligemma-vs-peers into one results file, prints the markdown table and draws
 the chart (caption latency per run for each system, and image-encoder img/s).
 
-Ratios, > 1 when xla4j is faster: latency ratio = transformers latency_s / xla4j latency_s (the issue's target is
->= 1.0), image ratio = xla4j image_per_s / transformers image_per_s. Without xla4j lines the table has the peers'
-columns only.
+Ratios, > 1 when xla4j is faster, against each peer P (JAX, transformers): latency ratio = P's latency_s / xla4j's
+(the issue's target is >= 1.0), image ratio = xla4j's image_per_s / P's. Without xla4j lines there are no ratios.
 
 usage: python3 benchmarks/paligemma_chart.py LINES.jsonl OUT.json OUT.png
 """
@@ -14,8 +13,9 @@ import os
 import platform
 import subprocess
 
-SYSTEMS = ["xla4j", "transformers"]
-LABELS = {"xla4j": "xla4j", "transformers": "transformers (PyTorch)"}
+SYSTEMS = ["xla4j", "jax", "transformers"]
+PEERS = ["jax", "transformers"]
+LABELS = {"xla4j": "xla4j", "jax": "JAX", "transformers": "transformers (PyTorch)"}
 DTYPE_NAMES = {"f32": "float32", "bf16": "bfloat16"}  # xla4j's spelling -> the peers'
 # (column, JSON key, digits) of the table, one column per system for each.
 METRICS = [("latency s", "latency_s", 2), ("first token s", "first_token_s", 2),
@@ -41,8 +41,9 @@ def table_rows(runs):
     for s in SYSTEMS:
       for _, key, _ in METRICS:
         row[f"{s}_{key}"] = by.get((name, s), {}).get(key)
-    row["latency_ratio"] = ratio(row["transformers_latency_s"], row["xla4j_latency_s"])
-    row["image_ratio"] = ratio(row["xla4j_image_per_s"], row["transformers_image_per_s"])
+    for p in PEERS:
+      row[f"latency_ratio_{p}"] = ratio(row[f"{p}_latency_s"], row["xla4j_latency_s"])
+      row[f"image_ratio_{p}"] = ratio(row["xla4j_image_per_s"], row[f"{p}_image_per_s"])
     rows.append(row)
   return rows
 
@@ -66,32 +67,30 @@ def main():
                       "(random images, an 8-id prompt <bos> .. \"\\n\"); greedy, 32 new tokens, no EOS stop; "
                       "latency_s = vision + prefill + 31 decode steps; first_token_s = the first forward (vision + "
                       "prefill); decode tokens/s = batch * 31 / the decode steps' time; image = vision tower + "
-                      "projector alone; medians of the repeats after a warm-up; latency_ratio = transformers / xla4j "
-                      "latency, image_ratio = xla4j / transformers img/s (> 1: xla4j faster)",
+                      "projector alone; medians of the repeats after a warm-up; latency_ratio_P = peer P's / xla4j's "
+                      "latency, image_ratio_P = xla4j's / peer P's img/s (> 1: xla4j faster)",
                 table=rows, runs=runs)
   with open(a.out_json, "w") as f:
     json.dump(result, f, indent=2)
 
-  both = len(systems) == 2
+  peers = [p for p in PEERS if p in systems] if "xla4j" in systems else []
   head = ["run", "dtype", "batch", "px"]
   for title, _, _ in METRICS:
-    head += [f"{title} {s}" for s in systems] if both else [title]
-    if both and title == "latency s":
-      head.append("latency ratio (transformers / xla4j)")
-    if both and title == "image img/s":
-      head.append("img/s ratio (xla4j / transformers)")
-  if not both:
-    print(f"(only {', '.join(LABELS[s] for s in systems)})")
+    head += [f"{title} {LABELS[s]}" for s in systems]
+    if title == "latency s":
+      head += [f"latency ratio ({LABELS[p]} / xla4j)" for p in peers]
+    if title == "image img/s":
+      head += [f"img/s ratio (xla4j / {LABELS[p]})" for p in peers]
   print("| " + " | ".join(head) + " |")
   print("|" + "---|" * len(head))
   for r in rows:
     cells = [r["run"], r["dtype"], str(r["batch"]), str(r["image_size"])]
     for title, key, digits in METRICS:
       cells += [fmt(r[f"{s}_{key}"], digits) for s in systems]
-      if both and key == "latency_s":
-        cells.append(fmt(r["latency_ratio"], 2))
-      if both and key == "image_per_s":
-        cells.append(fmt(r["image_ratio"], 2))
+      if key == "latency_s":
+        cells += [fmt(r[f"latency_ratio_{p}"], 2) for p in peers]
+      if key == "image_per_s":
+        cells += [fmt(r[f"image_ratio_{p}"], 2) for p in peers]
     print("| " + " | ".join(cells) + " |")
   draw(rows, systems, a.out_png)
   print(f"wrote {a.out_json}, {a.out_png}")

@@ -28,7 +28,8 @@ Measured after a warm-up (one full first forward, 2 decode steps, one vision cal
 compile_s is null (eager PyTorch). --image-only: only image_s / image_per_s (latency fields null).
 
 usage: python3 benchmarks/paligemma_torch.py --model DIR --dtype float32 --batch 1 --new-tokens 32 --repeat 3
-       [--prompt-len 8] [--seed 0] [--image-only] [--attn eager|sdpa] [--ids-out IDS.npy] [--check-attn]
+       [--prompt-len 8] [--seed 0] [--image-only] [--attn eager|sdpa] [--ids-out IDS.npy] [--logits-out L.npy]
+       [--check-attn]
 """
 import argparse
 import json
@@ -92,6 +93,7 @@ def main():
   ap.add_argument("--image-only", action="store_true", help="time the image encoder only (vision tower + projector)")
   ap.add_argument("--attn", choices=["eager", "sdpa"], default="eager", help="attention implementation")
   ap.add_argument("--ids-out", help="write the greedy ids [B, N] of the first timed run here (.npy)")
+  ap.add_argument("--logits-out", help="write the first forward's last-position logits [B, V] (f32) here (.npy)")
   ap.add_argument("--check-attn", action="store_true", help="check eager vs sdpa and the prefix-LM mask, then exit")
   a = ap.parse_args()
   cores = len(os.sched_getaffinity(0))
@@ -120,6 +122,8 @@ def main():
     out = model(**inputs, use_cache=True, logits_to_keep=1)
     tokens = out.logits[:, -1].argmax(-1)
     first_s = time.perf_counter() - t0
+    if a.logits_out:
+      np.save(a.logits_out, out.logits[:, -1].float().numpy())
     cache, mask, generated = out.past_key_values, inputs["attention_mask"], [tokens]
     for _ in range(steps):
       mask = torch.cat([mask, mask.new_ones((mask.shape[0], 1))], dim=1)  # as generate() extends it

@@ -152,13 +152,48 @@ bool IsRank2(const xla::ShapeProto& s, xla::PrimitiveType type) {
   return s.element_type() == type && s.dimensions_size() == 2;
 }
 
-// Every dot a.b^T of a bf16 (P, K) and a bf16 (Q, K) with an f32 result and min(P, Q) <= 8 becomes the custom
-// call xla4j_bf16_matmul (bf16_matmul.cc), on CPUs with AVX512-BF16, in unpartitioned programs (a custom call is
-// opaque to SPMD partitioning). Same operands, same result; the operands' layouts fixed row-major, as the kernel
-// reads them. XLA_FLAGS is XLA's; XLA4J_BF16_MATMUL=0 turns this off (for comparisons).
-void RewriteBf16Dots(xla::HloModuleProto& module, const xla::CompileOptions& options) {
-  const char* env = std::getenv("XLA4J_BF16_MATMUL");
-  if (!Bf16MatmulSupported() || (env != nullptr && std::string(env) == "0")) return;
+void SetRowMajor(xla::ShapeProto& s) {
+  s.mutable_layout()->clear_minor_to_major();
+  s.mutable_layout()->add_minor_to_major(1);
+  s.mutable_layout()->add_minor_to_major(0);
+}
+
+// The custom call (small_matmul.cc) that computes dot i, or "" when none does: a 2-D dot with an f32 result, no
+// batch dimensions and a large operand of at least 1 MiB, of
+//   bf16 (P, K) and (Q, K) contracting both K, min(P, Q) <= 8       -> xla4j_bf16_matmul (AVX512-BF16 CPUs)
+//   f32 (P, K) and (Q, K) contracting both K, min(P, Q) <= 8        -> xla4j_f32_matmul  (AVX512 CPUs)
+//   f32 (M, K) and (K, N) contracting K, M <= 8                      -> xla4j_f32_matmul_nn
+std::string SmallDotTarget(const xla::HloInstructionProto& i, const xla::ShapeProto& a, const xla::ShapeProto& b) {
+  if (i.opcode() != "dot" || !IsRank2(i.shape(), xla::F32)) return "";
+  const xla::DotDimensionNumbers& d = i.dot_dimension_numbers();
+  if (d.lhs_batch_dimensions_size() != 0 || d.rhs_batch_dimensions_size() != 0 ||
+      d.lhs_contracting_dimensions_size() != 1 || d.rhs_contracting_dimensions_size() != 1 ||
+      d.lhs_contracting_dimensions(0) != 1 || a.dimensions_size() != 2 || b.dimensions_size() != 2 ||
+      a.element_type() != b.element_type()) {
+    return "";
+  }
+  const bool f32 = a.element_type() == xla::F32 && F32MatmulSupported();
+  const bool bf16 = a.element_type() == xla::BF16 && Bf16MatmulSupported();
+  // Only where the large operand is a weight worth streaming (at least 1 MiB): XLA's cost analysis cannot count a
+  // custom call's flops, so small products stay dots.
+  const int64_t bytes = (f32 ? 4 : 2) * std::max(a.dimensions(0) * a.dimensions(1), b.dimensions(0) * b.dimensions(1));
+  if (bytes < (int64_t{1} << 20)) return "";
+  if (d.rhs_contracting_dimensions(0) == 1 && a.dimensions(1) == b.dimensions(1) &&
+      std::min(a.dimensions(0), b.dimensions(0)) <= 8) {
+    return bf16 ? "xla4j_bf16_matmul" : f32 ? "xla4j_f32_matmul" : "";
+  }
+  if (d.rhs_contracting_dimensions(0) == 0 && a.dimensions(1) == b.dimensions(0) && a.dimensions(0) <= 8 && f32) {
+    return "xla4j_f32_matmul_nn";
+  }
+  return "";
+}
+
+// Every dot a decode step does with few rows (SmallDotTarget) becomes its custom call, in unpartitioned programs (a
+// custom call is opaque to SPMD partitioning): same operands, same result, the layouts fixed row-major as the
+// kernels read them. XLA4J_SMALL_MATMUL=0 turns this off (for comparisons).
+void RewriteSmallDots(xla::HloModuleProto& module, const xla::CompileOptions& options) {
+  const char* env = std::getenv("XLA4J_SMALL_MATMUL");
+  if (env != nullptr && std::string(env) == "0") return;
   const xla::ExecutableBuildOptions& build = options.executable_build_options;
   if (build.num_partitions() > 1 || build.num_replicas() > 1) return;
   for (const xla::HloComputationProto& c : module.computations()) {
@@ -167,51 +202,37 @@ void RewriteBf16Dots(xla::HloModuleProto& module, const xla::CompileOptions& opt
     }
   }
   for (xla::HloComputationProto& c : *module.mutable_computations()) {
-    absl::flat_hash_map<int64_t, const xla::HloInstructionProto*> by_id;
-    for (const xla::HloInstructionProto& i : c.instructions()) by_id[i.id()] = &i;
+    absl::flat_hash_map<int64_t, xla::ShapeProto> shapes;
+    for (const xla::HloInstructionProto& i : c.instructions()) shapes[i.id()] = i.shape();
     for (xla::HloInstructionProto& i : *c.mutable_instructions()) {
-      if (i.opcode() != "dot" || i.operand_ids_size() != 2 || !IsRank2(i.shape(), xla::F32)) continue;
-      const xla::DotDimensionNumbers& d = i.dot_dimension_numbers();
-      if (d.lhs_batch_dimensions_size() != 0 || d.rhs_batch_dimensions_size() != 0 ||
-          d.lhs_contracting_dimensions_size() != 1 || d.rhs_contracting_dimensions_size() != 1 ||
-          d.lhs_contracting_dimensions(0) != 1 || d.rhs_contracting_dimensions(0) != 1) {
-        continue;
-      }
-      auto a = by_id.find(i.operand_ids(0));
-      auto b = by_id.find(i.operand_ids(1));
-      if (a == by_id.end() || b == by_id.end()) continue;
-      const xla::ShapeProto& as = a->second->shape();
-      const xla::ShapeProto& bs = b->second->shape();
-      if (!IsRank2(as, xla::BF16) || !IsRank2(bs, xla::BF16) || as.dimensions(1) != bs.dimensions(1) ||
-          std::min(as.dimensions(0), bs.dimensions(0)) > 8) {
-        continue;
-      }
+      if (i.opcode() != "dot" || i.operand_ids_size() != 2) continue;
+      auto a = shapes.find(i.operand_ids(0));
+      auto b = shapes.find(i.operand_ids(1));
+      if (a == shapes.end() || b == shapes.end()) continue;
+      std::string target = SmallDotTarget(i, a->second, b->second);
+      if (target.empty()) continue;
       i.set_opcode("custom-call");
       i.clear_dot_dimension_numbers();
       i.clear_precision_config();
-      i.set_custom_call_target("xla4j_bf16_matmul");
+      i.set_custom_call_target(target);
       i.set_custom_call_api_version(xla::API_VERSION_TYPED_FFI);
       i.set_constrain_layout(true);
       i.clear_operand_shapes_with_layout();
-      for (const xla::ShapeProto* s : {&as, &bs}) {
+      for (const xla::ShapeProto* s : {&a->second, &b->second}) {
         xla::ShapeProto* o = i.add_operand_shapes_with_layout();
         *o = *s;
-        o->mutable_layout()->clear_minor_to_major();
-        o->mutable_layout()->add_minor_to_major(1);
-        o->mutable_layout()->add_minor_to_major(0);
+        SetRowMajor(*o);
       }
-      i.mutable_shape()->mutable_layout()->clear_minor_to_major();
-      i.mutable_shape()->mutable_layout()->add_minor_to_major(1);
-      i.mutable_shape()->mutable_layout()->add_minor_to_major(0);
+      SetRowMajor(*i.mutable_shape());
     }
   }
 }
 
-// A PJRT_Program as the XlaComputation this plugin compiles (RewriteBf16Dots applied).
+// A PJRT_Program as the XlaComputation this plugin compiles (RewriteSmallDots applied).
 absl::StatusOr<xla::XlaComputation> ToComputation(const char* fn, const PJRT_Program* program,
                                                   const xla::CompileOptions& options) {
   TF_ASSIGN_OR_RETURN(xla::XlaComputation computation, ParseComputation(fn, program, options));
-  RewriteBf16Dots(*computation.mutable_proto(), options);
+  RewriteSmallDots(*computation.mutable_proto(), options);
   return computation;
 }
 

@@ -256,8 +256,10 @@ inline PJRT_Buffer* WrapBuffer(PJRT_Client* client, std::unique_ptr<xla::PjRtBuf
 absl::StatusOr<xla::CompileOptions> ParseCompileOptions(const char* fn, const char* bytes,
                                                         size_t size);
 
-// Whether this CPU runs the xla4j_bf16_matmul custom call's AVX512-BF16 kernel (bf16_matmul.cc).
+// Whether this CPU runs the small-matmul custom calls' AVX512-BF16 (xla4j_bf16_matmul) and AVX512 (xla4j_f32_matmul,
+// xla4j_f32_matmul_nn) kernels (small_matmul.cc).
 bool Bf16MatmulSupported();
+bool F32MatmulSupported();
 
 }  // namespace xla4j
 

@@ -1,0 +1,363 @@
+// Typed-FFI custom calls for matrix products with few rows on one side (a decode step's projections and output
+// embedding), out f32:
+//   xla4j_bf16_matmul    out[p, q] = sum_k a[p, k] * b[q, k], a (P, K), b (Q, K) bf16, min(P, Q) <= 8
+//   xla4j_f32_matmul     the same in f32
+//   xla4j_f32_matmul_nn  out[m, n] = sum_k x[m, k] * w[k, n], x (M, K) with M <= 8, w (K, N), f32
+//
+// Why by hand: XLA:CPU runs such products through Eigen at 10-30 GB/s of weights (a bf16 row with a long contraction
+// at ~1 GB/s), where a decode step wants the memory bandwidth. The libraries with such kernels (oneDNN, MKL) are
+// neither among the XLA wheel's exported symbols nor in the package registries here. The kernels are the plain
+// streaming loops: each row (or column block) of the large operand is read once and multiplied with every row of
+// the small one, in registers: VDPBF16PS (bf16 pairs, f32 accumulation) or FMA on 16 f32 lanes.
+//
+// The plugin rewrites dots into these calls (RewriteSmallDots in client.cc) only on CPUs with AVX512 (AVX512-BF16
+// for bf16); each handler keeps a portable loop for an executable loaded on another CPU.
+//
+// Its own translation unit without the plugin's precompiled header: XLA's public FFI API (xla/ffi/api) and its
+// internal FFI headers declare the same names.
+
+#include <immintrin.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <memory>
+#include <thread>
+
+#include "xla/ffi/api/ffi.h"
+
+namespace xla::ffi {
+// Exported by libtensorflow_cc (xla/ffi/ffi_api.h, an internal header).
+const XLA_FFI_Api* GetXlaFfiApi();
+}  // namespace xla::ffi
+
+namespace ffi = xla::ffi;
+
+namespace {
+
+constexpr int64_t kMaxSmallRows = 8;
+
+float ToFloat(uint16_t bf16) {
+  uint32_t bits = static_cast<uint32_t>(bf16) << 16;
+  float f;
+  std::memcpy(&f, &bits, sizeof f);
+  return f;
+}
+float ToFloat(float f) { return f; }
+
+bool HasAvx512() {
+  static const bool has = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
+  return has;
+}
+
+bool HasAvx512Bf16() {
+  static const bool has = HasAvx512() && __builtin_cpu_supports("avx512bf16");
+  return has;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// a . b^T: rows [q0, q1) of the streamed operand s (Q, K) against the M rows of the small operand x (M, K), written
+// at out[m * ldm + q * ldq].
+
+template <typename T>
+void RowsPortable(const T* x, int64_t m_rows, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out,
+                  int64_t ldm, int64_t ldq) {
+  for (int64_t q = q0; q < q1; ++q) {
+    for (int64_t m = 0; m < m_rows; ++m) {
+      float acc = 0;
+      for (int64_t k = 0; k < k_len; ++k) acc += ToFloat(x[m * k_len + k]) * ToFloat(s[q * k_len + k]);
+      out[m * ldm + q * ldq] = acc;
+    }
+  }
+}
+
+// MT rows of x times NT rows of s: MT * NT accumulators of 16 f32 lanes; each row's K values are read once, 32 bf16 or
+// 16 f32 at a time (the last step masked).
+template <typename T, int MT, int NT>
+__attribute__((target("avx512f,avx512bw,avx512bf16"))) void TileNT(const T* x, const T* s, int64_t k_len, int64_t q,
+                                                                    float* out, int64_t ldm, int64_t ldq) {
+  constexpr bool kBf16 = sizeof(T) == 2;
+  constexpr int64_t kStep = kBf16 ? 32 : 16;
+  __m512 acc[MT][NT];
+#pragma GCC unroll 8
+  for (int m = 0; m < MT; ++m) {
+#pragma GCC unroll 8
+    for (int j = 0; j < NT; ++j) acc[m][j] = _mm512_setzero_ps();
+  }
+  const int64_t full = k_len / kStep * kStep;
+  for (int64_t k = 0; k < k_len; k += kStep) {
+    const uint64_t left = static_cast<uint64_t>(k_len - k);
+    if constexpr (kBf16) {
+      __mmask32 mask = k < full ? ~__mmask32{0} : static_cast<__mmask32>((uint64_t{1} << left) - 1);
+      __m512bh b[NT];
+#pragma GCC unroll 8
+      for (int j = 0; j < NT; ++j) b[j] = (__m512bh)_mm512_maskz_loadu_epi16(mask, s + (q + j) * k_len + k);
+#pragma GCC unroll 8
+      for (int m = 0; m < MT; ++m) {
+        __m512bh xv = (__m512bh)_mm512_maskz_loadu_epi16(mask, x + m * k_len + k);
+#pragma GCC unroll 8
+        for (int j = 0; j < NT; ++j) acc[m][j] = _mm512_dpbf16_ps(acc[m][j], xv, b[j]);
+      }
+    } else {
+      __mmask16 mask = k < full ? __mmask16(0xFFFF) : static_cast<__mmask16>((1u << left) - 1);
+      __m512 b[NT];
+#pragma GCC unroll 8
+      for (int j = 0; j < NT; ++j) b[j] = _mm512_maskz_loadu_ps(mask, s + (q + j) * k_len + k);
+#pragma GCC unroll 8
+      for (int m = 0; m < MT; ++m) {
+        __m512 xv = _mm512_maskz_loadu_ps(mask, x + m * k_len + k);
+#pragma GCC unroll 8
+        for (int j = 0; j < NT; ++j) acc[m][j] = _mm512_fmadd_ps(xv, b[j], acc[m][j]);
+      }
+    }
+  }
+#pragma GCC unroll 8
+  for (int m = 0; m < MT; ++m) {
+#pragma GCC unroll 8
+    for (int j = 0; j < NT; ++j) out[m * ldm + (q + j) * ldq] = _mm512_reduce_add_ps(acc[m][j]);
+  }
+}
+
+template <typename T, int MT, int NT>
+void RowsNT(const T* x, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out, int64_t ldm, int64_t ldq) {
+  int64_t q = q0;
+  for (; q + NT <= q1; q += NT) TileNT<T, MT, NT>(x, s, k_len, q, out, ldm, ldq);
+  for (; q < q1; ++q) TileNT<T, MT, 1>(x, s, k_len, q, out, ldm, ldq);
+}
+
+// Tile shapes measured on Gemma 2 2B's projections (2 Zen 4 cores): 8 streamed rows for one x row, fewer as the x
+// rows (and accumulators) grow.
+template <typename T>
+void RowsNTFast(const T* x, int64_t m_rows, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out,
+                int64_t ldm, int64_t ldq) {
+  switch (m_rows) {
+    case 1: return RowsNT<T, 1, 8>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 2: return RowsNT<T, 2, 8>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 3: return RowsNT<T, 3, 6>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 4: return RowsNT<T, 4, 4>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 5: return RowsNT<T, 5, 4>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 6: return RowsNT<T, 6, 3>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 7: return RowsNT<T, 7, 3>(x, s, k_len, q0, q1, out, ldm, ldq);
+    default: return RowsNT<T, 8, 3>(x, s, k_len, q0, q1, out, ldm, ldq);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// x . w: columns [n0, n1) of out (M, N) from x (M, K) and w (K, N), f32. Each thread walks all K rows of w over its
+// column block, NB vectors of 16 columns at a time in registers, prefetching a few rows ahead (the rows of a block are
+// N * 4 bytes apart).
+
+void ColumnsPortable(const float* x, int64_t m_rows, const float* w, int64_t k_len, int64_t n_len, int64_t n0,
+                     int64_t n1, float* out) {
+  for (int64_t m = 0; m < m_rows; ++m) {
+    for (int64_t n = n0; n < n1; ++n) out[m * n_len + n] = 0;
+    for (int64_t k = 0; k < k_len; ++k) {
+      const float xv = x[m * k_len + k];
+      for (int64_t n = n0; n < n1; ++n) out[m * n_len + n] += xv * w[k * n_len + n];
+    }
+  }
+}
+
+template <int MT, int NB>
+__attribute__((target("avx512f"))) void TileNN(const float* x, const float* w, int64_t k_len, int64_t n_len,
+                                               int64_t n, __mmask16 last, float* out) {
+  constexpr int64_t kAhead = 8;
+  __m512 acc[MT][NB];
+#pragma GCC unroll 8
+  for (int m = 0; m < MT; ++m) {
+#pragma GCC unroll 8
+    for (int j = 0; j < NB; ++j) acc[m][j] = _mm512_setzero_ps();
+  }
+  for (int64_t k = 0; k < k_len; ++k) {
+    const float* row = w + k * n_len + n;
+    if (k + kAhead < k_len) {
+#pragma GCC unroll 8
+      for (int j = 0; j < NB; ++j) _mm_prefetch(reinterpret_cast<const char*>(row + kAhead * n_len + 16 * j), _MM_HINT_T0);
+    }
+    __m512 b[NB];
+#pragma GCC unroll 8
+    for (int j = 0; j < NB; ++j) b[j] = _mm512_maskz_loadu_ps(j == NB - 1 ? last : __mmask16(0xFFFF), row + 16 * j);
+#pragma GCC unroll 8
+    for (int m = 0; m < MT; ++m) {
+      __m512 xv = _mm512_set1_ps(x[m * k_len + k]);
+#pragma GCC unroll 8
+      for (int j = 0; j < NB; ++j) acc[m][j] = _mm512_fmadd_ps(xv, b[j], acc[m][j]);
+    }
+  }
+#pragma GCC unroll 8
+  for (int m = 0; m < MT; ++m) {
+#pragma GCC unroll 8
+    for (int j = 0; j < NB; ++j) {
+      _mm512_mask_storeu_ps(out + m * n_len + n + 16 * j, j == NB - 1 ? last : __mmask16(0xFFFF), acc[m][j]);
+    }
+  }
+}
+
+template <int MT, int NB>
+void ColumnsNN(const float* x, const float* w, int64_t k_len, int64_t n_len, int64_t n0, int64_t n1, float* out) {
+  int64_t n = n0;
+  for (; n + 16 * NB <= n1; n += 16 * NB) TileNN<MT, NB>(x, w, k_len, n_len, n, __mmask16(0xFFFF), out);
+  for (; n < n1; n += 16) {
+    const int64_t left = std::min<int64_t>(16, n1 - n);
+    TileNN<MT, 1>(x, w, k_len, n_len, n, static_cast<__mmask16>((1u << left) - 1), out);
+  }
+}
+
+void ColumnsNNFast(const float* x, int64_t m_rows, const float* w, int64_t k_len, int64_t n_len, int64_t n0,
+                   int64_t n1, float* out) {
+  switch (m_rows) {
+    case 1: return ColumnsNN<1, 8>(x, w, k_len, n_len, n0, n1, out);
+    case 2: return ColumnsNN<2, 8>(x, w, k_len, n_len, n0, n1, out);
+    case 3: return ColumnsNN<3, 6>(x, w, k_len, n_len, n0, n1, out);
+    case 4: return ColumnsNN<4, 4>(x, w, k_len, n_len, n0, n1, out);
+    case 5: return ColumnsNN<5, 4>(x, w, k_len, n_len, n0, n1, out);
+    case 6: return ColumnsNN<6, 3>(x, w, k_len, n_len, n0, n1, out);
+    case 7: return ColumnsNN<7, 3>(x, w, k_len, n_len, n0, n1, out);
+    default: return ColumnsNN<8, 3>(x, w, k_len, n_len, n0, n1, out);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Work split into chunks claimed from a shared counter by the caller and by tasks on XLA's intra-op pool. The caller
+// works until no chunk is left and then waits only for chunks other threads have claimed (and so are running): it
+// never waits on a task still queued, so a busy pool cannot deadlock it. The state is shared with tasks that may
+// start after the call has returned.
+struct Work {
+  std::function<void(int64_t, int64_t)> body;  // runs units [u0, u1)
+  int64_t units = 0;
+  int64_t chunk = 0;
+  int64_t chunks = 0;
+  std::atomic<int64_t> next{0};
+  std::atomic<int64_t> done{0};
+
+  void Run() {
+    for (int64_t c; (c = next.fetch_add(1)) < chunks;) {
+      body(c * chunk, std::min(units, (c + 1) * chunk));
+      done.fetch_add(1, std::memory_order_release);
+    }
+  }
+};
+
+// Runs body over [0, units) in about 4 chunks per thread of at least min_units each.
+void ParallelFor(ffi::ThreadPool& pool, int64_t units, int64_t min_units, std::function<void(int64_t, int64_t)> body) {
+  if (units <= 0) return;
+  auto w = std::make_shared<Work>();
+  const int64_t threads = std::max<int64_t>(1, pool.num_threads());
+  w->body = std::move(body);
+  w->units = units;
+  w->chunk = std::max(min_units, (units + 4 * threads - 1) / (4 * threads));
+  w->chunks = (units + w->chunk - 1) / w->chunk;
+  for (int64_t t = 1; t < std::min(threads, w->chunks); ++t) pool.Schedule([w] { w->Run(); });
+  w->Run();
+  while (w->done.load(std::memory_order_acquire) < w->chunks) std::this_thread::yield();
+}
+
+// a . b^T for a (P, K) and b (Q, K) of element type T, out (P, Q): the operand with fewer rows stays in registers, the
+// other streams once; chunks of at least 256 KiB of it.
+template <ffi::DataType kType, typename T>
+ffi::Error MatmulNT(const char* name, ffi::ThreadPool pool, ffi::Buffer<kType> a, ffi::Buffer<kType> b,
+                    ffi::ResultBuffer<ffi::F32> out) {
+  auto ad = a.dimensions();
+  auto bd = b.dimensions();
+  auto od = out->dimensions();
+  if (ad.size() != 2 || bd.size() != 2 || od.size() != 2 || ad[1] != bd[1] || od[0] != ad[0] || od[1] != bd[0]) {
+    return ffi::Error::InvalidArgument(std::string(name) + " requires a (P, K), b (Q, K) and a result (P, Q)");
+  }
+  const int64_t p = ad[0], q = bd[0], k = ad[1];
+  if (std::min(p, q) > kMaxSmallRows) {
+    return ffi::Error::InvalidArgument(std::string(name) + " requires one operand with at most 8 rows");
+  }
+  const bool a_small = p <= q;
+  const T* x = reinterpret_cast<const T*>(a_small ? a.untyped_data() : b.untyped_data());
+  const T* s = reinterpret_cast<const T*>(a_small ? b.untyped_data() : a.untyped_data());
+  const int64_t m_rows = a_small ? p : q;
+  const int64_t s_rows = a_small ? q : p;
+  float* o = out->typed_data();
+  const int64_t ldm = a_small ? q : 1;  // out[m, s] when a is the small operand, else out[s, m]
+  const int64_t ldq = a_small ? 1 : q;
+  if (k == 0) {
+    std::fill(o, o + p * q, 0.0f);
+    return ffi::Error::Success();
+  }
+  const bool fast = sizeof(T) == 2 ? HasAvx512Bf16() : HasAvx512();
+  const int64_t min_rows = std::max<int64_t>(8, (int64_t{256} << 10) / (static_cast<int64_t>(sizeof(T)) * k));
+  ParallelFor(pool, s_rows, min_rows, [=](int64_t q0, int64_t q1) {
+    if (fast) {
+      RowsNTFast<T>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+    } else {
+      RowsPortable<T>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+    }
+  });
+  return ffi::Error::Success();
+}
+
+ffi::Error Bf16Matmul(ffi::ThreadPool pool, ffi::Buffer<ffi::BF16> a, ffi::Buffer<ffi::BF16> b,
+                      ffi::ResultBuffer<ffi::F32> out) {
+  return MatmulNT<ffi::BF16, uint16_t>("xla4j_bf16_matmul", pool, a, b, out);
+}
+
+ffi::Error F32Matmul(ffi::ThreadPool pool, ffi::Buffer<ffi::F32> a, ffi::Buffer<ffi::F32> b,
+                     ffi::ResultBuffer<ffi::F32> out) {
+  return MatmulNT<ffi::F32, float>("xla4j_f32_matmul", pool, a, b, out);
+}
+
+// x . w for x (M, K), M <= 8, and w (K, N), out (M, N), f32: column blocks of at least 128 columns per chunk.
+ffi::Error F32MatmulNN(ffi::ThreadPool pool, ffi::Buffer<ffi::F32> x, ffi::Buffer<ffi::F32> w,
+                       ffi::ResultBuffer<ffi::F32> out) {
+  auto xd = x.dimensions();
+  auto wd = w.dimensions();
+  auto od = out->dimensions();
+  if (xd.size() != 2 || wd.size() != 2 || od.size() != 2 || xd[1] != wd[0] || od[0] != xd[0] || od[1] != wd[1]) {
+    return ffi::Error::InvalidArgument("xla4j_f32_matmul_nn requires x (M, K), w (K, N) and a result (M, N)");
+  }
+  const int64_t m = xd[0], k = xd[1], n = wd[1];
+  if (m > kMaxSmallRows) return ffi::Error::InvalidArgument("xla4j_f32_matmul_nn requires x with at most 8 rows");
+  const float* xp = x.typed_data();
+  const float* wp = w.typed_data();
+  float* o = out->typed_data();
+  const bool fast = HasAvx512();
+  // units of 16 columns
+  ParallelFor(pool, (n + 15) / 16, 8, [=](int64_t u0, int64_t u1) {
+    const int64_t n0 = 16 * u0, n1 = std::min(n, 16 * u1);
+    if (fast) {
+      ColumnsNNFast(xp, m, wp, k, n, n0, n1, o);
+    } else {
+      ColumnsPortable(xp, m, wp, k, n, n0, n1, o);
+    }
+  });
+  return ffi::Error::Success();
+}
+
+}  // namespace
+
+XLA_FFI_DEFINE_HANDLER(kXla4jBf16Matmul, Bf16Matmul,
+                       ffi::Ffi::Bind()
+                           .Ctx<ffi::ThreadPool>()
+                           .Arg<ffi::Buffer<ffi::BF16>>()
+                           .Arg<ffi::Buffer<ffi::BF16>>()
+                           .Ret<ffi::Buffer<ffi::F32>>());
+XLA_FFI_DEFINE_HANDLER(kXla4jF32Matmul, F32Matmul,
+                       ffi::Ffi::Bind()
+                           .Ctx<ffi::ThreadPool>()
+                           .Arg<ffi::Buffer<ffi::F32>>()
+                           .Arg<ffi::Buffer<ffi::F32>>()
+                           .Ret<ffi::Buffer<ffi::F32>>());
+XLA_FFI_DEFINE_HANDLER(kXla4jF32MatmulNN, F32MatmulNN,
+                       ffi::Ffi::Bind()
+                           .Ctx<ffi::ThreadPool>()
+                           .Arg<ffi::Buffer<ffi::F32>>()
+                           .Arg<ffi::Buffer<ffi::F32>>()
+                           .Ret<ffi::Buffer<ffi::F32>>());
+
+XLA_FFI_REGISTER_HANDLER(xla::ffi::GetXlaFfiApi(), "xla4j_bf16_matmul", "Host", kXla4jBf16Matmul);
+XLA_FFI_REGISTER_HANDLER(xla::ffi::GetXlaFfiApi(), "xla4j_f32_matmul", "Host", kXla4jF32Matmul);
+XLA_FFI_REGISTER_HANDLER(xla::ffi::GetXlaFfiApi(), "xla4j_f32_matmul_nn", "Host", kXla4jF32MatmulNN);
+
+namespace xla4j {
+
+bool Bf16MatmulSupported() { return HasAvx512Bf16(); }
+bool F32MatmulSupported() { return HasAvx512(); }
+
+}  // namespace xla4j

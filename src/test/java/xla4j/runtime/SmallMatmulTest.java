@@ -1,0 +1,126 @@
+package xla4j.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import xla4j.array.DType;
+import xla4j.array.NdArray;
+import xla4j.dsl.Graph;
+import xla4j.dsl.Ops;
+import xla4j.dsl.Shape;
+import xla4j.dsl.Tensor;
+import xla4j.pjrt.Client;
+import xla4j.pjrt.PjrtPlugin;
+
+/**
+ * Products with at most 8 rows on one side and a large operand of at least 1 MiB (a decode step's projections): the
+ * CPU plugin runs {@code a . b^T} in bf16 or f32 and {@code x . w} in f32 as its custom calls {@code xla4j_bf16_matmul},
+ * {@code xla4j_f32_matmul} and {@code xla4j_f32_matmul_nn} on CPUs with AVX512 (AVX512-BF16 for bf16), as XLA's dot
+ * elsewhere. Either way the result equals the sums of products computed in double over the same values.
+ */
+class SmallMatmulTest {
+  static Client client;
+
+  @BeforeAll
+  static void open() {
+    client = PjrtPlugin.cpu().createClient(Map.of());
+  }
+
+  @AfterAll
+  static void close() {
+    client.close();
+  }
+
+  static boolean cpuHas(String flag) throws IOException {
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    return Files.isReadable(cpuinfo) && Files.readString(cpuinfo).contains(" " + flag);
+  }
+
+  /** Gaussian values in {@code dtype}. */
+  static NdArray random(Random r, DType dtype, long rows, long cols) {
+    float[] v = new float[(int) (rows * cols)];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) r.nextGaussian();
+    }
+    return NdArray.of(v, rows, cols).astype(dtype);
+  }
+
+  /**
+   * Runs a (P, K) times b, b (Q, K) contracted on K ({@code nn} false) or (K, Q) ({@code nn} true), checks every result
+   * against double sums and returns the optimized HLO.
+   */
+  static String checkProduct(DType dtype, long p, long k, long q, boolean nn) throws IOException {
+    Random r = new Random(p * 1000 + k * 10 + q);
+    NdArray a = random(r, dtype, p, k);
+    NdArray b = nn ? random(r, dtype, k, q) : random(r, dtype, q, k);
+    Graph g = new Graph("small_matmul");
+    Tensor at = g.parameter("a", Shape.of(dtype, p, k), null);
+    Tensor bt = g.parameter("b", Shape.of(dtype, b.shape()), null);
+    g.output("y", Ops.dotGeneral(at, bt).contract(new int[] {1}, new int[] {nn ? 0 : 1}).resultType(DType.F32)
+        .build(), null);
+    try (Program prog = Program.compile(g, client)) {
+      float[] y = prog.execute(null, Map.of("a", a, "b", b)).get("y").toFloatArray();
+      float[] av = a.astype(DType.F32).toFloatArray();
+      float[] bv = b.astype(DType.F32).toFloatArray();
+      assertEquals(p * q, y.length);
+      for (int i = 0; i < p; i++) {
+        for (int j = 0; j < q; j++) {
+          double want = 0;
+          double scale = 0;
+          for (int t = 0; t < k; t++) {
+            double prod = (double) av[(int) (i * k + t)] * bv[(int) (nn ? t * q + j : j * k + t)];
+            want += prod;
+            scale += Math.abs(prod);
+          }
+          float got = y[(int) (i * q + j)];
+          assertTrue(Math.abs(got - want) <= 1e-6 * scale + 1e-6, dtype + " (" + p + ", " + k + ") x " + (nn ? "("
+              + k + ", " + q + ")" : "(" + q + ", " + k + ")^T") + " at [" + i + ", " + j + "]: " + got + " vs " + want);
+        }
+      }
+      return prog.executable().executable().optimizedHloText();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} ({1}, {2}) x ({3}, {2})^T")
+  @CsvSource({
+      "BF16, 1, 2304, 240",  // a decode step's projection: one row against a weight
+      "BF16, 8, 2304, 237",  // a batch of 8; weight rows not a multiple of the kernel's tile
+      "BF16, 3, 1000, 530",  // a contraction that is not a multiple of 32 (masked tail)
+      "BF16, 600, 1000, 2",  // the small side on the right: the result is written transposed
+      "F32, 1, 1100, 240",
+      "F32, 8, 1030, 270",   // not a multiple of 16
+      "F32, 300, 1000, 3"})
+  void aTimesBTransposed(DType dtype, long p, long k, long q) throws IOException {
+    String hlo = checkProduct(dtype, p, k, q, false);
+    boolean kernel = dtype == DType.BF16 ? cpuHas("avx512_bf16") : cpuHas("avx512f");
+    String target = dtype == DType.BF16 ? "xla4j_bf16_matmul" : "xla4j_f32_matmul";
+    assertEquals(kernel, hlo.contains("custom_call_target=\"" + target + "\""), hlo);
+  }
+
+  @ParameterizedTest(name = "F32 ({0}, {1}) x ({1}, {2})")
+  @CsvSource({"1, 512, 520", "8, 700, 400", "5, 600, 450"})  // 450 columns: a masked last block of 16
+  void xTimesW(long m, long k, long n) throws IOException {
+    String hlo = checkProduct(DType.F32, m, k, n, true);
+    assertEquals(cpuHas("avx512f"), hlo.contains("custom_call_target=\"xla4j_f32_matmul_nn\""), hlo);
+  }
+
+  @Test
+  void otherProductsStayXlaDots() throws IOException {
+    for (String hlo : new String[] {
+        checkProduct(DType.F32, 9, 1100, 240, false),   // both sides over 8 rows
+        checkProduct(DType.BF16, 2, 64, 12, false),     // a small weight: not worth a kernel (and XLA counts its flops)
+        checkProduct(DType.F32, 9, 600, 450, true)}) {
+      assertTrue(!hlo.contains("xla4j_") && hlo.contains(" dot("), hlo);
+    }
+  }
+}
