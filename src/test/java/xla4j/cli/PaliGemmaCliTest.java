@@ -155,6 +155,25 @@ class PaliGemmaCliTest {
     assertEquals(3, c[1].split("memory     per device", -1).length - 1, c[1]);
   }
 
+  /**
+   * A big_vision {@code .npz} carries no config: {@code --variant} names the model, and a checkpoint of another shape
+   * is refused before anything is compiled (the tiny golden model's npz is no pali_3b_224).
+   */
+  @Test
+  void bigVisionNpzTakesItsModelFromVariant() throws Exception {
+    String p = GenerateCliTest.csv(golden.get("prompt_ids").toIntArray());
+    String npz = MODEL.resolve("big_vision.npz").toString();
+    String png = MODEL.resolve("image.png").toString();
+    String e = error("paligemma", "--model", npz, "--image", png, "--prompt-ids", p, "--max-new-tokens", "2");
+    assertTrue(e.contains("a big_vision .npz needs --variant NAME") && e.contains("pali_3b_224"), e);
+    e = error("paligemma", "--model", npz, "--variant", "pali_3b_224", "--image", png, "--prompt-ids", p,
+        "--max-new-tokens", "2");
+    assertTrue(e.contains("big_vision.npz") && e.contains("does not match the model") && e.contains("27"), e);
+    e = error("paligemma", "--model", MODEL.toString(), "--variant", "pali_3b_224", "--image", png, "--prompt-ids", p,
+        "--max-new-tokens", "2");
+    assertTrue(e.contains("--variant is for a big_vision .npz"), e);
+  }
+
   String error(String... args) {
     String[] r = TokenizeCliTest.run(args);
     assertNotEquals("0", r[0], r[1]);

@@ -316,7 +316,8 @@ public final class Gemma {
    * Whether projections in {@code dtype} are stored as kernels (in, out) ({@link #KERNEL}) rather than as weights (out,
    * in) ({@link #WEIGHT}). Measured on XLA:CPU with Gemma 2 2B's projections (benchmarks/README.md, Gemma): f32 rows
    * times a kernel run up to 3x faster than times a weight's rows for 8 rows and within 10% for one; bf16 the other
-   * way round (a bf16 kernel's one-row product runs at about 1 GB/s in every form).
+   * way round (a bf16 kernel's one-row product runs at about 1 GB/s in every form, and the CPU plugin's bf16 decode
+   * kernel streams a weight's rows).
    */
   public static boolean kernelLayout(DType dtype) {
     return dtype != DType.BF16;
