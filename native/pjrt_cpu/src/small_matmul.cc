@@ -145,10 +145,9 @@ void RowsNTFast(const T* x, int64_t m_rows, const T* s, int64_t k_len, int64_t q
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// x . w: columns [n0, n1) of out (M, N) from x (M, K) and w (K, N), f32. Over groups of KG rows of w, each group's
-// row segments [n0, n1) read in order (KG sequential streams): NB vectors of 16 columns of out at a time are loaded
-// into registers, take the group's KG rows, and are stored back (out's columns stay in cache). Streaming whole row
-// segments reads w at 74-85 GB/s for one row of x on 2 cores; walking a 128-column block down all K rows, 31-35.
+// x . w: columns [n0, n1) of out (M, N) from x (M, K) and w (K, N), f32. Each thread walks all K rows of w over its
+// column block, NB vectors of 16 columns at a time in registers, prefetching a few rows ahead (the rows of a block are
+// N * 4 bytes apart).
 
 void ColumnsPortable(const float* x, int64_t m_rows, const float* w, int64_t k_len, int64_t n_len, int64_t n0,
                      int64_t n1, float* out) {
@@ -161,27 +160,28 @@ void ColumnsPortable(const float* x, int64_t m_rows, const float* w, int64_t k_l
   }
 }
 
-// Columns [n, n + 16 NB) (the last vector masked by `last`) of out, rows k .. k + kg of w added (k == 0: from zero).
 template <int MT, int NB>
-__attribute__((target("avx512f"))) void BlockNN(const float* x, const float* w, int64_t k_len, int64_t n_len,
-                                                int64_t k, int64_t kg, int64_t n, __mmask16 last, float* out) {
+__attribute__((target("avx512f"))) void TileNN(const float* x, const float* w, int64_t k_len, int64_t n_len,
+                                               int64_t n, __mmask16 last, float* out) {
+  constexpr int64_t kAhead = 8;
   __m512 acc[MT][NB];
 #pragma GCC unroll 8
   for (int m = 0; m < MT; ++m) {
 #pragma GCC unroll 8
-    for (int j = 0; j < NB; ++j) {
-      const __mmask16 mask = j == NB - 1 ? last : __mmask16(0xFFFF);
-      acc[m][j] = k == 0 ? _mm512_setzero_ps() : _mm512_maskz_loadu_ps(mask, out + m * n_len + n + 16 * j);
-    }
+    for (int j = 0; j < NB; ++j) acc[m][j] = _mm512_setzero_ps();
   }
-  for (int64_t i = 0; i < kg; ++i) {
-    const float* row = w + (k + i) * n_len + n;
+  for (int64_t k = 0; k < k_len; ++k) {
+    const float* row = w + k * n_len + n;
+    if (k + kAhead < k_len) {
+#pragma GCC unroll 8
+      for (int j = 0; j < NB; ++j) _mm_prefetch(reinterpret_cast<const char*>(row + kAhead * n_len + 16 * j), _MM_HINT_T0);
+    }
     __m512 b[NB];
 #pragma GCC unroll 8
     for (int j = 0; j < NB; ++j) b[j] = _mm512_maskz_loadu_ps(j == NB - 1 ? last : __mmask16(0xFFFF), row + 16 * j);
 #pragma GCC unroll 8
     for (int m = 0; m < MT; ++m) {
-      __m512 xv = _mm512_set1_ps(x[m * k_len + k + i]);
+      __m512 xv = _mm512_set1_ps(x[m * k_len + k]);
 #pragma GCC unroll 8
       for (int j = 0; j < NB; ++j) acc[m][j] = _mm512_fmadd_ps(xv, b[j], acc[m][j]);
     }
@@ -197,15 +197,11 @@ __attribute__((target("avx512f"))) void BlockNN(const float* x, const float* w, 
 
 template <int MT, int NB>
 void ColumnsNN(const float* x, const float* w, int64_t k_len, int64_t n_len, int64_t n0, int64_t n1, float* out) {
-  constexpr int64_t kGroup = 8;
-  for (int64_t k = 0; k < k_len; k += kGroup) {
-    const int64_t kg = std::min(kGroup, k_len - k);
-    int64_t n = n0;
-    for (; n + 16 * NB <= n1; n += 16 * NB) BlockNN<MT, NB>(x, w, k_len, n_len, k, kg, n, __mmask16(0xFFFF), out);
-    for (; n < n1; n += 16) {
-      const int64_t left = std::min<int64_t>(16, n1 - n);
-      BlockNN<MT, 1>(x, w, k_len, n_len, k, kg, n, static_cast<__mmask16>((1u << left) - 1), out);
-    }
+  int64_t n = n0;
+  for (; n + 16 * NB <= n1; n += 16 * NB) TileNN<MT, NB>(x, w, k_len, n_len, n, __mmask16(0xFFFF), out);
+  for (; n < n1; n += 16) {
+    const int64_t left = std::min<int64_t>(16, n1 - n);
+    TileNN<MT, 1>(x, w, k_len, n_len, n, static_cast<__mmask16>((1u << left) - 1), out);
   }
 }
 
