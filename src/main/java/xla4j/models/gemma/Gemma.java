@@ -337,12 +337,22 @@ public final class Gemma {
     Init drawnAsWeight = (dtype, shape, fanIn, fanOut, rng) ->
         Blocks.transpose(init.sample(dtype, new long[] {shape[1], shape[0]}, fanIn, fanOut, rng), 1, 0);
     Tensor kernel = s.child(name).param(KERNEL, new long[] {in, out}, drawnAsWeight, in, out);
+    return overRows(x, out, x2 -> Dense.dot(x2, kernel, new int[] {1}, new int[] {0}));
+  }
+
+  /**
+   * {@code product} over x's last axis as one 2-D product: x as (rows, in), the (rows, out) result back to x's leading
+   * axes.
+   */
+  private static Tensor overRows(Tensor x, long out, java.util.function.Function<Tensor, Tensor> product) {
     long[] dims = x.dims();
+    long rows = 1;
+    for (int i = 0; i < dims.length - 1; i++) {
+      rows *= dims[i];
+    }
     long[] outDims = dims.clone();
     outDims[outDims.length - 1] = out;
-    // one 2-D dot, as matmulTransposed
-    return Ops.dotGeneral(x.reshape(rows(dims), in), kernel).contract(new int[] {1}, new int[] {0}).build()
-        .reshape(outDims);
+    return product.apply(x.reshape(rows, dims[dims.length - 1])).reshape(outDims);
   }
 
   /**
@@ -350,31 +360,16 @@ public final class Gemma {
    * place, where a rank-3 dot is canonicalised with a transposed copy of W on every call.
    */
   static Tensor matmulTransposed(Tensor x, Tensor w, DType resultType) {
-    long[] dims = x.dims();
-    long rows = rows(dims);
-    Tensor x2 = x.reshape(rows, dims[dims.length - 1]);
-    Tensor y;
-    if (x.dtype() == DType.BF16 && rows == 1 && x.graph().mesh() == null) {
-      y = bf16Gemv(x2, w).convert(resultType);
-    } else if (x.dtype() == DType.BF16 && resultType == DType.BF16) {
-      // f32 accumulation, one rounding (Dense.dot); converting the weight to f32 first instead (fused into the dot or
-      // materialised) runs at under 1 GB/s on XLA:CPU for 2 or more rows (benchmarks/README.md, Gemma)
-      y = Dense.dot(x2, w, new int[] {1}, new int[] {1});
-    } else {
-      y = Ops.dotGeneral(x2, w).contract(new int[] {1}, new int[] {1}).resultType(resultType).build();
-    }
-    long[] outDims = dims.clone();
-    outDims[outDims.length - 1] = w.dim(0);
-    return y.reshape(outDims);
-  }
-
-  /** The product of all but the last of {@code dims}. */
-  private static long rows(long[] dims) {
-    long rows = 1;
-    for (int i = 0; i < dims.length - 1; i++) {
-      rows *= dims[i];
-    }
-    return rows;
+    return overRows(x, w.dim(0), x2 -> {
+      if (x.dtype() == DType.BF16 && x2.dim(0) == 1 && x.graph().mesh() == null) {
+        return bf16Gemv(x2, w).convert(resultType);
+      } else if (x.dtype() == DType.BF16 && resultType == DType.BF16) {
+        // f32 accumulation, one rounding (Dense.dot); converting the weight to f32 first instead (fused into the dot
+        // or materialised) runs at under 1 GB/s on XLA:CPU for 2 or more rows (benchmarks/README.md, Gemma)
+        return Dense.dot(x2, w, new int[] {1}, new int[] {1});
+      }
+      return Ops.dotGeneral(x2, w).contract(new int[] {1}, new int[] {1}).resultType(resultType).build();
+    });
   }
 
   /** Longest contraction XLA:CPU's bf16 matrix-vector product runs at memory speed (measured: 2304 fast, 4096 not). */
