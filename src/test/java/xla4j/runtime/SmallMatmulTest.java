@@ -108,7 +108,9 @@ class SmallMatmulTest {
   }
 
   @ParameterizedTest(name = "F32 ({0}, {1}) x ({1}, {2})")
-  @CsvSource({"1, 512, 520", "8, 700, 400", "5, 600, 450"})  // 450 columns: a masked last block of 16
+  // 450 columns: a masked last vector; 700 and 1030 rows: slabs that are not a multiple of the kernel's 8-row groups;
+  // 300 columns for 3 rows: a last block of 6 vectors with one masked and two empty
+  @CsvSource({"1, 512, 520", "8, 700, 400", "5, 600, 450", "3, 1030, 300"})
   void xTimesW(long m, long k, long n) throws IOException {
     String hlo = checkProduct(DType.F32, m, k, n, true);
     assertEquals(cpuHas("avx512f"), hlo.contains("custom_call_target=\"xla4j_f32_matmul_nn\""), hlo);
