@@ -160,7 +160,7 @@ void SetRowMajor(xla::ShapeProto& s) {
 
 // The custom call (small_matmul.cc) that computes dot i, or "" when none does: a 2-D dot with an f32 result, no
 // batch dimensions and a large operand of at least 1 MiB, of
-//   bf16 (P, K) and (Q, K) contracting both K, min(P, Q) <= 8       -> xla4j_bf16_matmul (AVX512-BF16 CPUs)
+//   bf16 (P, K) and (Q, K) contracting both K, min(P, Q) <= 8       -> xla4j_bf16_matmul (AVX512 CPUs)
 //   f32 (P, K) and (Q, K) contracting both K, min(P, Q) <= 8        -> xla4j_f32_matmul  (AVX512 CPUs)
 //   f32 (M, K) and (K, N) contracting K, M <= 8                      -> xla4j_f32_matmul_nn
 std::string SmallDotTarget(const xla::HloInstructionProto& i, const xla::ShapeProto& a, const xla::ShapeProto& b) {

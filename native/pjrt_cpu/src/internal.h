@@ -256,8 +256,8 @@ inline PJRT_Buffer* WrapBuffer(PJRT_Client* client, std::unique_ptr<xla::PjRtBuf
 absl::StatusOr<xla::CompileOptions> ParseCompileOptions(const char* fn, const char* bytes,
                                                         size_t size);
 
-// Whether this CPU runs the small-matmul custom calls' AVX512-BF16 (xla4j_bf16_matmul) and AVX512 (xla4j_f32_matmul,
-// xla4j_f32_matmul_nn) kernels (small_matmul.cc).
+// Whether this CPU runs the small-matmul custom calls' AVX512 kernels: xla4j_bf16_matmul (VDPBF16PS with
+// AVX512-BF16, else bf16 widened to f32), xla4j_f32_matmul and xla4j_f32_matmul_nn (small_matmul.cc).
 bool Bf16MatmulSupported();
 bool F32MatmulSupported();
 

@@ -8,10 +8,11 @@
 // at ~1 GB/s), where a decode step wants the memory bandwidth. The libraries with such kernels (oneDNN, MKL) are
 // neither among the XLA wheel's exported symbols nor in the package registries here. The kernels are the plain
 // streaming loops: each row (or block of rows) of the large operand is read once and multiplied with every row of
-// the small one, in registers: VDPBF16PS (bf16 pairs, f32 accumulation) or FMA on 16 f32 lanes.
+// the small one, in registers: VDPBF16PS (bf16 pairs, f32 accumulation) on CPUs with AVX512-BF16, else FMA on 16 f32
+// lanes (bf16 widened to f32 first).
 //
-// The plugin rewrites dots into these calls (RewriteSmallDots in client.cc) only on CPUs with AVX512 (AVX512-BF16
-// for bf16); each handler keeps a portable loop for an executable loaded on another CPU.
+// The plugin rewrites dots into these calls (RewriteSmallDots in client.cc) only on CPUs with AVX512; each handler
+// keeps a portable loop for an executable loaded on another CPU.
 //
 // Its own translation unit without the plugin's precompiled header: XLA's public FFI API (xla/ffi/api) and its
 // internal FFI headers declare the same names.
@@ -25,6 +26,7 @@
 #include <functional>
 #include <memory>
 #include <thread>
+#include <type_traits>
 
 #include "xla/ffi/api/ffi.h"
 
@@ -120,27 +122,71 @@ __attribute__((target("avx512f,avx512bw,avx512bf16"))) void TileNT(const T* x, c
   }
 }
 
-template <typename T, int MT, int NT>
+// bf16 on CPUs with AVX512 but without AVX512-BF16: as TileNT, each 16 bf16 values widened to f32 (a 16-bit shift;
+// the products are exact in f32) and accumulated with FMA.
+__attribute__((target("avx512f,avx512bw"))) inline __m512 Widen(__mmask16 mask, const uint16_t* p) {
+  const __m256i bits = _mm512_castsi512_si256(_mm512_maskz_loadu_epi16(static_cast<__mmask32>(mask), p));
+  return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_cvtepu16_epi32(bits), 16));
+}
+
+template <int MT, int NT>
+__attribute__((target("avx512f,avx512bw"))) void TileNTWiden(const uint16_t* x, const uint16_t* s, int64_t k_len,
+                                                             int64_t q, float* out, int64_t ldm, int64_t ldq) {
+  __m512 acc[MT][NT];
+#pragma GCC unroll 8
+  for (int m = 0; m < MT; ++m) {
+#pragma GCC unroll 8
+    for (int j = 0; j < NT; ++j) acc[m][j] = _mm512_setzero_ps();
+  }
+  const int64_t full = k_len / 16 * 16;
+  for (int64_t k = 0; k < k_len; k += 16) {
+    const __mmask16 mask = k < full ? __mmask16(0xFFFF) : static_cast<__mmask16>((1u << (k_len - k)) - 1);
+    __m512 b[NT];
+#pragma GCC unroll 8
+    for (int j = 0; j < NT; ++j) b[j] = Widen(mask, s + (q + j) * k_len + k);
+#pragma GCC unroll 8
+    for (int m = 0; m < MT; ++m) {
+      const __m512 xv = Widen(mask, x + m * k_len + k);
+#pragma GCC unroll 8
+      for (int j = 0; j < NT; ++j) acc[m][j] = _mm512_fmadd_ps(xv, b[j], acc[m][j]);
+    }
+  }
+#pragma GCC unroll 8
+  for (int m = 0; m < MT; ++m) {
+#pragma GCC unroll 8
+    for (int j = 0; j < NT; ++j) out[m * ldm + (q + j) * ldq] = _mm512_reduce_add_ps(acc[m][j]);
+  }
+}
+
+// kWiden: bf16 through TileNTWiden.
+template <typename T, int MT, int NT, bool kWiden>
 void RowsNT(const T* x, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out, int64_t ldm, int64_t ldq) {
+  auto tile = [&](auto nt, int64_t q) {
+    if constexpr (kWiden) {
+      TileNTWiden<MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
+    } else {
+      TileNT<T, MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
+    }
+  };
   int64_t q = q0;
-  for (; q + NT <= q1; q += NT) TileNT<T, MT, NT>(x, s, k_len, q, out, ldm, ldq);
-  for (; q < q1; ++q) TileNT<T, MT, 1>(x, s, k_len, q, out, ldm, ldq);
+  for (; q + NT <= q1; q += NT) tile(std::integral_constant<int, NT>{}, q);
+  for (; q < q1; ++q) tile(std::integral_constant<int, 1>{}, q);
 }
 
 // Tile shapes measured on Gemma 2 2B's projections (2 Zen 4 cores): 8 streamed rows for one x row, fewer as the x
 // rows (and accumulators) grow.
-template <typename T>
+template <typename T, bool kWiden = false>
 void RowsNTFast(const T* x, int64_t m_rows, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out,
                 int64_t ldm, int64_t ldq) {
   switch (m_rows) {
-    case 1: return RowsNT<T, 1, 8>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 2: return RowsNT<T, 2, 8>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 3: return RowsNT<T, 3, 6>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 4: return RowsNT<T, 4, 4>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 5: return RowsNT<T, 5, 4>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 6: return RowsNT<T, 6, 3>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 7: return RowsNT<T, 7, 3>(x, s, k_len, q0, q1, out, ldm, ldq);
-    default: return RowsNT<T, 8, 3>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 1: return RowsNT<T, 1, 8, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 2: return RowsNT<T, 2, 8, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 3: return RowsNT<T, 3, 6, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 4: return RowsNT<T, 4, 4, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 5: return RowsNT<T, 5, 4, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 6: return RowsNT<T, 6, 3, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 7: return RowsNT<T, 7, 3, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
+    default: return RowsNT<T, 8, 3, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
   }
 }
 
@@ -283,10 +329,13 @@ ffi::Error MatmulNT(const char* name, ffi::ThreadPool pool, ffi::Buffer<kType> a
     std::fill(o, o + p * q, 0.0f);
     return ffi::Error::Success();
   }
-  const bool fast = sizeof(T) == 2 ? HasAvx512Bf16() : HasAvx512();
+  const bool fast = HasAvx512();
+  const bool widen = sizeof(T) == 2 && !HasAvx512Bf16();
   const int64_t min_rows = std::max<int64_t>(8, (int64_t{256} << 10) / (static_cast<int64_t>(sizeof(T)) * k));
   ParallelFor(pool, s_rows, min_rows, [=](int64_t q0, int64_t q1) {
-    if (fast) {
+    if (fast && widen) {
+      if constexpr (sizeof(T) == 2) RowsNTFast<T, true>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+    } else if (fast) {
       RowsNTFast<T>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
     } else {
       RowsPortable<T>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
@@ -377,7 +426,7 @@ XLA_FFI_REGISTER_HANDLER(xla::ffi::GetXlaFfiApi(), "xla4j_f32_matmul_nn", "Host"
 
 namespace xla4j {
 
-bool Bf16MatmulSupported() { return HasAvx512Bf16(); }
+bool Bf16MatmulSupported() { return HasAvx512(); }
 bool F32MatmulSupported() { return HasAvx512(); }
 
 }  // namespace xla4j
