@@ -75,44 +75,30 @@ void RowsPortable(const T* x, int64_t m_rows, const T* s, int64_t k_len, int64_t
   }
 }
 
-// MT rows of x times NT rows of s: MT * NT accumulators of 16 f32 lanes; each row's K values are read once, 32 bf16 or
-// 16 f32 at a time (the last step masked).
-template <typename T, int MT, int NT>
-__attribute__((target("avx512f,avx512bw,avx512bf16"))) void TileNT(const T* x, const T* s, int64_t k_len, int64_t q,
-                                                                    float* out, int64_t ldm, int64_t ldq) {
-  constexpr bool kBf16 = sizeof(T) == 2;
-  constexpr int64_t kStep = kBf16 ? 32 : 16;
+// MT rows of x times NT rows of s, bf16 with VDPBF16PS (AVX512-BF16): MT * NT accumulators of 16 f32 lanes; each
+// row's K values are read once, 32 at a time (the last step masked).
+template <int MT, int NT>
+__attribute__((target("avx512f,avx512bw,avx512bf16"))) void TileNTDp(const uint16_t* x, const uint16_t* s,
+                                                                      int64_t k_len, int64_t q, float* out,
+                                                                      int64_t ldm, int64_t ldq) {
   __m512 acc[MT][NT];
 #pragma GCC unroll 8
   for (int m = 0; m < MT; ++m) {
 #pragma GCC unroll 8
     for (int j = 0; j < NT; ++j) acc[m][j] = _mm512_setzero_ps();
   }
-  const int64_t full = k_len / kStep * kStep;
-  for (int64_t k = 0; k < k_len; k += kStep) {
-    const uint64_t left = static_cast<uint64_t>(k_len - k);
-    if constexpr (kBf16) {
-      __mmask32 mask = k < full ? ~__mmask32{0} : static_cast<__mmask32>((uint64_t{1} << left) - 1);
-      __m512bh b[NT];
+  const int64_t full = k_len / 32 * 32;
+  for (int64_t k = 0; k < k_len; k += 32) {
+    const __mmask32 mask =
+        k < full ? ~__mmask32{0} : static_cast<__mmask32>((uint64_t{1} << static_cast<uint64_t>(k_len - k)) - 1);
+    __m512bh b[NT];
 #pragma GCC unroll 8
-      for (int j = 0; j < NT; ++j) b[j] = (__m512bh)_mm512_maskz_loadu_epi16(mask, s + (q + j) * k_len + k);
+    for (int j = 0; j < NT; ++j) b[j] = (__m512bh)_mm512_maskz_loadu_epi16(mask, s + (q + j) * k_len + k);
 #pragma GCC unroll 8
-      for (int m = 0; m < MT; ++m) {
-        __m512bh xv = (__m512bh)_mm512_maskz_loadu_epi16(mask, x + m * k_len + k);
+    for (int m = 0; m < MT; ++m) {
+      __m512bh xv = (__m512bh)_mm512_maskz_loadu_epi16(mask, x + m * k_len + k);
 #pragma GCC unroll 8
-        for (int j = 0; j < NT; ++j) acc[m][j] = _mm512_dpbf16_ps(acc[m][j], xv, b[j]);
-      }
-    } else {
-      __mmask16 mask = k < full ? __mmask16(0xFFFF) : static_cast<__mmask16>((1u << left) - 1);
-      __m512 b[NT];
-#pragma GCC unroll 8
-      for (int j = 0; j < NT; ++j) b[j] = _mm512_maskz_loadu_ps(mask, s + (q + j) * k_len + k);
-#pragma GCC unroll 8
-      for (int m = 0; m < MT; ++m) {
-        __m512 xv = _mm512_maskz_loadu_ps(mask, x + m * k_len + k);
-#pragma GCC unroll 8
-        for (int j = 0; j < NT; ++j) acc[m][j] = _mm512_fmadd_ps(xv, b[j], acc[m][j]);
-      }
+      for (int j = 0; j < NT; ++j) acc[m][j] = _mm512_dpbf16_ps(acc[m][j], xv, b[j]);
     }
   }
 #pragma GCC unroll 8
@@ -122,16 +108,20 @@ __attribute__((target("avx512f,avx512bw,avx512bf16"))) void TileNT(const T* x, c
   }
 }
 
-// bf16 on CPUs with AVX512 but without AVX512-BF16: as TileNT, each 16 bf16 values widened to f32 (a 16-bit shift;
-// the products are exact in f32) and accumulated with FMA.
-__attribute__((target("avx512f,avx512bw"))) inline __m512 Widen(__mmask16 mask, const uint16_t* p) {
+// 16 values as f32 lanes (masked): f32 as they are, bf16 widened (a 16-bit shift, exact).
+__attribute__((target("avx512f,avx512bw"))) inline __m512 Load16(__mmask16 mask, const float* p) {
+  return _mm512_maskz_loadu_ps(mask, p);
+}
+__attribute__((target("avx512f,avx512bw"))) inline __m512 Load16(__mmask16 mask, const uint16_t* p) {
   const __m256i bits = _mm512_castsi512_si256(_mm512_maskz_loadu_epi16(static_cast<__mmask32>(mask), p));
   return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_cvtepu16_epi32(bits), 16));
 }
 
-template <int MT, int NT>
-__attribute__((target("avx512f,avx512bw"))) void TileNTWiden(const uint16_t* x, const uint16_t* s, int64_t k_len,
-                                                             int64_t q, float* out, int64_t ldm, int64_t ldq) {
+// As TileNTDp with FMA on f32 lanes, 16 values at a time: f32, and bf16 on CPUs without AVX512-BF16 (the products
+// of widened bf16 values are exact in f32).
+template <typename T, int MT, int NT>
+__attribute__((target("avx512f,avx512bw"))) void TileNTFma(const T* x, const T* s, int64_t k_len, int64_t q,
+                                                           float* out, int64_t ldm, int64_t ldq) {
   __m512 acc[MT][NT];
 #pragma GCC unroll 8
   for (int m = 0; m < MT; ++m) {
@@ -143,10 +133,10 @@ __attribute__((target("avx512f,avx512bw"))) void TileNTWiden(const uint16_t* x, 
     const __mmask16 mask = k < full ? __mmask16(0xFFFF) : static_cast<__mmask16>((1u << (k_len - k)) - 1);
     __m512 b[NT];
 #pragma GCC unroll 8
-    for (int j = 0; j < NT; ++j) b[j] = Widen(mask, s + (q + j) * k_len + k);
+    for (int j = 0; j < NT; ++j) b[j] = Load16(mask, s + (q + j) * k_len + k);
 #pragma GCC unroll 8
     for (int m = 0; m < MT; ++m) {
-      const __m512 xv = Widen(mask, x + m * k_len + k);
+      const __m512 xv = Load16(mask, x + m * k_len + k);
 #pragma GCC unroll 8
       for (int j = 0; j < NT; ++j) acc[m][j] = _mm512_fmadd_ps(xv, b[j], acc[m][j]);
     }
@@ -158,14 +148,14 @@ __attribute__((target("avx512f,avx512bw"))) void TileNTWiden(const uint16_t* x, 
   }
 }
 
-// kWiden: bf16 through TileNTWiden.
+// kWiden: bf16 through TileNTFma rather than TileNTDp.
 template <typename T, int MT, int NT, bool kWiden>
 void RowsNT(const T* x, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out, int64_t ldm, int64_t ldq) {
   auto tile = [&](auto nt, int64_t q) {
-    if constexpr (kWiden) {
-      TileNTWiden<MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
+    if constexpr (sizeof(T) == 2 && !kWiden) {
+      TileNTDp<MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
     } else {
-      TileNT<T, MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
+      TileNTFma<T, MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
     }
   };
   int64_t q = q0;
