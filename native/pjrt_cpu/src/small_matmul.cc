@@ -27,6 +27,7 @@
 #include <memory>
 #include <thread>
 #include <type_traits>
+#include <vector>
 
 #include "xla/ffi/api/ffi.h"
 
@@ -366,23 +367,27 @@ ffi::Error F32MatmulNN(ffi::ThreadPool pool, ffi::Buffer<ffi::F32> x, ffi::Buffe
   const int64_t threads = std::max<int64_t>(1, pool.num_threads());
   const int64_t slabs = std::clamp<int64_t>(k / 64, 1, 4 * threads);
   const int64_t size = m * n;
-  std::unique_ptr<float[]> parts(new float[slabs * size]);  // every element written by its slab
-  float* pp = parts.get();
+  // slab 0's part is out itself; the others' parts live in the calling thread's scratch, kept between calls (the
+  // caller waits in ParallelFor until every slab is done, so one call at a time uses it)
+  thread_local std::vector<float> scratch;
+  if (scratch.size() < static_cast<size_t>((slabs - 1) * size)) scratch.resize((slabs - 1) * size);
+  float* pp = scratch.data();
+  auto part = [=](int64_t s) { return s == 0 ? o : pp + (s - 1) * size; };
   ParallelFor(pool, slabs, 1, [=](int64_t s0, int64_t s1) {
     for (int64_t s = s0; s < s1; ++s) {
       const int64_t k0 = k * s / slabs, k1 = k * (s + 1) / slabs;
       if (fast) {
-        SlabNNFast(xp, m, wp, k, n, k0, k1, pp + s * size);
+        SlabNNFast(xp, m, wp, k, n, k0, k1, part(s));
       } else {
-        SlabPortable(xp, m, wp, k, n, k0, k1, pp + s * size);
+        SlabPortable(xp, m, wp, k, n, k0, k1, part(s));
       }
     }
   });
-  // the parts added in slab order, in units of 1024 elements
+  // the other parts added to out in slab order, in units of 1024 elements
   ParallelFor(pool, (size + 1023) / 1024, 16, [=](int64_t u0, int64_t u1) {
     for (int64_t i = 1024 * u0; i < std::min(size, 1024 * u1); ++i) {
-      float sum = pp[i];
-      for (int64_t s = 1; s < slabs; ++s) sum += pp[s * size + i];
+      float sum = o[i];
+      for (int64_t s = 1; s < slabs; ++s) sum += pp[(s - 1) * size + i];
       o[i] = sum;
     }
   });
