@@ -9,7 +9,7 @@
 // neither among the XLA wheel's exported symbols nor in the package registries here. The kernels are the plain
 // streaming loops: each row (or block of rows) of the large operand is read once and multiplied with every row of
 // the small one, in registers: VDPBF16PS (bf16 pairs, f32 accumulation) on CPUs with AVX512-BF16, else FMA on 16 f32
-// lanes (bf16 widened to f32 first).
+// lanes (bf16 widened to f32 first; XLA4J_BF16_DOT=widen chooses this also where VDPBF16PS is available).
 //
 // The plugin rewrites dots into these calls (RewriteSmallDots in client.cc) only on CPUs with AVX512; each handler
 // keeps a portable loop for an executable loaded on another CPU.
@@ -22,9 +22,11 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <string>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -58,6 +60,16 @@ bool HasAvx512() {
 bool HasAvx512Bf16() {
   static const bool has = HasAvx512() && __builtin_cpu_supports("avx512bf16");
   return has;
+}
+
+// Whether bf16 products widen to f32 (TileNTFma) rather than use VDPBF16PS (TileNTDp): on CPUs without AVX512-BF16,
+// and anywhere with XLA4J_BF16_DOT=widen (so that one machine's tests cover both kernels).
+bool WidenBf16() {
+  static const bool widen = [] {
+    const char* env = std::getenv("XLA4J_BF16_DOT");
+    return !HasAvx512Bf16() || (env != nullptr && std::string(env) == "widen");
+  }();
+  return widen;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -321,7 +333,7 @@ ffi::Error MatmulNT(const char* name, ffi::ThreadPool pool, ffi::Buffer<kType> a
     return ffi::Error::Success();
   }
   const bool fast = HasAvx512();
-  const bool widen = sizeof(T) == 2 && !HasAvx512Bf16();
+  const bool widen = sizeof(T) == 2 && WidenBf16();
   const int64_t min_rows = std::max<int64_t>(8, (int64_t{256} << 10) / (static_cast<int64_t>(sizeof(T)) * k));
   ParallelFor(pool, s_rows, min_rows, [=](int64_t q0, int64_t q1) {
     if (fast && widen) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,12 @@ public final class Forked {
   public record Result(int exitCode, String output) {}
 
   public static Result run(long timeoutSeconds, Class<?> main, String... args) throws IOException, InterruptedException {
+    return run(timeoutSeconds, Map.of(), main, args);
+  }
+
+  /** As {@link #run(long, Class, String...)} with {@code env} added to the child's environment. */
+  public static Result run(long timeoutSeconds, Map<String, String> env, Class<?> main, String... args)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
     // A crash report of a regressed child goes to the temporary directory, not the working tree.
@@ -38,6 +45,7 @@ public final class Forked {
     try {
       ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
       pb.environment().put("TPU_SKIP_MDS_QUERY", "1");
+      pb.environment().putAll(env);
       Process p = pb.start();
       if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();

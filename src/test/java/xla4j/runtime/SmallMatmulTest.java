@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import xla4j.Forked;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
 import xla4j.dsl.Graph;
@@ -91,15 +96,26 @@ class SmallMatmulTest {
     }
   }
 
+  /** The bf16 cases (P, K, Q) of {@link #aTimesBTransposed}. */
+  static final long[][] BF16_CASES = {
+      {1, 2304, 240},  // a decode step's projection: one row against a weight
+      {8, 2304, 237},  // a batch of 8; weight rows not a multiple of the kernel's tile
+      {3, 1000, 530},  // a contraction that is not a multiple of 32 (masked tail)
+      {600, 1000, 2}};  // the small side on the right: the result is written transposed
+
+  /** The f32 cases (P, K, Q) of {@link #aTimesBTransposed}. */
+  static final long[][] F32_CASES = {
+      {1, 1100, 240},
+      {8, 1030, 270},  // not a multiple of 16
+      {300, 1000, 3}};
+
+  static Stream<Arguments> products() {
+    return Stream.concat(Arrays.stream(BF16_CASES).map(c -> Arguments.of(DType.BF16, c[0], c[1], c[2])),
+        Arrays.stream(F32_CASES).map(c -> Arguments.of(DType.F32, c[0], c[1], c[2])));
+  }
+
   @ParameterizedTest(name = "{0} ({1}, {2}) x ({3}, {2})^T")
-  @CsvSource({
-      "BF16, 1, 2304, 240",  // a decode step's projection: one row against a weight
-      "BF16, 8, 2304, 237",  // a batch of 8; weight rows not a multiple of the kernel's tile
-      "BF16, 3, 1000, 530",  // a contraction that is not a multiple of 32 (masked tail)
-      "BF16, 600, 1000, 2",  // the small side on the right: the result is written transposed
-      "F32, 1, 1100, 240",
-      "F32, 8, 1030, 270",   // not a multiple of 16
-      "F32, 300, 1000, 3"})
+  @MethodSource("products")
   void aTimesBTransposed(DType dtype, long p, long k, long q) throws IOException {
     String hlo = checkProduct(dtype, p, k, q, false);
     boolean kernel = cpuHas("avx512f");
@@ -114,6 +130,34 @@ class SmallMatmulTest {
   void xTimesW(long m, long k, long n) throws IOException {
     String hlo = checkProduct(DType.F32, m, k, n, true);
     assertEquals(cpuHas("avx512f"), hlo.contains("custom_call_target=\"xla4j_f32_matmul_nn\""), hlo);
+  }
+
+  /**
+   * The widened bf16 kernel (FMA on bf16 values widened to f32, the path of CPUs without AVX512-BF16) on the bf16
+   * cases, in a child process with {@code XLA4J_BF16_DOT=widen}: on a CPU with AVX512-BF16 the cases above run the
+   * VDPBF16PS kernel, this one the other.
+   */
+  @Test
+  void widenedBf16Kernel() throws Exception {
+    Forked.Result r = Forked.run(300, Map.of("XLA4J_BF16_DOT", "widen"), WidenedBf16.class);
+    assertEquals(0, r.exitCode(), r.output());
+    assertTrue(r.output().contains("widened bf16: " + BF16_CASES.length + " cases"), r.output());
+  }
+
+  /** Runs {@link #BF16_CASES} through the plugin (the environment chooses the kernel). */
+  public static final class WidenedBf16 {
+    public static void main(String[] args) throws Exception {
+      client = PjrtPlugin.cpu().createClient(Map.of());
+      try {
+        for (long[] c : BF16_CASES) {
+          String hlo = checkProduct(DType.BF16, c[0], c[1], c[2], false);
+          assertEquals(cpuHas("avx512f"), hlo.contains("custom_call_target=\"xla4j_bf16_matmul\""), hlo);
+        }
+      } finally {
+        client.close();
+      }
+      System.out.println("widened bf16: " + BF16_CASES.length + " cases");
+    }
   }
 
   @Test
