@@ -1,7 +1,6 @@
 package xla4j.models.gemma;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import xla4j.array.DType;
 import xla4j.array.NdArray;
 import xla4j.array.TensorSource;
 import xla4j.io.Checkpoint;
-import xla4j.io.JsonConfig;
 import xla4j.models.OpenedModel;
 import xla4j.nn.ParamSpec;
 import xla4j.nn.Params;
@@ -43,31 +41,16 @@ public final class GemmaCheckpoint {
    *     unexpected or mis-shaped tensors
    */
   public static Opened openHuggingFace(Path dir, DType dtype) throws IOException {
-    Path cfg = dir.resolve("config.json");
-    if (!Files.isRegularFile(cfg)) {
-      throw new IOException("Gemma model directory " + dir + " requires config.json");
-    }
-    GemmaConfig config = GemmaConfig.fromHuggingFace(JsonConfig.read(cfg), dtype);
-    Checkpoint c = Checkpoint.open(dir);
-    try {
-      Map<String, TensorSource> params = fromHuggingFace(new LinkedHashMap<>(c.entries()), config, dir.toString());
-      return new Opened(config, c, params, OpenedModel.tokenizerAt(dir.resolve("tokenizer.model")));
-    } catch (RuntimeException | Error e) {
-      c.close();
-      throw e;
-    }
+    GemmaConfig config = GemmaConfig.fromHuggingFace(OpenedModel.configJson(dir, "Gemma"), dtype);
+    return OpenedModel.open(dir, dir.resolve("tokenizer.model"), raw -> fromHuggingFace(raw, config, dir.toString()),
+        (file, params, tokenizer) -> new Opened(config, file, params, tokenizer));
   }
 
   /** Opens a big_vision {@code .npz} of a model described by {@code config}. */
   public static Opened openBigVision(Path npz, GemmaConfig config) throws IOException {
-    Checkpoint c = Checkpoint.open(npz);
-    try {
-      Map<String, TensorSource> params = fromBigVision(new LinkedHashMap<>(c.entries()), config, npz.toString());
-      return new Opened(config, c, params, OpenedModel.tokenizerAt(npz.resolveSibling("tokenizer.model")));
-    } catch (RuntimeException | Error e) {
-      c.close();
-      throw e;
-    }
+    return OpenedModel.open(npz, npz.resolveSibling("tokenizer.model"),
+        raw -> fromBigVision(raw, config, npz.toString()),
+        (file, params, tokenizer) -> new Opened(config, file, params, tokenizer));
   }
 
   /** Hugging Face tensors (already Gemma's names) checked against the model and cast to its dtype. */

@@ -1,7 +1,6 @@
 package xla4j.models.paligemma;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,6 @@ import xla4j.array.Blocks;
 import xla4j.array.DType;
 import xla4j.array.TensorSource;
 import xla4j.io.Checkpoint;
-import xla4j.io.JsonConfig;
 import xla4j.models.OpenedModel;
 import xla4j.models.gemma.GemmaCheckpoint;
 import xla4j.nn.ParamSpec;
@@ -46,32 +44,18 @@ public final class PaliGemmaCheckpoint {
    *     tensors
    */
   public static Opened openHuggingFace(Path dir, DType dtype) throws IOException {
-    Path cfg = dir.resolve("config.json");
-    if (!Files.isRegularFile(cfg)) {
-      throw new IOException("PaliGemma model directory " + dir + " requires config.json");
-    }
-    PaliGemmaConfig config = PaliGemmaConfig.fromHuggingFace(JsonConfig.read(cfg), dtype);
-    Checkpoint c = Checkpoint.open(dir);
-    try {
-      Map<String, TensorSource> params = fromHuggingFace(new LinkedHashMap<>(c.entries()), config, dir.toString());
-      return new Opened(config, c, params, OpenedModel.tokenizerAt(dir.resolve("tokenizer.model")));
-    } catch (RuntimeException | Error e) {
-      c.close();
-      throw e;
-    }
+    PaliGemmaConfig config = PaliGemmaConfig.fromHuggingFace(OpenedModel.configJson(dir, "PaliGemma"), dtype);
+    return OpenedModel.open(dir, dir.resolve("tokenizer.model"), raw -> fromHuggingFace(raw, config, dir.toString()),
+        (file, params, tokenizer) -> new Opened(config, file, params, tokenizer));
   }
 
   /** Opens a big_vision {@code .npz} of a model described by {@code config}. */
   public static Opened openBigVision(Path npz, PaliGemmaConfig config) throws IOException {
-    Checkpoint c = Checkpoint.open(npz);
-    try {
-      Map<String, TensorSource> params = fromBigVision(new LinkedHashMap<>(c.entries()), config, npz.toString());
-      return new Opened(config, c, params, OpenedModel.tokenizerAt(npz.resolveSibling("tokenizer.model")));
-    } catch (RuntimeException | Error e) {
-      c.close();
-      throw e;
-    }
+    return OpenedModel.open(npz, npz.resolveSibling("tokenizer.model"),
+        raw -> fromBigVision(raw, config, npz.toString()),
+        (file, params, tokenizer) -> new Opened(config, file, params, tokenizer));
   }
+
 
   private static final Pattern HF_LAYER = Pattern.compile("encoder\\.layers\\.(\\d+)\\.(.+)");
   private static final Pattern HF_QKV = Pattern.compile("self_attn\\.([qkv])_proj\\.(weight|bias)");
