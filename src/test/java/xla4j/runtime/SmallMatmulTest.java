@@ -30,8 +30,8 @@ import xla4j.pjrt.PjrtPlugin;
 /**
  * Products with at most 8 rows on one side and a large operand of at least 1 MiB (a decode step's projections): the
  * CPU plugin runs {@code a . b^T} in bf16 or f32 and {@code x . w} in f32 as its custom calls {@code xla4j_bf16_matmul},
- * {@code xla4j_f32_matmul} and {@code xla4j_f32_matmul_nn} on CPUs with AVX512 (bf16 with VDPBF16PS where the CPU has AVX512-BF16, else widened to f32), as XLA's dot
- * elsewhere. Either way the result equals the sums of products computed in double over the same values.
+ * {@code xla4j_f32_matmul} and {@code xla4j_f32_matmul_nn} on CPUs with AVX512 (bf16 with VDPBF16PS where the CPU has
+ * AVX512-BF16, else widened to f32), as XLA's dot elsewhere. Either way the result equals the sums of products computed in double over the same values.
  */
 class SmallMatmulTest {
   static Client client;
@@ -117,10 +117,13 @@ class SmallMatmulTest {
   @ParameterizedTest(name = "{0} ({1}, {2}) x ({3}, {2})^T")
   @MethodSource("products")
   void aTimesBTransposed(DType dtype, long p, long k, long q) throws IOException {
-    String hlo = checkProduct(dtype, p, k, q, false);
-    boolean kernel = cpuHas("avx512f");
+    assertKernelOnAvx512(dtype, checkProduct(dtype, p, k, q, false));
+  }
+
+  /** {@code a . b^T} in {@code hlo} is the plugin's custom call on AVX512 CPUs, XLA's dot elsewhere. */
+  static void assertKernelOnAvx512(DType dtype, String hlo) throws IOException {
     String target = dtype == DType.BF16 ? "xla4j_bf16_matmul" : "xla4j_f32_matmul";
-    assertEquals(kernel, hlo.contains("custom_call_target=\"" + target + "\""), hlo);
+    assertEquals(cpuHas("avx512f"), hlo.contains("custom_call_target=\"" + target + "\""), hlo);
   }
 
   @ParameterizedTest(name = "F32 ({0}, {1}) x ({1}, {2})")
@@ -150,8 +153,7 @@ class SmallMatmulTest {
       client = PjrtPlugin.cpu().createClient(Map.of());
       try {
         for (long[] c : BF16_CASES) {
-          String hlo = checkProduct(DType.BF16, c[0], c[1], c[2], false);
-          assertEquals(cpuHas("avx512f"), hlo.contains("custom_call_target=\"xla4j_bf16_matmul\""), hlo);
+          assertKernelOnAvx512(DType.BF16, checkProduct(DType.BF16, c[0], c[1], c[2], false));
         }
       } finally {
         client.close();

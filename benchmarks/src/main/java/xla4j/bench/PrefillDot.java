@@ -3,13 +3,13 @@ package xla4j.bench;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import xla4j.array.DType;
-import xla4j.array.NdArray;
 import xla4j.dsl.Graph;
 import xla4j.dsl.Ops;
 import xla4j.dsl.Shape;
 import xla4j.dsl.Tensor;
+import xla4j.nn.Init;
 import xla4j.pjrt.Client;
 import xla4j.pjrt.PjrtPlugin;
 import xla4j.runtime.Program;
@@ -36,11 +36,12 @@ public final class PrefillDot {
     Tensor x = g.parameter("x", Shape.of(dtype, m, k), null);
     Tensor w = g.parameter("w", Shape.of(dtype, n, k), null);
     g.output("y", Ops.dotGeneral(x, w).contract(new int[] {1}, new int[] {1}).resultType(DType.F32).build(), null);
-    Random r = new Random(0);
+    Init normal = Init.normal(1.0);
+    SplittableRandom r = new SplittableRandom(0);
     try (Client client = PjrtPlugin.cpu().createClient(Map.of());
         Program p = Program.compile(g, client);
-        ShardedArray xa = p.put("x", random(r, m, k).astype(dtype));
-        ShardedArray wa = p.put("w", random(r, n, k).astype(dtype))) {
+        ShardedArray xa = p.put("x", normal.sample(dtype, new long[] {m, k}, k, m, r));
+        ShardedArray wa = p.put("w", normal.sample(dtype, new long[] {n, k}, k, n, r))) {
       Map<String, ShardedArray> in = Map.of("x", xa, "w", wa);
       p.call(in).values().forEach(ShardedArray::close);
       double[] gflops = new double[reps];
@@ -59,11 +60,4 @@ public final class PrefillDot {
     }
   }
 
-  private static NdArray random(Random r, long rows, long cols) {
-    float[] v = new float[(int) (rows * cols)];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) r.nextGaussian();
-    }
-    return NdArray.of(v, rows, cols);
-  }
 }

@@ -56,7 +56,6 @@ public final class PaliGemmaCheckpoint {
         (file, params, tokenizer) -> new Opened(config, file, params, tokenizer));
   }
 
-
   private static final Pattern HF_LAYER = Pattern.compile("encoder\\.layers\\.(\\d+)\\.(.+)");
   private static final Pattern HF_QKV = Pattern.compile("self_attn\\.([qkv])_proj\\.(weight|bias)");
 
