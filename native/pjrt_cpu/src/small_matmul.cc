@@ -9,10 +9,11 @@
 // neither among the XLA wheel's exported symbols nor in the package registries here. The kernels are the plain
 // streaming loops: each row (or block of rows) of the large operand is read once and multiplied with every row of
 // the small one, in registers: VDPBF16PS (bf16 pairs, f32 accumulation) on CPUs with AVX512-BF16, else FMA on 16 f32
-// lanes (bf16 widened to f32 first; XLA4J_BF16_DOT=widen chooses this also where VDPBF16PS is available).
+// lanes (bf16 widened to f32 first), and bf16 on CPUs with AVX2 but no AVX512 FMA on 8 f32 lanes. XLA4J_BF16_DOT=widen
+// or =avx2 chooses one of the latter also where a wider kernel would run (so that one machine's tests cover each).
 //
-// The plugin rewrites dots into these calls (RewriteSmallDots in client.cc) only on CPUs with AVX512; each handler
-// keeps a portable loop for an executable loaded on another CPU.
+// The plugin rewrites dots into these calls (RewriteSmallDots in client.cc) only on CPUs with AVX512 (bf16 also with
+// AVX2 and FMA); each handler keeps a portable loop for an executable loaded on another CPU.
 //
 // Its own translation unit without the plugin's precompiled header: XLA's public FFI API (xla/ffi/api) and its
 // internal FFI headers declare the same names.
@@ -62,14 +63,27 @@ bool HasAvx512Bf16() {
   return has;
 }
 
-// Whether bf16 products widen to f32 (TileNTFma) rather than use VDPBF16PS (TileNTDp): on CPUs without AVX512-BF16,
-// and anywhere with XLA4J_BF16_DOT=widen (so that one machine's tests cover both kernels).
-bool WidenBf16() {
-  static const bool widen = [] {
+bool HasAvx2Fma() {
+  static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  return has;
+}
+
+// The kernel of a bf16 a . b^T: VDPBF16PS on 16 lanes (TileNTDp), bf16 widened to f32 and FMA on 16 lanes
+// (TileNTFma) or on 8 (TileNTFma8), or the portable loop.
+enum class Bf16Kernel { kDp, kWiden, kAvx2, kPortable };
+
+// The widest the CPU runs, or a narrower one XLA4J_BF16_DOT names (widen: TileNTFma, avx2: TileNTFma8) where the CPU
+// runs that one.
+Bf16Kernel ChosenBf16Kernel() {
+  static const Bf16Kernel kernel = [] {
     const char* env = std::getenv("XLA4J_BF16_DOT");
-    return !HasAvx512Bf16() || (env != nullptr && std::string(env) == "widen");
+    const std::string want = env == nullptr ? "" : env;
+    if (HasAvx512Bf16() && want != "widen" && want != "avx2") return Bf16Kernel::kDp;
+    if (HasAvx512() && want != "avx2") return Bf16Kernel::kWiden;
+    if (HasAvx2Fma()) return Bf16Kernel::kAvx2;
+    return Bf16Kernel::kPortable;
   }();
-  return widen;
+  return kernel;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -161,12 +175,60 @@ __attribute__((target("avx512f,avx512bw"))) void TileNTFma(const T* x, const T* 
   }
 }
 
-// kWiden: bf16 through TileNTFma rather than TileNTDp.
-template <typename T, int MT, int NT, bool kWiden>
+// 8 bf16 values (fewer at the end of a row: n < 8, the rest zero) widened to f32 lanes.
+__attribute__((target("avx2,fma"))) inline __m256 Load8(const uint16_t* p, int64_t n) {
+  __m128i bits;
+  if (n >= 8) {
+    bits = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  } else {
+    alignas(16) uint16_t tail[8] = {};
+    std::memcpy(tail, p, static_cast<size_t>(n) * sizeof(uint16_t));
+    bits = _mm_load_si128(reinterpret_cast<const __m128i*>(tail));
+  }
+  return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(bits), 16));
+}
+
+// As TileNTFma for bf16 on 8 f32 lanes with AVX2 and FMA (CPUs without AVX512).
+template <int MT, int NT>
+__attribute__((target("avx2,fma"))) void TileNTFma8(const uint16_t* x, const uint16_t* s, int64_t k_len, int64_t q,
+                                                     float* out, int64_t ldm, int64_t ldq) {
+  __m256 acc[MT][NT];
+#pragma GCC unroll 8
+  for (int m = 0; m < MT; ++m) {
+#pragma GCC unroll 8
+    for (int j = 0; j < NT; ++j) acc[m][j] = _mm256_setzero_ps();
+  }
+  for (int64_t k = 0; k < k_len; k += 8) {
+    const int64_t n = k_len - k;
+    __m256 b[NT];
+#pragma GCC unroll 8
+    for (int j = 0; j < NT; ++j) b[j] = Load8(s + (q + j) * k_len + k, n);
+#pragma GCC unroll 8
+    for (int m = 0; m < MT; ++m) {
+      const __m256 xv = Load8(x + m * k_len + k, n);
+#pragma GCC unroll 8
+      for (int j = 0; j < NT; ++j) acc[m][j] = _mm256_fmadd_ps(xv, b[j], acc[m][j]);
+    }
+  }
+#pragma GCC unroll 8
+  for (int m = 0; m < MT; ++m) {
+#pragma GCC unroll 8
+    for (int j = 0; j < NT; ++j) {
+      const __m128 h = _mm_add_ps(_mm256_castps256_ps128(acc[m][j]), _mm256_extractf128_ps(acc[m][j], 1));
+      const __m128 d = _mm_add_ps(h, _mm_movehl_ps(h, h));
+      out[m * ldm + (q + j) * ldq] = _mm_cvtss_f32(_mm_add_ss(d, _mm_movehdup_ps(d)));
+    }
+  }
+}
+
+// kKernel: for bf16, which tile (f32 always runs TileNTFma).
+template <typename T, int MT, int NT, Bf16Kernel kKernel>
 void RowsNT(const T* x, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out, int64_t ldm, int64_t ldq) {
   auto tile = [&](auto nt, int64_t q) {
-    if constexpr (sizeof(T) == 2 && !kWiden) {
+    if constexpr (sizeof(T) == 2 && kKernel == Bf16Kernel::kDp) {
       TileNTDp<MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
+    } else if constexpr (sizeof(T) == 2 && kKernel == Bf16Kernel::kAvx2) {
+      TileNTFma8<MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
     } else {
       TileNTFma<T, MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
     }
@@ -177,19 +239,31 @@ void RowsNT(const T* x, const T* s, int64_t k_len, int64_t q0, int64_t q1, float
 }
 
 // Tile shapes measured on Gemma 2 2B's projections (2 Zen 4 cores): 8 streamed rows for one x row, fewer as the x
-// rows (and accumulators) grow.
-template <typename T, bool kWiden = false>
+// rows (and accumulators) grow; with AVX2's 16 registers at most 12 accumulators.
+template <typename T, Bf16Kernel kKernel>
 void RowsNTFast(const T* x, int64_t m_rows, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out,
                 int64_t ldm, int64_t ldq) {
+  if constexpr (kKernel == Bf16Kernel::kAvx2) {
+    switch (m_rows) {
+      case 1: return RowsNT<T, 1, 8, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+      case 2: return RowsNT<T, 2, 4, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+      case 3: return RowsNT<T, 3, 3, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+      case 4: return RowsNT<T, 4, 2, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+      case 5: return RowsNT<T, 5, 2, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+      case 6: return RowsNT<T, 6, 2, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+      case 7: return RowsNT<T, 7, 1, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+      default: return RowsNT<T, 8, 1, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    }
+  }
   switch (m_rows) {
-    case 1: return RowsNT<T, 1, 8, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 2: return RowsNT<T, 2, 8, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 3: return RowsNT<T, 3, 6, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 4: return RowsNT<T, 4, 4, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 5: return RowsNT<T, 5, 4, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 6: return RowsNT<T, 6, 3, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 7: return RowsNT<T, 7, 3, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
-    default: return RowsNT<T, 8, 3, kWiden>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 1: return RowsNT<T, 1, 8, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 2: return RowsNT<T, 2, 8, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 3: return RowsNT<T, 3, 6, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 4: return RowsNT<T, 4, 4, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 5: return RowsNT<T, 5, 4, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 6: return RowsNT<T, 6, 3, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 7: return RowsNT<T, 7, 3, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    default: return RowsNT<T, 8, 3, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
   }
 }
 
@@ -332,16 +406,16 @@ ffi::Error MatmulNT(const char* name, ffi::ThreadPool pool, ffi::Buffer<kType> a
     std::fill(o, o + p * q, 0.0f);
     return ffi::Error::Success();
   }
-  const bool fast = HasAvx512();
-  const bool widen = sizeof(T) == 2 && WidenBf16();
+  // f32: TileNTFma where the CPU has AVX512, else the portable loop
+  const Bf16Kernel kernel = sizeof(T) == 2 ? ChosenBf16Kernel() : HasAvx512() ? Bf16Kernel::kWiden
+                                                                             : Bf16Kernel::kPortable;
   const int64_t min_rows = std::max<int64_t>(8, (int64_t{256} << 10) / (static_cast<int64_t>(sizeof(T)) * k));
   ParallelFor(pool, s_rows, min_rows, [=](int64_t q0, int64_t q1) {
-    if (fast && widen) {
-      if constexpr (sizeof(T) == 2) RowsNTFast<T, true>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
-    } else if (fast) {
-      RowsNTFast<T>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
-    } else {
-      RowsPortable<T>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+    switch (kernel) {
+      case Bf16Kernel::kDp: return RowsNTFast<T, Bf16Kernel::kDp>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+      case Bf16Kernel::kWiden: return RowsNTFast<T, Bf16Kernel::kWiden>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+      case Bf16Kernel::kAvx2: return RowsNTFast<T, Bf16Kernel::kAvx2>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+      case Bf16Kernel::kPortable: return RowsPortable<T>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
     }
   });
   return ffi::Error::Success();
@@ -433,7 +507,7 @@ XLA_FFI_REGISTER_HANDLER(xla::ffi::GetXlaFfiApi(), "xla4j_f32_matmul_nn", "Host"
 
 namespace xla4j {
 
-bool Bf16MatmulSupported() { return HasAvx512(); }
+bool Bf16MatmulSupported() { return HasAvx512() || HasAvx2Fma(); }
 bool F32MatmulSupported() { return HasAvx512(); }
 
 }  // namespace xla4j

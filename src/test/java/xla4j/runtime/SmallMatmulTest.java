@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import xla4j.Forked;
 import xla4j.array.DType;
 import xla4j.array.NdArray;
@@ -31,7 +32,8 @@ import xla4j.pjrt.PjrtPlugin;
  * Products with at most 8 rows on one side and a large operand of at least 1 MiB (a decode step's projections): the
  * CPU plugin runs {@code a . b^T} in bf16 or f32 and {@code x . w} in f32 as its custom calls {@code xla4j_bf16_matmul},
  * {@code xla4j_f32_matmul} and {@code xla4j_f32_matmul_nn} on CPUs with AVX512 (bf16 with VDPBF16PS where the CPU has
- * AVX512-BF16, else widened to f32), as XLA's dot elsewhere. Either way the result equals the sums of products computed in double over the same values.
+ * AVX512-BF16, else widened to f32; bf16 also on CPUs with AVX2 and FMA), as XLA's dot elsewhere. Either way the
+ * result equals the sums of products computed in double over the same values.
  */
 class SmallMatmulTest {
   static Client client;
@@ -99,6 +101,7 @@ class SmallMatmulTest {
   /** The bf16 cases (P, K, Q) of {@link #aTimesBTransposed}. */
   static final long[][] BF16_CASES = {
       {1, 2304, 240},  // a decode step's projection: one row against a weight
+      {1, 9216, 60},  // a long contraction (Gemma 2 2B's down projection)
       {8, 2304, 237},  // a batch of 8; weight rows not a multiple of the kernel's tile
       {3, 1000, 530},  // a contraction that is not a multiple of 32 (masked tail)
       {600, 1000, 2}};  // the small side on the right: the result is written transposed
@@ -117,13 +120,17 @@ class SmallMatmulTest {
   @ParameterizedTest(name = "{0} ({1}, {2}) x ({3}, {2})^T")
   @MethodSource("products")
   void aTimesBTransposed(DType dtype, long p, long k, long q) throws IOException {
-    assertKernelOnAvx512(dtype, checkProduct(dtype, p, k, q, false));
+    assertKernelWhereSupported(dtype, checkProduct(dtype, p, k, q, false));
   }
 
-  /** {@code a . b^T} in {@code hlo} is the plugin's custom call on AVX512 CPUs, XLA's dot elsewhere. */
-  static void assertKernelOnAvx512(DType dtype, String hlo) throws IOException {
+  /**
+   * {@code a . b^T} in {@code hlo} is the plugin's custom call on CPUs with AVX512 (bf16 also with AVX2 and FMA), XLA's
+   * dot elsewhere.
+   */
+  static void assertKernelWhereSupported(DType dtype, String hlo) throws IOException {
     String target = dtype == DType.BF16 ? "xla4j_bf16_matmul" : "xla4j_f32_matmul";
-    assertEquals(cpuHas("avx512f"), hlo.contains("custom_call_target=\"" + target + "\""), hlo);
+    boolean supported = cpuHas("avx512f") || dtype == DType.BF16 && cpuHas("avx2") && cpuHas("fma");
+    assertEquals(supported, hlo.contains("custom_call_target=\"" + target + "\""), hlo);
   }
 
   @ParameterizedTest(name = "F32 ({0}, {1}) x ({1}, {2})")
@@ -136,13 +143,14 @@ class SmallMatmulTest {
   }
 
   /**
-   * The widened bf16 kernel (FMA on bf16 values widened to f32, the path of CPUs without AVX512-BF16) on the bf16
-   * cases, in a child process with {@code XLA4J_BF16_DOT=widen}: on a CPU with AVX512-BF16 the cases above run the
-   * VDPBF16PS kernel, this one the other.
+   * The narrower bf16 kernels on the bf16 cases, each in a child process with {@code XLA4J_BF16_DOT} naming it:
+   * {@code widen}, FMA on 16 lanes of bf16 values widened to f32 (CPUs with AVX512 but not AVX512-BF16), and
+   * {@code avx2}, the same on 8 lanes (CPUs with AVX2 but not AVX512); the cases above run the widest the CPU has.
    */
-  @Test
-  void widenedBf16Kernel() throws Exception {
-    Forked.Result r = Forked.run(300, Map.of("XLA4J_BF16_DOT", "widen"), WidenedBf16.class);
+  @ParameterizedTest(name = "XLA4J_BF16_DOT={0}")
+  @ValueSource(strings = {"widen", "avx2"})
+  void narrowerBf16Kernels(String kernel) throws Exception {
+    Forked.Result r = Forked.run(300, Map.of("XLA4J_BF16_DOT", kernel), WidenedBf16.class);
     assertEquals(0, r.exitCode(), r.output());
     assertTrue(r.output().contains("widened bf16: " + BF16_CASES.length + " cases"), r.output());
   }
@@ -153,7 +161,7 @@ class SmallMatmulTest {
       client = PjrtPlugin.cpu().createClient(Map.of());
       try {
         for (long[] c : BF16_CASES) {
-          assertKernelOnAvx512(DType.BF16, checkProduct(DType.BF16, c[0], c[1], c[2], false));
+          assertKernelWhereSupported(DType.BF16, checkProduct(DType.BF16, c[0], c[1], c[2], false));
         }
       } finally {
         client.close();

@@ -357,46 +357,18 @@ public final class Gemma {
 
   /**
    * {@code x . W^T} over x's last axis, as one 2-D dot (rows of x by rows of W): XLA:CPU then reads W (out, in) in
-   * place, where a rank-3 dot is canonicalised with a transposed copy of W on every call.
+   * place, where a rank-3 dot is canonicalised with a transposed copy of W on every call. With few rows (a decode
+   * step) the CPU plugin runs it as its streaming kernel (small_matmul.cc), at memory speed for any contraction.
    */
   static Tensor matmulTransposed(Tensor x, Tensor w, DType resultType) {
     return overRows(x, w.dim(0), x2 -> {
-      if (x.dtype() == DType.BF16 && x2.dim(0) == 1 && x.graph().mesh() == null) {
-        return bf16Gemv(x2, w).convert(resultType);
-      } else if (x.dtype() == DType.BF16 && resultType == DType.BF16) {
+      if (x.dtype() == DType.BF16 && resultType == DType.BF16) {
         // f32 accumulation, one rounding (Dense.dot); converting the weight to f32 first instead (fused into the dot
         // or materialised) runs at under 1 GB/s on XLA:CPU for 2 or more rows (benchmarks/README.md, Gemma)
         return Dense.dot(x2, w, new int[] {1}, new int[] {1});
       }
       return Ops.dotGeneral(x2, w).contract(new int[] {1}, new int[] {1}).resultType(resultType).build();
     });
-  }
-
-  /** Longest contraction XLA:CPU's bf16 matrix-vector product runs at memory speed (measured: 2304 fast, 4096 not). */
-  static final long BF16_GEMV_CHUNK = 2304;
-
-  /**
-   * {@code x . W^T} for one row x (1, in) and a bf16 W (out, in), f32 result: XLA:CPU's bf16 matrix-vector product
-   * slows ~20x once the contraction passes a few thousand (0.7 GB/s for Gemma's down projections), so the contraction
-   * is cut into k chunks of at most {@link #BF16_GEMV_CHUNK}: W read as (out·k, in/k) (a free reshape) times the k
-   * chunks of x, one matrix product reading W once, then each output's k partial sums on the diagonal added. W is the
-   * left operand, which XLA:CPU also runs faster for one row (2 to 3x at k = 1).
-   */
-  static Tensor bf16Gemv(Tensor x, Tensor w) {
-    long in = x.dim(1);
-    long out = w.dim(0);
-    long k = 1;
-    while (in / k > BF16_GEMV_CHUNK || in % k != 0) {
-      k++;
-    }
-    Tensor r = Ops.dotGeneral(w.reshape(out * k, in / k), x.reshape(k, in / k)).contract(new int[] {1}, new int[] {1})
-        .resultType(DType.F32).build();
-    if (k == 1) {
-      return r.reshape(1, out);
-    }
-    Graph g = x.graph();
-    Tensor eye = g.iota(Shape.of(DType.S32, k, k), 0).eq(g.iota(Shape.of(DType.S32, k, k), 1)).convert(DType.F32);
-    return r.reshape(out, k, k).mul(eye.reshape(1, k, k).broadcastTo(out, k, k)).sum(1, 2).reshape(1, out);
   }
 
   /**
