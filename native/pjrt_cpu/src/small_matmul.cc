@@ -9,7 +9,7 @@
 // neither among the XLA wheel's exported symbols nor in the package registries here. The kernels are the plain
 // streaming loops: each row (or block of rows) of the large operand is read once and multiplied with every row of
 // the small one, in registers: VDPBF16PS (bf16 pairs, f32 accumulation) on CPUs with AVX512-BF16, else FMA on 16 f32
-// lanes (bf16 widened to f32 first), and bf16 on CPUs with AVX2 but no AVX512 FMA on 8 f32 lanes. XLA4J_BF16_DOT=widen
+// lanes (bf16 widened to f32 first); bf16 on CPUs with AVX2 but not AVX512: FMA on 8 f32 lanes. XLA4J_BF16_DOT=widen
 // or =avx2 chooses one of the latter also where a wider kernel would run (so that one machine's tests cover each).
 //
 // The plugin rewrites dots into these calls (RewriteSmallDots in client.cc) only on CPUs with AVX512 (bf16 also with
