@@ -238,32 +238,26 @@ void RowsNT(const T* x, const T* s, int64_t k_len, int64_t q0, int64_t q1, float
   for (; q < q1; ++q) tile(std::integral_constant<int, 1>{}, q);
 }
 
-// Tile shapes measured on Gemma 2 2B's projections (2 Zen 4 cores): 8 streamed rows for one x row, fewer as the x
-// rows (and accumulators) grow; with AVX2's 16 registers at most 12 accumulators.
+// Rows of s per tile for MT rows of x. Measured on Gemma 2 2B's projections (2 Zen 4 cores): 8 streamed rows for one x
+// row, fewer as the x rows (and accumulators) grow; with AVX2's 16 registers at most 12 accumulators.
+constexpr int StreamedRows(Bf16Kernel kernel, int mt) {
+  constexpr int kAvx512[9] = {0, 8, 8, 6, 4, 4, 3, 3, 3};
+  constexpr int kAvx2[9] = {0, 8, 4, 3, 2, 2, 2, 1, 1};
+  return kernel == Bf16Kernel::kAvx2 ? kAvx2[mt] : kAvx512[mt];
+}
+
 template <typename T, Bf16Kernel kKernel>
 void RowsNTFast(const T* x, int64_t m_rows, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out,
                 int64_t ldm, int64_t ldq) {
-  if constexpr (kKernel == Bf16Kernel::kAvx2) {
-    switch (m_rows) {
-      case 1: return RowsNT<T, 1, 8, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-      case 2: return RowsNT<T, 2, 4, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-      case 3: return RowsNT<T, 3, 3, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-      case 4: return RowsNT<T, 4, 2, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-      case 5: return RowsNT<T, 5, 2, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-      case 6: return RowsNT<T, 6, 2, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-      case 7: return RowsNT<T, 7, 1, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-      default: return RowsNT<T, 8, 1, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-    }
-  }
   switch (m_rows) {
-    case 1: return RowsNT<T, 1, 8, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 2: return RowsNT<T, 2, 8, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 3: return RowsNT<T, 3, 6, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 4: return RowsNT<T, 4, 4, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 5: return RowsNT<T, 5, 4, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 6: return RowsNT<T, 6, 3, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-    case 7: return RowsNT<T, 7, 3, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
-    default: return RowsNT<T, 8, 3, kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 1: return RowsNT<T, 1, StreamedRows(kKernel, 1), kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 2: return RowsNT<T, 2, StreamedRows(kKernel, 2), kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 3: return RowsNT<T, 3, StreamedRows(kKernel, 3), kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 4: return RowsNT<T, 4, StreamedRows(kKernel, 4), kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 5: return RowsNT<T, 5, StreamedRows(kKernel, 5), kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 6: return RowsNT<T, 6, StreamedRows(kKernel, 6), kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    case 7: return RowsNT<T, 7, StreamedRows(kKernel, 7), kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
+    default: return RowsNT<T, 8, StreamedRows(kKernel, 8), kKernel>(x, s, k_len, q0, q1, out, ldm, ldq);
   }
 }
 
