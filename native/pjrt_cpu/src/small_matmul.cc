@@ -68,20 +68,20 @@ bool HasAvx2Fma() {
   return has;
 }
 
-// The kernel of a bf16 a . b^T: VDPBF16PS on 16 lanes (TileNTDp), bf16 widened to f32 and FMA on 16 lanes
-// (TileNTFma) or on 8 (TileNTFma8), or the portable loop.
-enum class Bf16Kernel { kDp, kWiden, kAvx2, kPortable };
+// The tile of an a . b^T: VDPBF16PS on 16 lanes (TileNTDp, bf16), FMA on 16 f32 lanes (TileNTFma: f32, or bf16
+// widened) or on 8 (TileNTFma8, bf16 widened), or the portable loop.
+enum class NtKernel { kDp, kFma16, kFma8, kPortable };
 
 // The widest the CPU runs, or a narrower one XLA4J_BF16_DOT names (widen: TileNTFma, avx2: TileNTFma8) where the CPU
 // runs that one.
-Bf16Kernel ChosenBf16Kernel() {
-  static const Bf16Kernel kernel = [] {
+NtKernel ChosenBf16Kernel() {
+  static const NtKernel kernel = [] {
     const char* env = std::getenv("XLA4J_BF16_DOT");
     const std::string want = env == nullptr ? "" : env;
-    if (HasAvx512Bf16() && want != "widen" && want != "avx2") return Bf16Kernel::kDp;
-    if (HasAvx512() && want != "avx2") return Bf16Kernel::kWiden;
-    if (HasAvx2Fma()) return Bf16Kernel::kAvx2;
-    return Bf16Kernel::kPortable;
+    if (HasAvx512Bf16() && want != "widen" && want != "avx2") return NtKernel::kDp;
+    if (HasAvx512() && want != "avx2") return NtKernel::kFma16;
+    if (HasAvx2Fma()) return NtKernel::kFma8;
+    return NtKernel::kPortable;
   }();
   return kernel;
 }
@@ -221,13 +221,13 @@ __attribute__((target("avx2,fma"))) void TileNTFma8(const uint16_t* x, const uin
   }
 }
 
-// kKernel: for bf16, which tile (f32 always runs TileNTFma).
-template <typename T, int MT, int NT, Bf16Kernel kKernel>
+// kKernel: for bf16, which tile (f32 runs TileNTFma under kFma16).
+template <typename T, int MT, int NT, NtKernel kKernel>
 void RowsNT(const T* x, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out, int64_t ldm, int64_t ldq) {
   auto tile = [&](auto nt, int64_t q) {
-    if constexpr (sizeof(T) == 2 && kKernel == Bf16Kernel::kDp) {
+    if constexpr (sizeof(T) == 2 && kKernel == NtKernel::kDp) {
       TileNTDp<MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
-    } else if constexpr (sizeof(T) == 2 && kKernel == Bf16Kernel::kAvx2) {
+    } else if constexpr (sizeof(T) == 2 && kKernel == NtKernel::kFma8) {
       TileNTFma8<MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
     } else {
       TileNTFma<T, MT, decltype(nt)::value>(x, s, k_len, q, out, ldm, ldq);
@@ -240,13 +240,13 @@ void RowsNT(const T* x, const T* s, int64_t k_len, int64_t q0, int64_t q1, float
 
 // Rows of s per tile for MT rows of x. Measured on Gemma 2 2B's projections (2 Zen 4 cores): 8 streamed rows for one x
 // row, fewer as the x rows (and accumulators) grow; with AVX2's 16 registers at most 12 accumulators.
-constexpr int StreamedRows(Bf16Kernel kernel, int mt) {
+constexpr int StreamedRows(NtKernel kernel, int mt) {
   constexpr int kAvx512[9] = {0, 8, 8, 6, 4, 4, 3, 3, 3};
   constexpr int kAvx2[9] = {0, 8, 4, 3, 2, 2, 2, 1, 1};
-  return kernel == Bf16Kernel::kAvx2 ? kAvx2[mt] : kAvx512[mt];
+  return kernel == NtKernel::kFma8 ? kAvx2[mt] : kAvx512[mt];
 }
 
-template <typename T, Bf16Kernel kKernel>
+template <typename T, NtKernel kKernel>
 void RowsNTFast(const T* x, int64_t m_rows, const T* s, int64_t k_len, int64_t q0, int64_t q1, float* out,
                 int64_t ldm, int64_t ldq) {
   switch (m_rows) {
@@ -401,15 +401,14 @@ ffi::Error MatmulNT(const char* name, ffi::ThreadPool pool, ffi::Buffer<kType> a
     return ffi::Error::Success();
   }
   // f32: TileNTFma where the CPU has AVX512, else the portable loop
-  const Bf16Kernel kernel = sizeof(T) == 2 ? ChosenBf16Kernel() : HasAvx512() ? Bf16Kernel::kWiden
-                                                                             : Bf16Kernel::kPortable;
+  const NtKernel kernel = sizeof(T) == 2 ? ChosenBf16Kernel() : HasAvx512() ? NtKernel::kFma16 : NtKernel::kPortable;
   const int64_t min_rows = std::max<int64_t>(8, (int64_t{256} << 10) / (static_cast<int64_t>(sizeof(T)) * k));
   ParallelFor(pool, s_rows, min_rows, [=](int64_t q0, int64_t q1) {
     switch (kernel) {
-      case Bf16Kernel::kDp: return RowsNTFast<T, Bf16Kernel::kDp>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
-      case Bf16Kernel::kWiden: return RowsNTFast<T, Bf16Kernel::kWiden>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
-      case Bf16Kernel::kAvx2: return RowsNTFast<T, Bf16Kernel::kAvx2>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
-      case Bf16Kernel::kPortable: return RowsPortable<T>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+      case NtKernel::kDp: return RowsNTFast<T, NtKernel::kDp>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+      case NtKernel::kFma16: return RowsNTFast<T, NtKernel::kFma16>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+      case NtKernel::kFma8: return RowsNTFast<T, NtKernel::kFma8>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
+      case NtKernel::kPortable: return RowsPortable<T>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
     }
   });
   return ffi::Error::Success();
