@@ -1,5 +1,6 @@
 package xla4j.cli;
 
+import com.google.common.math.Quantiles;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -71,6 +72,9 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (bench && repeat < 1) {
+      throw bad("--repeat must be >= 1, got " + repeat);
+    }
     Sampling sampling = decoding.sampling(spec.commandLine());
     DType dt = decoding.checkedDtype(spec.commandLine());
     Optional<Mesh> m = decoding.parsedMesh();
@@ -161,7 +165,8 @@ final class GenerateCommand implements Callable<Integer> {
     Generator gen = new Generator(c, programs.prefill(), programs.decode(), params);
     int b = gen.batch();
     double[] prefill = new double[repeat];
-    double[] decode = new double[repeat];
+    double[] decodeRates = new double[repeat];
+    int n = decoding.maxNewTokens;
     for (int i = -1; i < repeat; i++) {
       long t0 = System.nanoTime();
       long[] first = {0};
@@ -173,13 +178,12 @@ final class GenerateCommand implements Callable<Integer> {
       long t1 = System.nanoTime();
       if (i >= 0) {
         prefill[i] = (first[0] - t0) / 1e9;
-        decode[i] = (t1 - first[0]) / 1e9;
+        decodeRates[i] = n > 1 ? (double) b * (n - 1) / ((t1 - first[0]) / 1e9) : 0.0;
       }
     }
-    java.util.Arrays.sort(prefill);
-    java.util.Arrays.sort(decode);
-    double pre = prefill[repeat / 2];
-    double dec = decode[repeat / 2];
+    // the peers' statistic (statistics.median: the mean of the middle two for an even --repeat): prefill over the
+    // median seconds, decode the median of the runs' rates
+    double pre = Quantiles.median().compute(prefill);
     JsonObject o = new JsonObject();
     o.addProperty("system", "xla4j");
     o.addProperty("dtype", c.dtype() == DType.BF16 ? "bfloat16" : "float32");
@@ -190,8 +194,7 @@ final class GenerateCommand implements Callable<Integer> {
     o.addProperty("compile_s", compileSeconds);
     o.addProperty("prefill_s", pre);
     o.addProperty("prefill_tokens_per_s", (double) b * gen.promptLen() / pre);
-    int n = decoding.maxNewTokens;
-    o.addProperty("decode_tokens_per_s", n > 1 ? (double) b * (n - 1) / dec : 0.0);
+    o.addProperty("decode_tokens_per_s", Quantiles.median().compute(decodeRates));
     o.addProperty("decode_steps_timed", Math.max(decoding.maxNewTokens - 1, 0));
     o.addProperty("peak_rss_mb", peakRssMb());
     DecodeOptions.write(new GsonBuilder().create().toJson(o) + "\n");

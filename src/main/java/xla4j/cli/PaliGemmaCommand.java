@@ -1,5 +1,6 @@
 package xla4j.cli;
 
+import com.google.common.math.Quantiles;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -203,8 +204,10 @@ final class PaliGemmaCommand implements Callable<Integer> {
       List<int[]> prompts, Sampling sampling) {
     double[] image = new double[repeat];
     double[] first = new double[repeat];
-    double[] decode = new double[repeat];
+    double[] decodeRates = new double[repeat];
     double[] latency = new double[repeat];
+    int b = prompts.size();
+    int n = decoding.maxNewTokens;
     for (int i = -1; i < repeat; i++) {
       long t0 = System.nanoTime();
       programs.encodeImages(params, pixels);
@@ -223,11 +226,10 @@ final class PaliGemmaCommand implements Callable<Integer> {
       long t1 = System.nanoTime();
       if (i >= 0) {
         first[i] = (at[0] - t0) / 1e9;
-        decode[i] = (t1 - at[0]) / 1e9;
+        decodeRates[i] = n > 1 ? (double) b * (n - 1) / ((t1 - at[0]) / 1e9) : 0.0;
         latency[i] = (t1 - t0) / 1e9;
       }
     }
-    int b = prompts.size();
     JsonObject o = new JsonObject();
     o.addProperty("system", "xla4j");
     o.addProperty("dtype", c.dtype() == DType.BF16 ? "bfloat16" : "float32");
@@ -243,17 +245,15 @@ final class PaliGemmaCommand implements Callable<Integer> {
     if (!imageOnly) {
       o.addProperty("first_token_s", median(first));
       o.addProperty("latency_s", median(latency));
-      int n = decoding.maxNewTokens;
-      o.addProperty("decode_tokens_per_s", n > 1 ? b * (n - 1) / median(decode) : 0.0);
+      o.addProperty("decode_tokens_per_s", median(decodeRates));
     }
     o.addProperty("peak_rss_mb", GenerateCommand.peakRssMb());
     DecodeOptions.write(new GsonBuilder().create().toJson(o) + "\n");
   }
 
+  /** The peers' statistic, {@code statistics.median}: the mean of the middle two for an even count. */
   private static double median(double[] v) {
-    double[] s = v.clone();
-    java.util.Arrays.sort(s);
-    return s.length == 0 ? 0 : s[s.length / 2];
+    return Quantiles.median().compute(v);
   }
 
   /**

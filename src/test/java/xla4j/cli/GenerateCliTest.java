@@ -196,5 +196,7 @@ class GenerateCliTest {
         "--seed", "1", "--top-p", "1.5").contains("0 < top_p <= 1, got 1.5"));
     assertTrue(error("generate", "--model", tmp.toString(), "--prompt-ids", p, "--max-new-tokens", "2")
         .contains("requires config.json"));
+    assertTrue(error("generate", "--model", m, "--prompt-ids", p, "--max-new-tokens", "2", "--bench", "--repeat", "0")
+        .contains("--repeat must be >= 1, got 0"));
   }
 }
