@@ -1,5 +1,6 @@
 package xla4j.cli;
 
+import com.google.common.math.Quantiles;
 import com.google.gson.JsonArray;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -220,6 +221,16 @@ final class DecodeOptions {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     System.out.write(b, 0, b.length);
     System.out.flush();
+  }
+
+  /** The peers' statistic over {@code --bench}'s runs, {@code statistics.median}: the mean of the middle two. */
+  static double median(double[] v) {
+    return Quantiles.median().compute(v);
+  }
+
+  /** Tokens per second of one run's decode steps: {@code batch * (newTokens - 1)} (the prefill gives the first). */
+  static double decodeTokensPerSecond(int batch, int newTokens, double seconds) {
+    return newTokens > 1 ? (double) batch * (newTokens - 1) / seconds : 0.0;
   }
 
   /** {@code L.npy}: float32 [N, vocab], the logits that chose each of N tokens. */

@@ -1,6 +1,5 @@
 package xla4j.cli;
 
-import com.google.common.math.Quantiles;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -178,12 +177,11 @@ final class GenerateCommand implements Callable<Integer> {
       long t1 = System.nanoTime();
       if (i >= 0) {
         prefill[i] = (first[0] - t0) / 1e9;
-        decodeRates[i] = n > 1 ? (double) b * (n - 1) / ((t1 - first[0]) / 1e9) : 0.0;
+        decodeRates[i] = DecodeOptions.decodeTokensPerSecond(b, n, (t1 - first[0]) / 1e9);
       }
     }
-    // the peers' statistic (statistics.median: the mean of the middle two for an even --repeat): prefill over the
-    // median seconds, decode the median of the runs' rates
-    double pre = Quantiles.median().compute(prefill);
+    // as the peers: prefill over the median seconds, decode the median of the runs' rates
+    double pre = DecodeOptions.median(prefill);
     JsonObject o = new JsonObject();
     o.addProperty("system", "xla4j");
     o.addProperty("dtype", c.dtype() == DType.BF16 ? "bfloat16" : "float32");
@@ -194,8 +192,8 @@ final class GenerateCommand implements Callable<Integer> {
     o.addProperty("compile_s", compileSeconds);
     o.addProperty("prefill_s", pre);
     o.addProperty("prefill_tokens_per_s", (double) b * gen.promptLen() / pre);
-    o.addProperty("decode_tokens_per_s", Quantiles.median().compute(decodeRates));
-    o.addProperty("decode_steps_timed", Math.max(decoding.maxNewTokens - 1, 0));
+    o.addProperty("decode_tokens_per_s", DecodeOptions.median(decodeRates));
+    o.addProperty("decode_steps_timed", Math.max(n - 1, 0));
     o.addProperty("peak_rss_mb", peakRssMb());
     DecodeOptions.write(new GsonBuilder().create().toJson(o) + "\n");
   }

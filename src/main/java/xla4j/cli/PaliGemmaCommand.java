@@ -1,6 +1,5 @@
 package xla4j.cli;
 
-import com.google.common.math.Quantiles;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -226,7 +225,7 @@ final class PaliGemmaCommand implements Callable<Integer> {
       long t1 = System.nanoTime();
       if (i >= 0) {
         first[i] = (at[0] - t0) / 1e9;
-        decodeRates[i] = n > 1 ? (double) b * (n - 1) / ((t1 - at[0]) / 1e9) : 0.0;
+        decodeRates[i] = DecodeOptions.decodeTokensPerSecond(b, n, (t1 - at[0]) / 1e9);
         latency[i] = (t1 - t0) / 1e9;
       }
     }
@@ -239,21 +238,16 @@ final class PaliGemmaCommand implements Callable<Integer> {
     o.addProperty("new_tokens", decoding.maxNewTokens);
     o.addProperty("text_layers", c.text().depth());
     o.addProperty("compile_s", compileSeconds);
-    double img = median(image);
+    double img = DecodeOptions.median(image);
     o.addProperty("image_s", img);
     o.addProperty("image_per_s", b / img);
     if (!imageOnly) {
-      o.addProperty("first_token_s", median(first));
-      o.addProperty("latency_s", median(latency));
-      o.addProperty("decode_tokens_per_s", median(decodeRates));
+      o.addProperty("first_token_s", DecodeOptions.median(first));
+      o.addProperty("latency_s", DecodeOptions.median(latency));
+      o.addProperty("decode_tokens_per_s", DecodeOptions.median(decodeRates));
     }
     o.addProperty("peak_rss_mb", GenerateCommand.peakRssMb());
     DecodeOptions.write(new GsonBuilder().create().toJson(o) + "\n");
-  }
-
-  /** The peers' statistic, {@code statistics.median}: the mean of the middle two for an even count. */
-  private static double median(double[] v) {
-    return Quantiles.median().compute(v);
   }
 
   /**
