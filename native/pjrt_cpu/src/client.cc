@@ -163,6 +163,11 @@ void SetRowMajor(xla::ShapeProto& s) {
 //   bf16 (P, K) and (Q, K) contracting both K, min(P, Q) <= 8       -> xla4j_bf16_matmul (AVX512 CPUs)
 //   f32 (P, K) and (Q, K) contracting both K, min(P, Q) <= 8        -> xla4j_f32_matmul  (AVX512 CPUs)
 //   f32 (M, K) and (K, N) contracting K, M <= 8                      -> xla4j_f32_matmul_nn
+//   bf16 (P, K) and (Q, K) contracting both K, min(P, Q) >= 64     -> xla4j_bf16_gemm (AVX512-BF16, oneDNN loaded)
+// Rows on each side from which a bf16 product goes to oneDNN (a prompt's tokens against a weight); between 9 and 63
+// XLA's dot.
+constexpr int64_t kMinGemmRows = 64;
+
 std::string SmallDotTarget(const xla::HloInstructionProto& i, const xla::ShapeProto& a, const xla::ShapeProto& b) {
   if (i.opcode() != "dot" || !IsRank2(i.shape(), xla::F32)) return "";
   const xla::DotDimensionNumbers& d = i.dot_dimension_numbers();
@@ -182,15 +187,20 @@ std::string SmallDotTarget(const xla::HloInstructionProto& i, const xla::ShapePr
       std::min(a.dimensions(0), b.dimensions(0)) <= 8) {
     return bf16 ? "xla4j_bf16_matmul" : f32 ? "xla4j_f32_matmul" : "";
   }
+  if (d.rhs_contracting_dimensions(0) == 1 && a.dimensions(1) == b.dimensions(1) && bf16 &&
+      std::min(a.dimensions(0), b.dimensions(0)) >= kMinGemmRows && Bf16GemmSupported()) {
+    return "xla4j_bf16_gemm";
+  }
   if (d.rhs_contracting_dimensions(0) == 0 && a.dimensions(1) == b.dimensions(0) && a.dimensions(0) <= 8 && f32) {
     return "xla4j_f32_matmul_nn";
   }
   return "";
 }
 
-// Every dot a decode step does with few rows (SmallDotTarget) becomes its custom call, in unpartitioned programs (a
-// custom call is opaque to SPMD partitioning): same operands, same result, the layouts fixed row-major as the
-// kernels read them. XLA4J_SMALL_MATMUL=0 turns this off (for comparisons).
+// Every dot a decode step does with few rows, and every bf16 prefill projection (SmallDotTarget), becomes its custom
+// call, in unpartitioned programs (a custom call is opaque to SPMD partitioning): same operands, same result, the
+// layouts fixed row-major as the kernels read them. XLA4J_SMALL_MATMUL=0 turns this off (for comparisons), and
+// XLA4J_ONEDNN=0 only the prefill products'.
 void RewriteSmallDots(xla::HloModuleProto& module, const xla::CompileOptions& options) {
   const char* env = std::getenv("XLA4J_SMALL_MATMUL");
   if (env != nullptr && std::string(env) == "0") return;

@@ -257,8 +257,10 @@ absl::StatusOr<xla::CompileOptions> ParseCompileOptions(const char* fn, const ch
                                                         size_t size);
 
 // Whether this CPU runs the small-matmul custom calls' AVX512 kernels: xla4j_bf16_matmul (VDPBF16PS with
-// AVX512-BF16, else bf16 widened to f32), xla4j_f32_matmul and xla4j_f32_matmul_nn (small_matmul.cc).
+// AVX512-BF16, else bf16 widened to f32), xla4j_f32_matmul and xla4j_f32_matmul_nn (small_matmul.cc); and
+// xla4j_bf16_gemm through oneDNN (AVX512-BF16, libdnnl.so.3 loaded: onednn.cc).
 bool Bf16MatmulSupported();
+bool Bf16GemmSupported();
 bool F32MatmulSupported();
 
 }  // namespace xla4j

@@ -3,12 +3,14 @@
 //   xla4j_bf16_matmul    out[p, q] = sum_k a[p, k] * b[q, k], a (P, K), b (Q, K) bf16, min(P, Q) <= 8
 //   xla4j_f32_matmul     the same in f32
 //   xla4j_f32_matmul_nn  out[m, n] = sum_k x[m, k] * w[k, n], x (M, K) with M <= 8, w (K, N), f32
+// and for many rows on both sides (a prefill's projections):
+//   xla4j_bf16_gemm      out[m, n] = sum_k a[m, k] * b[n, k], a (M, K), b (N, K) bf16, through oneDNN (onednn.cc)
 //
 // Why by hand: XLA:CPU runs such products through Eigen at 10-30 GB/s of weights (a bf16 row with a long contraction
-// at ~1 GB/s), where a decode step wants the memory bandwidth. The libraries with such kernels (oneDNN, MKL) are
-// neither among the XLA wheel's exported symbols nor in the package registries here. The kernels are the plain
-// streaming loops: each row (or block of rows) of the large operand is read once and multiplied with every row of
-// the small one, in registers: VDPBF16PS (bf16 pairs, f32 accumulation) on CPUs with AVX512-BF16, else FMA on 16 f32
+// at ~1 GB/s), where a decode step wants the memory bandwidth; oneDNN's matmul (onednn.cc) reads 19 GB/s of weight
+// for one row against Gemma 2 2B's tied embedding, these loops 27-33 (benchmarks/README.md, Gemma). The kernels are
+// the plain streaming loops: each row (or block of rows) of the large operand is read once and multiplied with every
+// row of the small one, in registers: VDPBF16PS (bf16 pairs, f32 accumulation) on CPUs with AVX512-BF16, else FMA on 16 f32
 // lanes (bf16 widened to f32 first); bf16 on CPUs with AVX2 but not AVX512: FMA on 8 f32 lanes. XLA4J_BF16_DOT=widen
 // or =avx2 chooses one of the latter also where a wider kernel would run (so that one machine's tests cover each).
 //
@@ -32,6 +34,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "onednn.h"
 #include "xla/ffi/api/ffi.h"
 
 namespace xla::ffi {
@@ -40,6 +43,7 @@ const XLA_FFI_Api* GetXlaFfiApi();
 }  // namespace xla::ffi
 
 namespace ffi = xla::ffi;
+
 
 namespace {
 
@@ -426,6 +430,52 @@ ffi::Error F32Matmul(ffi::ThreadPool pool, ffi::Buffer<ffi::F32> a, ffi::Buffer<
   return MatmulNT<ffi::F32, float>("xla4j_f32_matmul", pool, a, b, out);
 }
 
+// a (M, K) . b (N, K)^T, bf16 into f32, with many rows on both sides (a prefill's projections): oneDNN's matmul
+// (onednn.cc). Where it does not run (an executable compiled on a machine with oneDNN, run on one without; a product
+// oneDNN has no fast kernel for), the streaming tiles take 8 rows of a at a time: slower, the same sums.
+ffi::Error Bf16Gemm(ffi::ThreadPool pool, ffi::Buffer<ffi::BF16> a, ffi::Buffer<ffi::BF16> b,
+                    ffi::ResultBuffer<ffi::F32> out) {
+  auto ad = a.dimensions();
+  auto bd = b.dimensions();
+  auto od = out->dimensions();
+  if (ad.size() != 2 || bd.size() != 2 || od.size() != 2 || ad[1] != bd[1] || od[0] != ad[0] || od[1] != bd[0]) {
+    return ffi::Error::InvalidArgument("xla4j_bf16_gemm requires a (M, K), b (N, K) and a result (M, N)");
+  }
+  const int64_t m = ad[0], n = bd[0], k = ad[1];
+  const auto* x = reinterpret_cast<const uint16_t*>(a.untyped_data());
+  const auto* s = reinterpret_cast<const uint16_t*>(b.untyped_data());
+  float* o = out->typed_data();
+  if (m == 0 || n == 0) return ffi::Error::Success();
+  if (k == 0) {
+    std::fill(o, o + m * n, 0.0f);
+    return ffi::Error::Success();
+  }
+  std::string error;
+  switch (xla4j::OneDnnBf16Gemm(x, s, o, m, k, n, &error)) {
+    case xla4j::OneDnnResult::kRan: return ffi::Error::Success();
+    case xla4j::OneDnnResult::kFailed:
+      return ffi::Error::Internal("xla4j_bf16_gemm (" + std::to_string(m) + ", " + std::to_string(k) + ") x (" +
+                                  std::to_string(n) + ", " + std::to_string(k) + ")^T: " + error);
+    case xla4j::OneDnnResult::kNotRun: break;
+  }
+  const NtKernel kernel = ChosenBf16Kernel();
+  const int64_t min_rows = std::max<int64_t>(8, (int64_t{256} << 10) / (2 * k));
+  for (int64_t m0 = 0; m0 < m; m0 += kMaxSmallRows) {
+    const int64_t rows = std::min(kMaxSmallRows, m - m0);
+    const uint16_t* xm = x + m0 * k;
+    float* om = o + m0 * n;
+    ParallelFor(pool, n, min_rows, [=](int64_t q0, int64_t q1) {
+      switch (kernel) {
+        case NtKernel::kDp: return RowsNTFast<uint16_t, NtKernel::kDp>(xm, rows, s, k, q0, q1, om, n, 1);
+        case NtKernel::kFma16: return RowsNTFast<uint16_t, NtKernel::kFma16>(xm, rows, s, k, q0, q1, om, n, 1);
+        case NtKernel::kFma8: return RowsNTFast<uint16_t, NtKernel::kFma8>(xm, rows, s, k, q0, q1, om, n, 1);
+        case NtKernel::kPortable: return RowsPortable<uint16_t>(xm, rows, s, k, q0, q1, om, n, 1);
+      }
+    });
+  }
+  return ffi::Error::Success();
+}
+
 // x . w for x (M, K), M <= 8, and w (K, N), out (M, N), f32: about 4 slabs of at least 64 rows of w per thread.
 ffi::Error F32MatmulNN(ffi::ThreadPool pool, ffi::Buffer<ffi::F32> x, ffi::Buffer<ffi::F32> w,
                        ffi::ResultBuffer<ffi::F32> out) {
@@ -483,6 +533,12 @@ XLA_FFI_DEFINE_HANDLER(kXla4jBf16Matmul, Bf16Matmul,
                            .Arg<ffi::Buffer<ffi::BF16>>()
                            .Arg<ffi::Buffer<ffi::BF16>>()
                            .Ret<ffi::Buffer<ffi::F32>>());
+XLA_FFI_DEFINE_HANDLER(kXla4jBf16Gemm, Bf16Gemm,
+                       ffi::Ffi::Bind()
+                           .Ctx<ffi::ThreadPool>()
+                           .Arg<ffi::Buffer<ffi::BF16>>()
+                           .Arg<ffi::Buffer<ffi::BF16>>()
+                           .Ret<ffi::Buffer<ffi::F32>>());
 XLA_FFI_DEFINE_HANDLER(kXla4jF32Matmul, F32Matmul,
                        ffi::Ffi::Bind()
                            .Ctx<ffi::ThreadPool>()
@@ -497,6 +553,7 @@ XLA_FFI_DEFINE_HANDLER(kXla4jF32MatmulNN, F32MatmulNN,
                            .Ret<ffi::Buffer<ffi::F32>>());
 
 XLA_FFI_REGISTER_HANDLER(xla::ffi::GetXlaFfiApi(), "xla4j_bf16_matmul", "Host", kXla4jBf16Matmul);
+XLA_FFI_REGISTER_HANDLER(xla::ffi::GetXlaFfiApi(), "xla4j_bf16_gemm", "Host", kXla4jBf16Gemm);
 XLA_FFI_REGISTER_HANDLER(xla::ffi::GetXlaFfiApi(), "xla4j_f32_matmul", "Host", kXla4jF32Matmul);
 XLA_FFI_REGISTER_HANDLER(xla::ffi::GetXlaFfiApi(), "xla4j_f32_matmul_nn", "Host", kXla4jF32MatmulNN);
 
@@ -504,5 +561,8 @@ namespace xla4j {
 
 bool Bf16MatmulSupported() { return HasAvx512() || HasAvx2Fma(); }
 bool F32MatmulSupported() { return HasAvx512(); }
+// measured faster than XLA's dot only with AVX512-BF16 (oneDNN's brgemm); XLA4J_ONEDNN=0 leaves these products to
+// XLA, =tiles rewrites them but runs the handler's fallback tiles (tests)
+bool Bf16GemmSupported() { return HasAvx512Bf16() && (OneDnnAvailable() || OneDnnTilesForced()); }
 
 }  // namespace xla4j

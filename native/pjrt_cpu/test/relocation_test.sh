@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks that libxla4j_pjrt_cpu.so is relocatable: its RUNPATH is exactly $ORIGIN (no build path
-# recorded), and the plugin, copied with libtensorflow_cc.so.2 and libtensorflow_framework.so.2 into
-# a fresh folder elsewhere, loads and passes the smoke test from there.
+# recorded), and the plugin, copied with libtensorflow_cc.so.2 and libtensorflow_framework.so.2 (and
+# oneDNN's libdnnl.so.3 and libgomp.so.1, which it loads when needed) into a fresh folder elsewhere,
+# loads and passes the smoke test from there.
 #   usage: relocation_test.sh path/to/libxla4j_pjrt_cpu.so path/to/pjrt_cpu_smoke_test test/data
 set -euo pipefail
 plugin="$1"; smoke="$2"; data="$3"
@@ -16,7 +17,7 @@ fi
 moved="$(mktemp -d "${TMPDIR:-/tmp}/xla4j-relocated.XXXXXX")"
 trap 'rm -rf "$moved"' EXIT
 cp "$plugin" "$moved/"
-for lib in libtensorflow_cc.so.2 libtensorflow_framework.so.2; do
+for lib in libtensorflow_cc.so.2 libtensorflow_framework.so.2 libdnnl.so.3 libgomp.so.1; do
   src="$(readlink -f "$dir/$lib")"
   # a hard link is a real file of the new folder, as a copy is, without copying 850 MB
   ln "$src" "$moved/$lib" 2>/dev/null || cp "$src" "$moved/$lib"

@@ -32,8 +32,9 @@ import xla4j.pjrt.PjrtPlugin;
  * Products with at most 8 rows on one side and a large operand of at least 1 MiB (a decode step's projections): the
  * CPU plugin runs {@code a . b^T} in bf16 or f32 and {@code x . w} in f32 as its custom calls {@code xla4j_bf16_matmul},
  * {@code xla4j_f32_matmul} and {@code xla4j_f32_matmul_nn} on CPUs with AVX512 (bf16 with VDPBF16PS where the CPU has
- * AVX512-BF16, else widened to f32; bf16 also on CPUs with AVX2 and FMA), as XLA's dot elsewhere. Either way the
- * result equals the sums of products computed in double over the same values.
+ * AVX512-BF16, else widened to f32; bf16 also on CPUs with AVX2 and FMA), as XLA's dot elsewhere; bf16 products
+ * with 64 or more rows on both sides (a prefill's) as {@code xla4j_bf16_gemm}, oneDNN's matmul. Either way the result
+ * equals the sums of products computed in double over the same values.
  */
 class SmallMatmulTest {
   static Client client;
@@ -133,6 +134,60 @@ class SmallMatmulTest {
     assertEquals(supported, hlo.contains("custom_call_target=\"" + target + "\""), hlo);
   }
 
+  /** bf16 products with at least 64 rows on both sides (P, K, Q): a prompt's tokens against a weight. */
+  static final long[][] GEMM_CASES = {
+      {100, 1030, 600},  // a contraction that is not a multiple of 32
+      {520, 1100, 70}};  // the weight on the left
+
+  /**
+   * bf16 {@code a . b^T} with many rows on both sides is {@code xla4j_bf16_gemm} (oneDNN's matmul) on CPUs with
+   * AVX512-BF16 where oneDNN loads (libdnnl.so.3 beside the plugin needs the system's libOpenCL.so.1), XLA's dot
+   * elsewhere.
+   */
+  @ParameterizedTest(name = "BF16 ({0}, {1}) x ({2}, {1})^T")
+  @MethodSource("gemmCases")
+  void largeBf16Products(long p, long k, long q) throws IOException {
+    String hlo = checkProduct(DType.BF16, p, k, q, false);
+    assertEquals(cpuHas("avx512_bf16") && oneDnnLoads(), hlo.contains("custom_call_target=\"xla4j_bf16_gemm\""), hlo);
+  }
+
+  static Stream<Arguments> gemmCases() {
+    return Arrays.stream(GEMM_CASES).map(c -> Arguments.of(c[0], c[1], c[2]));
+  }
+
+  static boolean oneDnnLoads() {
+    return Stream.of("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64")
+        .anyMatch(d -> Files.exists(Path.of(d, "libOpenCL.so.1")));
+  }
+
+  /**
+   * With {@code XLA4J_ONEDNN=tiles} (in a child process) the plugin still rewrites these products on CPUs with
+   * AVX512-BF16 but runs the custom call's fallback, the streaming tiles 8 rows at a time (what an executable compiled
+   * where oneDNN loads does on a machine where it does not): the same sums.
+   */
+  @Test
+  void largeBf16ProductsWithoutOneDnn() throws Exception {
+    Forked.Result r = Forked.run(300, Map.of("XLA4J_ONEDNN", "tiles"), GemmTiles.class);
+    assertEquals(0, r.exitCode(), r.output());
+    assertTrue(r.output().contains("gemm tiles: " + GEMM_CASES.length + " cases"), r.output());
+  }
+
+  /** Runs {@link #GEMM_CASES} through the plugin with {@code XLA4J_ONEDNN=tiles}. */
+  public static final class GemmTiles {
+    public static void main(String[] args) throws Exception {
+      client = PjrtPlugin.cpu().createClient(Map.of());
+      try {
+        for (long[] c : GEMM_CASES) {
+          String hlo = checkProduct(DType.BF16, c[0], c[1], c[2], false);
+          assertEquals(cpuHas("avx512_bf16"), hlo.contains("custom_call_target=\"xla4j_bf16_gemm\""), hlo);
+        }
+      } finally {
+        client.close();
+      }
+      System.out.println("gemm tiles: " + GEMM_CASES.length + " cases");
+    }
+  }
+
   @ParameterizedTest(name = "F32 ({0}, {1}) x ({1}, {2})")
   // 450 columns: a masked last vector; 700 and 1030 rows: slabs that are not a multiple of the kernel's 8-row groups;
   // 300 columns for 3 rows: a last block of 6 vectors with one masked and two empty
@@ -175,6 +230,7 @@ class SmallMatmulTest {
     for (String hlo : new String[] {
         checkProduct(DType.F32, 9, 1100, 240, false),   // both sides over 8 rows
         checkProduct(DType.BF16, 2, 64, 12, false),     // a small weight: not worth a kernel (and XLA counts its flops)
+        checkProduct(DType.BF16, 20, 1100, 600, false), // between 9 and 63 rows on the smaller side
         checkProduct(DType.F32, 9, 600, 450, true)}) {
       assertTrue(!hlo.contains("xla4j_") && hlo.contains(" dot("), hlo);
     }
