@@ -6,13 +6,13 @@
 // and for many rows on both sides (a prefill's projections):
 //   xla4j_bf16_gemm      out[m, n] = sum_k a[m, k] * b[n, k], a (M, K), b (N, K) bf16, through oneDNN (onednn.cc)
 //
-// Why by hand: XLA:CPU runs such products through Eigen at 10-30 GB/s of weights (a bf16 row with a long contraction
-// at ~1 GB/s), where a decode step wants the memory bandwidth; oneDNN's matmul (onednn.cc) reads 19 GB/s of weight
-// for one row against Gemma 2 2B's tied embedding, these loops 27-33 (benchmarks/README.md, Gemma). The kernels are
-// the plain streaming loops: each row (or block of rows) of the large operand is read once and multiplied with every
-// row of the small one, in registers: VDPBF16PS (bf16 pairs, f32 accumulation) on CPUs with AVX512-BF16, else FMA on 16 f32
-// lanes (bf16 widened to f32 first); bf16 on CPUs with AVX2 but not AVX512: FMA on 8 f32 lanes. XLA4J_BF16_DOT=widen
-// or =avx2 chooses one of the latter also where a wider kernel would run (so that one machine's tests cover each).
+// Why by hand: XLA:CPU runs such products through Eigen at 10-30 GB/s of weights (a bf16 row with a long contraction at
+// ~1 GB/s), where a decode step wants the memory bandwidth; oneDNN's matmul (onednn.cc) reads 19 GB/s of weight for one
+// row against Gemma 2 2B's tied embedding, these loops 27-33 (benchmarks/README.md, Gemma). The kernels are the plain
+// streaming loops: each row (or block of rows) of the large operand is read once and multiplied with every row of the
+// small one, in registers: VDPBF16PS (bf16 pairs, f32 accumulation) on CPUs with AVX512-BF16, else FMA on 16 f32 lanes
+// (bf16 widened to f32 first); bf16 on CPUs with AVX2 but not AVX512: FMA on 8 f32 lanes. XLA4J_BF16_DOT=widen or =avx2
+// chooses one of the latter also where a wider kernel would run (so that one machine's tests cover each).
 //
 // The plugin rewrites dots into these calls (RewriteSmallDots in client.cc) only on CPUs with AVX512 (bf16 also with
 // AVX2 and FMA); each handler keeps a portable loop for an executable loaded on another CPU.
