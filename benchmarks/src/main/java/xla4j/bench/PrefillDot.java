@@ -18,8 +18,9 @@ import xla4j.runtime.ShardedArray;
 /**
  * A prefill's projection alone on the CPU plugin: {@code x . w^T}, x (M, K) and w (N, K) in DTYPE (bf16 or f32), the
  * result in f32, as Gemma's prefill has it (benchmarks/prefill-dot; benchmarks/README.md, Gemma). Inputs are placed
- * once; each timed call is one execute on device-resident operands. Prints one JSON line with the best and median
- * GFLOP/s over REPS runs of CALLS calls each, after one warm-up call: {@code java -cp benchmarks.jar
+ * once; each timed call is one execute on device-resident operands. Prints one JSON line with the kernel that ran (the
+ * plugin's oneDNN call or XLA's dot, from the optimized HLO) and the best and median GFLOP/s over REPS runs of CALLS
+ * calls each, after one warm-up call: {@code java -cp benchmarks.jar
  * xla4j.bench.PrefillDot DTYPE M K N [REPS [CALLS]]}.
  */
 public final class PrefillDot {
@@ -53,9 +54,13 @@ public final class PrefillDot {
         gflops[i] = 2.0 * m * k * n * calls / (System.nanoTime() - t0);
       }
       Arrays.sort(gflops);
+      String hlo = p.executable().executable().optimizedHloText();
+      String kernel = hlo.contains("\"xla4j_bf16_gemm\"") ? "xla4j_bf16_gemm (oneDNN)"
+          : hlo.contains(" dot(") ? "XLA dot" : "other";
       System.out.printf(Locale.ROOT,
-          "{\"system\": \"xla4j\", \"dtype\": \"%s\", \"m\": %d, \"k\": %d, \"n\": %d, \"best_gflop_per_s\": %.1f, "
-              + "\"median_gflop_per_s\": %.1f}%n", args[0], m, k, n, gflops[reps - 1], gflops[reps / 2]);
+          "{\"system\": \"xla4j\", \"kernel\": \"%s\", \"dtype\": \"%s\", \"m\": %d, \"k\": %d, \"n\": %d, "
+              + "\"best_gflop_per_s\": %.1f, \"median_gflop_per_s\": %.1f}%n", kernel, args[0], m, k, n,
+          gflops[reps - 1], gflops[reps / 2]);
     }
   }
 }
