@@ -267,6 +267,18 @@ void RowsNTFast(const T* x, int64_t m_rows, const T* s, int64_t k_len, int64_t q
   }
 }
 
+// RowsNTFast with the given kernel, or the portable loop.
+template <typename T>
+void RowsNTWith(NtKernel kernel, const T* x, int64_t m_rows, const T* s, int64_t k_len, int64_t q0, int64_t q1,
+                float* out, int64_t ldm, int64_t ldq) {
+  switch (kernel) {
+    case NtKernel::kDp: return RowsNTFast<T, NtKernel::kDp>(x, m_rows, s, k_len, q0, q1, out, ldm, ldq);
+    case NtKernel::kFma16: return RowsNTFast<T, NtKernel::kFma16>(x, m_rows, s, k_len, q0, q1, out, ldm, ldq);
+    case NtKernel::kFma8: return RowsNTFast<T, NtKernel::kFma8>(x, m_rows, s, k_len, q0, q1, out, ldm, ldq);
+    case NtKernel::kPortable: return RowsPortable<T>(x, m_rows, s, k_len, q0, q1, out, ldm, ldq);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // x . w, f32: rows [k0, k1) of w (K, N) (a slab: one contiguous block of memory) times the matching columns of x
 // (M, K), into part (M, N), overwritten. Groups of kGroup whole rows of w are read in order (one sequential stream
@@ -410,12 +422,7 @@ ffi::Error MatmulNT(const char* name, ffi::ThreadPool pool, ffi::Buffer<kType> a
   const NtKernel kernel = sizeof(T) == 2 ? ChosenBf16Kernel() : HasAvx512() ? NtKernel::kFma16 : NtKernel::kPortable;
   const int64_t min_rows = std::max<int64_t>(8, (int64_t{256} << 10) / (static_cast<int64_t>(sizeof(T)) * k));
   ParallelFor(pool, s_rows, min_rows, [=](int64_t q0, int64_t q1) {
-    switch (kernel) {
-      case NtKernel::kDp: return RowsNTFast<T, NtKernel::kDp>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
-      case NtKernel::kFma16: return RowsNTFast<T, NtKernel::kFma16>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
-      case NtKernel::kFma8: return RowsNTFast<T, NtKernel::kFma8>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
-      case NtKernel::kPortable: return RowsPortable<T>(x, m_rows, s, k, q0, q1, o, ldm, ldq);
-    }
+    RowsNTWith<T>(kernel, x, m_rows, s, k, q0, q1, o, ldm, ldq);
   });
   return ffi::Error::Success();
 }
@@ -465,12 +472,7 @@ ffi::Error Bf16Gemm(ffi::ThreadPool pool, ffi::Buffer<ffi::BF16> a, ffi::Buffer<
     const uint16_t* xm = x + m0 * k;
     float* om = o + m0 * n;
     ParallelFor(pool, n, min_rows, [=](int64_t q0, int64_t q1) {
-      switch (kernel) {
-        case NtKernel::kDp: return RowsNTFast<uint16_t, NtKernel::kDp>(xm, rows, s, k, q0, q1, om, n, 1);
-        case NtKernel::kFma16: return RowsNTFast<uint16_t, NtKernel::kFma16>(xm, rows, s, k, q0, q1, om, n, 1);
-        case NtKernel::kFma8: return RowsNTFast<uint16_t, NtKernel::kFma8>(xm, rows, s, k, q0, q1, om, n, 1);
-        case NtKernel::kPortable: return RowsPortable<uint16_t>(xm, rows, s, k, q0, q1, om, n, 1);
-      }
+      RowsNTWith<uint16_t>(kernel, xm, rows, s, k, q0, q1, om, n, 1);
     });
   }
   return ffi::Error::Success();
