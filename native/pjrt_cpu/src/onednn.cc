@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <tuple>
@@ -23,6 +24,12 @@
 namespace xla4j {
 namespace {
 
+// The product of one shape, built once: the primitive and its three memory objects, whose data handles each call sets.
+struct Gemm {
+  dnnl_primitive_t primitive = nullptr;
+  dnnl_memory_t memory[3] = {nullptr, nullptr, nullptr};  // src, weights, dst
+};
+
 struct OneDnn {
   bool ok = false;
   std::string error;  // why not, when !ok (said once on stderr)
@@ -32,19 +39,25 @@ struct OneDnn {
   X(dnnl_engine_create) X(dnnl_stream_create) X(dnnl_stream_wait) X(dnnl_memory_desc_create_with_strides)      \
   X(dnnl_memory_desc_destroy) X(dnnl_matmul_primitive_desc_create) X(dnnl_primitive_desc_query)                \
   X(dnnl_primitive_desc_destroy) X(dnnl_primitive_create) X(dnnl_primitive_execute) X(dnnl_memory_create)      \
-  X(dnnl_memory_destroy)
+  X(dnnl_memory_set_data_handle)
 #define XLA4J_DNNL_POINTER(f) decltype(&::f) f = nullptr;
   XLA4J_DNNL_FUNCTIONS(XLA4J_DNNL_POINTER)
 #undef XLA4J_DNNL_POINTER
-  std::mutex mu;  // one product at a time: each runs on every core (oneDNN's OpenMP team)
-  std::map<std::tuple<int64_t, int64_t, int64_t>, dnnl_primitive_t> matmuls;  // by (M, K, N), kept for the process
+  std::mutex mu;  // one product at a time: each runs on every core (oneDNN's OpenMP team), and uses its Gemm's memory
+  // by (M, K, N), kept for the process; nullptr where oneDNN has no brgemm kernel for the shape
+  std::map<std::tuple<int64_t, int64_t, int64_t>, std::unique_ptr<Gemm>> gemms;
 };
+
+// XLA4J_ONEDNN, read once: "0" (XLA's dot), "tiles" (the fallback), else oneDNN where it loads.
+const std::string& Setting() {
+  static const std::string setting = std::getenv("XLA4J_ONEDNN") == nullptr ? "" : std::getenv("XLA4J_ONEDNN");
+  return setting;
+}
 
 OneDnn* LoadOnce() {
   auto* d = new OneDnn();
-  const std::string env = std::getenv("XLA4J_ONEDNN") == nullptr ? "" : std::getenv("XLA4J_ONEDNN");
-  if (env == "0" || env == "tiles") {
-    d->error = "turned off (XLA4J_ONEDNN=" + env + ")";
+  if (Setting() == "0" || Setting() == "tiles") {
+    d->error = "turned off (XLA4J_ONEDNN=" + Setting() + ")";
     return d;
   }
   // found through the plugin's RUNPATH ($ORIGIN)
@@ -85,51 +98,54 @@ OneDnn& Load() {
   return *d;
 }
 
-// The primitive for a (M, K) . b (N, K)^T, bf16, into f32 (M, N), all row-major, or nullptr: with the reason in error
-// where oneDNN failed, with error empty where it offers no brgemm kernel for it (only those are taken: its reference
-// loops are slower than the caller's fallback).
-dnnl_primitive_t Matmul(OneDnn& d, int64_t m, int64_t k, int64_t n, std::string* error) {
+// The product a (M, K) . b (N, K)^T, bf16, into f32 (M, N), all row-major, built once per shape. nullptr with error
+// empty where oneDNN offers no brgemm kernel for it (only those are taken: its reference loops are slower than the
+// caller's fallback), with the reason in error where oneDNN failed.
+Gemm* GemmFor(OneDnn& d, int64_t m, int64_t k, int64_t n, std::string* error) {
   auto key = std::make_tuple(m, k, n);
-  auto it = d.matmuls.find(key);
-  if (it != d.matmuls.end()) return it->second;
-  dnnl_memory_desc_t src = nullptr, weights = nullptr, dst = nullptr;
-  const dnnl_dims_t src_dims = {m, k}, src_strides = {k, 1};
-  const dnnl_dims_t w_dims = {k, n}, w_strides = {1, k};  // b (N, K) read as (K, N)
-  const dnnl_dims_t dst_dims = {m, n}, dst_strides = {n, 1};
+  auto it = d.gemms.find(key);
+  if (it != d.gemms.end()) return it->second.get();
+  const dnnl_dims_t dims[3] = {{m, k}, {k, n}, {m, n}};
+  const dnnl_dims_t strides[3] = {{k, 1}, {1, k}, {n, 1}};  // b (N, K) read as (K, N)
+  const dnnl_data_type_t types[3] = {dnnl_bf16, dnnl_bf16, dnnl_f32};
+  dnnl_memory_desc_t md[3] = {nullptr, nullptr, nullptr};
   dnnl_primitive_desc_t pd = nullptr;
-  dnnl_primitive_t prim = nullptr;
-  bool made = d.dnnl_memory_desc_create_with_strides(&src, 2, src_dims, dnnl_bf16, src_strides) == dnnl_success &&
-              d.dnnl_memory_desc_create_with_strides(&weights, 2, w_dims, dnnl_bf16, w_strides) == dnnl_success &&
-              d.dnnl_memory_desc_create_with_strides(&dst, 2, dst_dims, dnnl_f32, dst_strides) == dnnl_success &&
-              d.dnnl_matmul_primitive_desc_create(&pd, d.engine, src, weights, nullptr, dst, nullptr) == dnnl_success;
-  if (made) {
-    const char* impl = nullptr;
-    d.dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, &impl);
-    if (impl == nullptr || std::string(impl).rfind("brg", 0) != 0) {
-      made = false;  // not an error: the caller's fallback runs it
-    } else {
-      made = d.dnnl_primitive_create(&prim, pd) == dnnl_success;
-      if (!made) *error = "oneDNN could not create the matmul";
-    }
-  }  // else no matmul for these descriptors: not an error either
-  if (pd != nullptr) d.dnnl_primitive_desc_destroy(pd);
-  for (dnnl_memory_desc_t md : {src, weights, dst}) {
-    if (md != nullptr) d.dnnl_memory_desc_destroy(md);
+  auto gemm = std::make_unique<Gemm>();
+  bool made = true;
+  for (int i = 0; made && i < 3; ++i) {
+    made = d.dnnl_memory_desc_create_with_strides(&md[i], 2, dims[i], types[i], strides[i]) == dnnl_success;
   }
-  if (!made) return nullptr;
-  d.matmuls.emplace(key, prim);
-  return prim;
+  // no matmul for these descriptors, or none but oneDNN's reference loops: not an error
+  made = made && d.dnnl_matmul_primitive_desc_create(&pd, d.engine, md[0], md[1], nullptr, md[2], nullptr) ==
+                     dnnl_success;
+  const char* impl = nullptr;
+  if (made) d.dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, &impl);
+  if (impl != nullptr && std::string(impl).rfind("brg", 0) == 0) {
+    bool ok = d.dnnl_primitive_create(&gemm->primitive, pd) == dnnl_success;
+    for (int i = 0; ok && i < 3; ++i) {
+      ok = d.dnnl_memory_create(&gemm->memory[i], md[i], d.engine, DNNL_MEMORY_NONE) == dnnl_success;
+    }
+    if (!ok) *error = "oneDNN could not create the matmul";
+    made = ok;
+  } else {
+    made = false;
+  }
+  if (pd != nullptr) d.dnnl_primitive_desc_destroy(pd);
+  for (dnnl_memory_desc_t m : md) {
+    if (m != nullptr) d.dnnl_memory_desc_destroy(m);
+  }
+  if (!made) {
+    if (!error->empty()) return nullptr;  // failed: nothing kept, the next call tries again and says so again
+    gemm.reset();
+  }
+  Gemm* g = gemm.get();
+  d.gemms.emplace(key, std::move(gemm));
+  return g;
 }
 
 }  // namespace
 
-bool OneDnnTilesForced() {
-  static const bool forced = [] {
-    const char* env = std::getenv("XLA4J_ONEDNN");
-    return env != nullptr && std::string(env) == "tiles";
-  }();
-  return forced;
-}
+bool OneDnnTilesForced() { return Setting() == "tiles"; }
 
 bool OneDnnAvailable() { return Load().ok; }
 
@@ -138,27 +154,15 @@ OneDnnResult OneDnnBf16Gemm(const uint16_t* a, const uint16_t* b, float* out, in
   OneDnn& d = Load();
   if (!d.ok) return OneDnnResult::kNotRun;
   std::lock_guard<std::mutex> lock(d.mu);
-  dnnl_primitive_t prim = Matmul(d, m, k, n, error);
-  if (prim == nullptr) return error->empty() ? OneDnnResult::kNotRun : OneDnnResult::kFailed;
-  const dnnl_dims_t src_dims = {m, k}, src_strides = {k, 1};
-  const dnnl_dims_t w_dims = {k, n}, w_strides = {1, k};
-  const dnnl_dims_t dst_dims = {m, n}, dst_strides = {n, 1};
-  dnnl_memory_desc_t mds[3] = {nullptr, nullptr, nullptr};
-  dnnl_memory_t mems[3] = {nullptr, nullptr, nullptr};
+  Gemm* g = GemmFor(d, m, k, n, error);
+  if (g == nullptr) return error->empty() ? OneDnnResult::kNotRun : OneDnnResult::kFailed;
   void* data[3] = {const_cast<uint16_t*>(a), const_cast<uint16_t*>(b), out};
-  bool ok = d.dnnl_memory_desc_create_with_strides(&mds[0], 2, src_dims, dnnl_bf16, src_strides) == dnnl_success &&
-            d.dnnl_memory_desc_create_with_strides(&mds[1], 2, w_dims, dnnl_bf16, w_strides) == dnnl_success &&
-            d.dnnl_memory_desc_create_with_strides(&mds[2], 2, dst_dims, dnnl_f32, dst_strides) == dnnl_success;
-  for (int i = 0; ok && i < 3; ++i) ok = d.dnnl_memory_create(&mems[i], mds[i], d.engine, data[i]) == dnnl_success;
-  if (ok) {
-    const dnnl_exec_arg_t args[3] = {{DNNL_ARG_SRC, mems[0]}, {DNNL_ARG_WEIGHTS, mems[1]}, {DNNL_ARG_DST, mems[2]}};
-    ok = d.dnnl_primitive_execute(prim, d.stream, 3, args) == dnnl_success &&
-         d.dnnl_stream_wait(d.stream) == dnnl_success;
-  }
-  for (int i = 0; i < 3; ++i) {
-    if (mems[i] != nullptr) d.dnnl_memory_destroy(mems[i]);
-    if (mds[i] != nullptr) d.dnnl_memory_desc_destroy(mds[i]);
-  }
+  bool ok = true;
+  for (int i = 0; ok && i < 3; ++i) ok = d.dnnl_memory_set_data_handle(g->memory[i], data[i]) == dnnl_success;
+  const dnnl_exec_arg_t args[3] = {
+      {DNNL_ARG_SRC, g->memory[0]}, {DNNL_ARG_WEIGHTS, g->memory[1]}, {DNNL_ARG_DST, g->memory[2]}};
+  ok = ok && d.dnnl_primitive_execute(g->primitive, d.stream, 3, args) == dnnl_success &&
+       d.dnnl_stream_wait(d.stream) == dnnl_success;
   if (!ok) *error = "oneDNN's matmul failed";
   return ok ? OneDnnResult::kRan : OneDnnResult::kFailed;
 }

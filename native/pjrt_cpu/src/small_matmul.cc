@@ -393,13 +393,17 @@ void ParallelFor(ffi::ThreadPool& pool, int64_t units, int64_t min_units, std::f
 
 // a . b^T for a (P, K) and b (Q, K) of element type T, out (P, Q): the operand with fewer rows stays in registers, the
 // other streams once; chunks of at least 256 KiB of it.
+// Whether a, b and the result are (P, K), (Q, K) and (P, Q): the shapes of a . b^T.
+bool IsNT(ffi::Span<const int64_t> a, ffi::Span<const int64_t> b, ffi::Span<const int64_t> out) {
+  return a.size() == 2 && b.size() == 2 && out.size() == 2 && a[1] == b[1] && out[0] == a[0] && out[1] == b[0];
+}
+
 template <ffi::DataType kType, typename T>
 ffi::Error MatmulNT(const char* name, ffi::ThreadPool pool, ffi::Buffer<kType> a, ffi::Buffer<kType> b,
                     ffi::ResultBuffer<ffi::F32> out) {
   auto ad = a.dimensions();
   auto bd = b.dimensions();
-  auto od = out->dimensions();
-  if (ad.size() != 2 || bd.size() != 2 || od.size() != 2 || ad[1] != bd[1] || od[0] != ad[0] || od[1] != bd[0]) {
+  if (!IsNT(ad, bd, out->dimensions())) {
     return ffi::Error::InvalidArgument(std::string(name) + " requires a (P, K), b (Q, K) and a result (P, Q)");
   }
   const int64_t p = ad[0], q = bd[0], k = ad[1];
@@ -444,8 +448,7 @@ ffi::Error Bf16Gemm(ffi::ThreadPool pool, ffi::Buffer<ffi::BF16> a, ffi::Buffer<
                     ffi::ResultBuffer<ffi::F32> out) {
   auto ad = a.dimensions();
   auto bd = b.dimensions();
-  auto od = out->dimensions();
-  if (ad.size() != 2 || bd.size() != 2 || od.size() != 2 || ad[1] != bd[1] || od[0] != ad[0] || od[1] != bd[0]) {
+  if (!IsNT(ad, bd, out->dimensions())) {
     return ffi::Error::InvalidArgument("xla4j_bf16_gemm requires a (M, K), b (N, K) and a result (M, N)");
   }
   const int64_t m = ad[0], n = bd[0], k = ad[1];
